@@ -1,0 +1,9 @@
+import { defineConfig } from "drizzle-kit";
+
+// drizzle-kit only generates SQL; wrangler applies it (dev, deploy) and the test setup file does too.
+export default defineConfig({
+  dialect: "sqlite",
+  schema: "./functions/db/schema.ts",
+  out: "./migrations",
+  casing: "snake_case",
+});

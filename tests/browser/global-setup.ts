@@ -1,0 +1,31 @@
+import { access, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { executeLocal, freePort, migrateLocal, startWrangler } from "../../scripts/lib/wrangler.ts";
+import { seedStatements } from "../../scripts/seed/index.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/**
+ * Serves the built site and the API from a fresh local D1 (migrations + demo data) on a free port,
+ * the way `npm start` does, and hands the URL to the tests.
+ */
+export default async function setup(project: TestProject) {
+  await access("dist/index.html").catch(() => {
+    throw new Error("dist/ is missing: run `npm run build` first (npm test does).");
+  });
+  const persistTo = await mkdtemp(join(tmpdir(), "portal-browser-"));
+  await migrateLocal(persistTo, { quiet: true });
+  await executeLocal(persistTo, seedStatements(), { quiet: true });
+  const server = await startWrangler({ port: await freePort(), persistTo });
+  project.provide("baseUrl", server.url);
+  return async () => {
+    await server.stop();
+    await rm(persistTo, { recursive: true, force: true });
+  };
+}
