@@ -1,0 +1,59 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, VIEWPORTS } from "./chromium";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("senior mode (长者模式)", () => {
+  it("is switched on by keyboard, enlarges the text and is remembered on the next page", async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    await page.goto(`${baseUrl}/notices/`);
+    const toggle = page.getByRole("button", { name: "长者模式" });
+    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
+    const before = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
+
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
+    const after = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
+    expect(after).toBeGreaterThanOrEqual(before * 1.2);
+
+    await page.goto(`${baseUrl}/regulations/`);
+    expect(await page.evaluate(() => document.documentElement.classList.contains("senior"))).toBe(true);
+    await expect(page.getByRole("button", { name: "长者模式" }).getAttribute("aria-pressed")).resolves.toBe("true");
+
+    await page.getByRole("button", { name: "长者模式" }).press("Space");
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.classList.contains("senior"))).toBe(false);
+    await page.close();
+  });
+
+  it("lays every kind of page out without sideways scrolling at 200% zoom", async () => {
+    // 200% zoom of a 1280 px window: 640 CSS px at device scale 2.
+    const context = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+    await context.addInitScript(() => localStorage.setItem("senior", "1"));
+    const page = await context.newPage();
+    for (const path of ["/", "/notices/", "/regulations/construction-dust-interim-2025/", "/letter/", "/search/"]) {
+      await page.goto(baseUrl + path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await context.close();
+  });
+
+  it("hides the toggle when JavaScript is off, since it could do nothing", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await expect(page.getByRole("button", { name: "长者模式" }).isVisible()).resolves.toBe(false);
+    await expect(page.locator("h1").isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+});
