@@ -57,7 +57,11 @@ const persistTo = await mkdtemp(join(stateRoot, "portal-bench-"));
 await migrateLocal(persistTo, { quiet: true });
 await executeLocal(persistTo, seedStatements(), { quiet: true });
 const portal = await startWrangler({ port: await freePort(), persistTo, vars: { LOG_LEVEL: "silent" } });
-const hello = await startWrangler({ port: await freePort(), persistTo: join(persistTo, "hello"), config: "bench/hello/wrangler.toml" });
+const hello = await startWrangler({
+  port: await freePort(),
+  persistTo: join(persistTo, "hello"),
+  config: "bench/hello/wrangler.toml",
+});
 
 const results: LoadResult[] = [];
 try {
@@ -81,6 +85,12 @@ for (const r of results) {
 }
 
 await mkdir("bench/results", { recursive: true });
-const out = { date: new Date().toISOString(), connections: CONNECTIONS, durationSeconds: DURATION, pages, load: results };
+const out = {
+  date: new Date().toISOString(),
+  connections: CONNECTIONS,
+  durationSeconds: DURATION,
+  pages,
+  load: results,
+};
 await writeFile("bench/results/latest.json", `${JSON.stringify(out, null, 2)}\n`);
 console.log("\nwritten: bench/results/latest.json");

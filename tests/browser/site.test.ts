@@ -57,12 +57,12 @@ describe("the publishing site, served by the Worker", () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/regulations/construction-dust-interim-2025/`);
     await expect(page.getByRole("note").textContent()).resolves.toContain("本文件已废止");
-    const meta = await page.locator("dl").innerText();
+    const meta = (await page.locator("dl").textContent()) ?? "";
     for (const field of ["发文机关", "发文字号", "成文日期", "发布日期", "主题分类", "有效性"])
       expect(meta).toContain(field);
     await page.getByRole("note").getByRole("link").click();
     expect(new URL(page.url()).pathname).toBe("/regulations/city-appearance-street-order/");
-    await expect(page.locator("main").innerText()).resolves.toContain("本文件取代");
+    await expect(page.locator("main").textContent()).resolves.toContain("本文件取代");
     await page.close();
   });
 
