@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { stripVTControlCharacters } from "node:util";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { offlineEnv } from "../../scripts/lib/env.ts";
@@ -23,11 +24,12 @@ async function brokenContent(file: string, change: (text: string) => string): Pr
 /** Runs Astro's content sync (the build's first step) over a content folder. */
 function syncContent(contentDir: string) {
   const res = spawnSync("node_modules/.bin/astro", ["sync"], {
-    env: offlineEnv({ CONTENT_DIR: contentDir }),
+    // CI turns colours on; the assertions read plain text.
+    env: offlineEnv({ CONTENT_DIR: contentDir, NO_COLOR: "1", FORCE_COLOR: "0" }),
     encoding: "utf8",
     timeout: 60_000,
   });
-  return { status: res.status, output: `${res.stdout}${res.stderr}` };
+  return { status: res.status, output: stripVTControlCharacters(`${res.stdout}${res.stderr}`) };
 }
 
 describe("the build refuses broken content", () => {
