@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { stripVTControlCharacters } from "node:util";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { offlineEnv } from "../../scripts/lib/env.ts";
 
