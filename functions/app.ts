@@ -7,6 +7,7 @@ import { handleError, problem, problemResponse } from "./lib/problem";
 import { database } from "./middleware/db";
 import { jsonLog } from "./middleware/json-log";
 import health from "./routes/health";
+import staff from "./routes/staff";
 
 /** Default ceiling for request bodies; routes that take uploads set their own. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -34,6 +35,7 @@ app.use(
 app.use(database());
 
 app.route("/health", health);
+app.route("/staff", staff);
 
 app.notFound((c) => problemResponse(c, problem(404, { detail: `没有 ${c.req.method} ${c.req.path} 这个接口。` })));
 

@@ -1,4 +1,17 @@
+import type { Role } from "../src/shared/staff";
 import type { Db } from "./db/client";
+
+/** The signed-in staff member a request acts for. */
+export interface SignedInStaff {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  mustChangePassword: boolean;
+  /** The hash of the session's token; absent when Cloudflare Access signed the request in. */
+  sessionHash?: string;
+}
 
 /** The Hono environment every route module shares: the Worker's bindings and per-request values. */
 export interface AppEnv {
@@ -6,5 +19,6 @@ export interface AppEnv {
   Variables: {
     db: Db;
     requestId: string;
+    staff?: SignedInStaff;
   };
 }

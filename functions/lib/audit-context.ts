@@ -1,0 +1,22 @@
+import type { Context } from "hono";
+import { type AuditEntry, auditInsert } from "../db/audit";
+import type { AppEnv } from "../env";
+
+/** The client address Cloudflare saw; wrangler dev and tests may set it, else "unknown". */
+export function clientIp(c: Context<AppEnv>): string {
+  return c.req.header("cf-connecting-ip") ?? "unknown";
+}
+
+/** An audit statement for this request's actor, to put in the same batch as the change. */
+export function audit(
+  c: Context<AppEnv>,
+  action: string,
+  target?: string | null,
+  detail?: Record<string, unknown>,
+  actor: Pick<AuditEntry, "actorId" | "actorEmail"> = {
+    actorId: c.var.staff?.id ?? null,
+    actorEmail: c.var.staff?.email ?? null,
+  },
+) {
+  return auditInsert(c.var.db, { ...actor, action, target, detail, clientIp: clientIp(c), requestId: c.var.requestId });
+}

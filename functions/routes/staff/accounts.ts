@@ -1,0 +1,85 @@
+import { Hono } from "hono";
+import { UNIT_BOUND_ROLES } from "../../../src/shared/staff";
+import { AccountIdParamSchema, CreateAccountSchema, UpdateAccountSchema } from "../../../src/shared/staff-schemas";
+import { findStaffById, insertStaff, listStaff, revokeAllSessions, updateStaff } from "../../db/staff";
+import type { AppEnv } from "../../env";
+import { audit } from "../../lib/audit-context";
+import { hashPassword } from "../../lib/password";
+import { problem } from "../../lib/problem";
+import { randomToken } from "../../lib/tokens";
+import { validate } from "../../lib/validate";
+
+const accounts = new Hono<AppEnv>();
+
+/** D1 reports constraint failures as error text; these are the ones a caller can cause. */
+function constraintProblem(err: unknown): never {
+  const msg = String((err as Error)?.message ?? err);
+  if (msg.includes("UNIQUE") && msg.includes("email")) throw problem(409, { detail: "该邮箱已有账号。" });
+  if (msg.includes("FOREIGN KEY"))
+    throw problem(422, { detail: "单位不存在。", errors: [{ pointer: "#/unitId", detail: "单位不存在" }] });
+  if (msg.includes("staff_users_unit_ck")) {
+    throw problem(422, {
+      detail: "该角色必须指定单位。",
+      errors: [{ pointer: "#/unitId", detail: "该角色必须指定单位" }],
+    });
+  }
+  throw err;
+}
+
+accounts.get("/", async (c) => c.json(await listStaff(c.var.db)));
+
+/** Creates an account with a one-time password, shown once, to be changed at first sign-in. */
+accounts.post("/", validate("json", CreateAccountSchema), async (c) => {
+  const input = c.req.valid("json");
+  const db = c.var.db;
+  const oneTimePassword = randomToken(12);
+  const [created] = await db
+    .batch([
+      insertStaff(db, {
+        email: input.email,
+        displayName: input.displayName,
+        role: input.role,
+        unitId: input.unitId ?? null,
+        passwordHash: await hashPassword(oneTimePassword),
+        mustChangePassword: true,
+      }),
+      audit(c, "staff.created", input.email, { role: input.role, unitId: input.unitId ?? null }),
+    ])
+    .catch(constraintProblem);
+  return c.json({ account: created[0], oneTimePassword }, 201);
+});
+
+accounts.patch("/:id", validate("param", AccountIdParamSchema), validate("json", UpdateAccountSchema), async (c) => {
+  const { id } = c.req.valid("param");
+  const change = c.req.valid("json");
+  const db = c.var.db;
+  const before = await findStaffById(db, id);
+  if (!before) throw problem(404, { detail: "账号不存在。" });
+  if (id === c.var.staff?.id && (change.disabled || (change.role && change.role !== "admin"))) {
+    throw problem(409, { detail: "不能停用自己的账号或取消自己的管理员角色。" });
+  }
+  const role = change.role ?? before.role;
+  const unitId = change.unitId === undefined ? before.unitId : change.unitId;
+  const now = new Date().toISOString();
+  const disabledAt = change.disabled === undefined ? before.disabledAt : change.disabled ? now : null;
+  const statements = [
+    // A unit-free role keeps no stale unit; the CHECK constraint guards the other direction.
+    updateStaff(db, id, {
+      role,
+      unitId: UNIT_BOUND_ROLES.includes(role) || change.unitId ? unitId : null,
+      disabledAt,
+      updatedAt: now,
+    }),
+    audit(c, change.disabled ? "staff.disabled" : "staff.updated", before.email, {
+      from: { role: before.role, unitId: before.unitId, disabled: !!before.disabledAt },
+      to: change,
+    }),
+  ] as const;
+  const [updated] = await (change.disabled
+    ? db.batch([...statements, revokeAllSessions(db, id, now)])
+    : db.batch(statements)
+  ).catch(constraintProblem);
+  return c.json(updated[0]);
+});
+
+export default accounts;

@@ -1,0 +1,53 @@
+// Staff roles and what each may do: the one permission table, read by the API (to refuse) and by
+// the staff console (to show only the menus a role can use).
+
+export const ROLES = [
+  "admin",
+  "dispatcher",
+  "unit_handler",
+  "service_point_staff",
+  "volunteer_coordinator",
+  "viewer",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "系统管理员",
+  dispatcher: "指挥中心调度员",
+  unit_handler: "处置单位（中队/社区工作站）",
+  service_point_staff: "服务点工作人员",
+  volunteer_coordinator: "志愿活动协调员",
+  viewer: "统计查看",
+};
+
+/** Roles whose work is bound to one unit (a 中队, 社区工作站 or service point): they need one. */
+export const UNIT_BOUND_ROLES: readonly Role[] = ["unit_handler", "service_point_staff"];
+
+export const UNIT_KINDS = ["command_center", "squad", "community_station", "service_point"] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+const ALL_ROLES = ROLES;
+
+/** Permission → the roles that hold it. Later features add their permissions here. */
+export const PERMISSIONS = {
+  /** Sign out, read and change one's own account. */
+  "account:self": ALL_ROLES,
+  /** Create and disable accounts, assign roles and units. */
+  "staff:manage": ["admin"],
+  /** Read and filter the audit log. */
+  "audit:read": ["admin"],
+  /** Read units (to assign them). */
+  "units:read": ["admin", "dispatcher"],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** The console's menu: each entry shows only for roles holding its permission. */
+export const STAFF_MENU: { href: string; label: string; permission: Permission }[] = [
+  { href: "/staff/account/", label: "我的账号", permission: "account:self" },
+  { href: "/staff/accounts/", label: "账号管理", permission: "staff:manage" },
+  { href: "/staff/audit/", label: "操作日志", permission: "audit:read" },
+];

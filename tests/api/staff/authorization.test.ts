@@ -1,0 +1,57 @@
+import { Hono } from "hono";
+import { describe, expect, it } from "vitest";
+import { app } from "../../../functions/app";
+import { authorize } from "../../../functions/middleware/authorize";
+import { STAFF_ROUTE_PERMISSIONS } from "../../../functions/routes/staff/route-permissions";
+import { can, type Permission, ROLES } from "../../../src/shared/staff";
+import { call, makeStaff, signIn } from "./factories";
+
+/** Every staff endpoint the app really serves, read from its own route table. */
+const endpoints = [
+  ...new Map(
+    app.routes
+      .filter((r) => r.path.startsWith("/api/staff/") && r.method !== "ALL")
+      .map((r) => [`${r.method} ${r.path}`, { method: r.method, path: r.path }]),
+  ).values(),
+];
+const concrete = (path: string) => path.replace(/:\w+/g, "999999");
+/** A fresh account and session per role and test: storage is isolated between tests. */
+const sessionFor = async (role: (typeof ROLES)[number]) => signIn((await makeStaff(role)).email);
+const send = (e: { method: string; path: string }, cookie?: string) =>
+  call(concrete(e.path), { method: e.method, cookie, body: e.method === "GET" ? undefined : {} });
+
+describe("authorization of every /api/staff route, from the app's own route table", () => {
+  it("finds the staff routes", () => {
+    expect(endpoints.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(endpoints)("$method $path has a permission entry", (e) => {
+    expect(STAFF_ROUTE_PERMISSIONS[`${e.method} ${e.path}`], "add the route to route-permissions.ts").toBeDefined();
+  });
+
+  const guarded = endpoints.filter((e) => STAFF_ROUTE_PERMISSIONS[`${e.method} ${e.path}`] !== "public");
+
+  it.each(guarded)("$method $path refuses an anonymous caller with 401", async (e) => {
+    expect((await send(e)).status).toBe(401);
+  });
+
+  it.each(guarded)(
+    "$method $path refuses every role without its permission with 403, and lets the others past",
+    async (e) => {
+      const permission = STAFF_ROUTE_PERMISSIONS[`${e.method} ${e.path}`] as Permission;
+      for (const role of ROLES) {
+        const status = (await send(e, await sessionFor(role))).status;
+        if (can(role, permission)) expect([401, 403], `${role} should pass`).not.toContain(status);
+        else expect(status, `${role} should be refused`).toBe(403);
+      }
+    },
+  );
+
+  it("refuses a route that nobody gave a permission entry", async () => {
+    const probe = new Hono();
+    probe.use(authorize(STAFF_ROUTE_PERMISSIONS));
+    probe.get("/api/staff/forgotten", (c) => c.text("should not be reached"));
+    probe.onError((err, c) => c.text(err.message, (err as { status?: 403 }).status ?? 500));
+    expect((await probe.request("/api/staff/forgotten")).status).toBe(403);
+  });
+});
