@@ -55,7 +55,7 @@ for (const p of pages) {
 const stateRoot = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
 const persistTo = await mkdtemp(join(stateRoot, "portal-bench-"));
 await migrateLocal(persistTo, { quiet: true });
-await executeLocal(persistTo, seedStatements(), { quiet: true });
+await executeLocal(persistTo, await seedStatements(), { quiet: true });
 const portal = await startWrangler({ port: await freePort(), persistTo, vars: { LOG_LEVEL: "silent" } });
 const hello = await startWrangler({
   port: await freePort(),

@@ -7,7 +7,7 @@ import { seedStatements } from "./seed/index.ts";
 
 const PERSIST = ".wrangler/state";
 await migrateLocal(PERSIST, { quiet: true });
-await executeLocal(PERSIST, seedStatements(), { quiet: true });
+await executeLocal(PERSIST, await seedStatements(), { quiet: true });
 const api = await startWrangler({ port: 8787, persistTo: PERSIST });
 const astro = spawn("node_modules/.bin/astro", ["dev"], { env: offlineEnv(), stdio: "inherit" });
 

@@ -4,5 +4,5 @@ import { executeLocal } from "./lib/wrangler.ts";
 import { seedStatements } from "./seed/index.ts";
 
 const { values } = parseArgs({ options: { "persist-to": { type: "string", default: ".wrangler/state" } } });
-await executeLocal(values["persist-to"], seedStatements(), { quiet: true });
+await executeLocal(values["persist-to"], await seedStatements(), { quiet: true });
 console.log(`demo data seeded into ${values["persist-to"]}`);

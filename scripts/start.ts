@@ -17,7 +17,7 @@ await run("npm", ["run", "--silent", "build"], { quiet: true });
 console.log("› applying migrations to the local D1");
 await migrateLocal(PERSIST, { quiet: true });
 console.log("› seeding demo data");
-await executeLocal(PERSIST, seedStatements(), { quiet: true });
+await executeLocal(PERSIST, await seedStatements(), { quiet: true });
 console.log("› starting wrangler");
 const server = await startWrangler({ port: PORT, persistTo: PERSIST });
 console.log(

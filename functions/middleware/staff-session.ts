@@ -1,6 +1,9 @@
-import type { MiddlewareHandler } from "hono";
-import { readSession, touchSession } from "../db/staff";
+import type { Context, MiddlewareHandler } from "hono";
+import { findStaffByEmail, readSession, touchSession } from "../db/staff";
 import type { AppEnv } from "../env";
+import { AccessTokenError, verifyAccessJwt } from "../lib/access";
+import { logJson } from "../lib/log";
+import { problem } from "../lib/problem";
 import { readSessionCookie, SESSION_IDLE_MS } from "../lib/session-cookie";
 import { sha256Hex } from "../lib/tokens";
 
@@ -9,8 +12,9 @@ const TOUCH_EVERY_MS = 60 * 1000;
 
 /**
  * Puts the signed-in staff member on the context when the session cookie names a live session:
- * not revoked, not past its absolute expiry, not idle for 30 minutes, account not disabled.
- * Requires nothing itself; `authorize()` decides.
+ * not revoked, not past its absolute expiry, not idle for 30 minutes, account not disabled. Where
+ * Cloudflare Access is configured, its signed header identifies the member instead (403 for an
+ * email with no enabled account). Requires nothing itself; `authorize()` decides.
  *
  * @example
  * staffApi.use(staffSession(), authorize());
@@ -18,7 +22,10 @@ const TOUCH_EVERY_MS = 60 * 1000;
 export function staffSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = readSessionCookie(c);
-    if (token) {
+    const accessJwt = c.req.header("cf-access-jwt-assertion");
+    if (!token && accessJwt && c.env.ACCESS_AUD && c.env.ACCESS_TEAM_DOMAIN) {
+      await signInWithAccess(c, accessJwt);
+    } else if (token) {
       const tokenHash = await sha256Hex(token);
       const row = await readSession(c.var.db, tokenHash);
       const now = Date.now();
@@ -46,4 +53,25 @@ export function staffSession(): MiddlewareHandler<AppEnv> {
     }
     await next();
   };
+}
+
+async function signInWithAccess(c: Context<AppEnv>, jwt: string): Promise<void> {
+  let email: string;
+  try {
+    email = await verifyAccessJwt(jwt, { aud: c.env.ACCESS_AUD, teamDomain: c.env.ACCESS_TEAM_DOMAIN });
+  } catch (err) {
+    if (!(err instanceof AccessTokenError)) throw err;
+    logJson(c.env, "info", { requestId: c.var.requestId, msg: "access token refused", reason: err.message });
+    throw problem(401, { detail: "Cloudflare Access 凭证无效，请重新登录。" });
+  }
+  const user = await findStaffByEmail(c.var.db, email);
+  if (!user || user.disabledAt) throw problem(403, { detail: "该邮箱没有可用的工作人员账号。" });
+  c.set("staff", {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    unitId: user.unitId,
+    mustChangePassword: false, // Access accounts have no password of ours to change
+  });
 }

@@ -1,10 +1,13 @@
-// Demo data for the local portal. Every statement is idempotent (upserts), so `npm start` can seed
-// the same local D1 again and again. Each feature adds its own module here.
+// Demo data for the local portal. Every statement is idempotent (it leaves existing rows alone),
+// so `npm start` can seed the same local D1 again and again. Each feature adds its own module here.
+// Demo data never goes to Cloudflare: the seed writes only to a local D1, and a production Worker
+// refuses the demo accounts.
 import { metaStatements } from "./meta.ts";
+import { staffStatements } from "./staff.ts";
 
-export const SEED_VERSION = "1";
+export const SEED_VERSION = "2";
 
 /** All demo statements, in dependency order. */
-export function seedStatements(): string[] {
-  return [...metaStatements(SEED_VERSION)];
+export async function seedStatements(): Promise<string[]> {
+  return [...metaStatements(SEED_VERSION), ...(await staffStatements())];
 }

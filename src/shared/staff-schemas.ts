@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { ROLES } from "./staff";
+import { ROLES } from "./staff.ts";
 
 // Inputs of the staff endpoints, shared by the API (validation) and the console (form hints).
 

@@ -21,7 +21,7 @@ export default async function setup(project: TestProject) {
   });
   const persistTo = await mkdtemp(join(tmpdir(), "portal-browser-"));
   await migrateLocal(persistTo, { quiet: true });
-  await executeLocal(persistTo, seedStatements(), { quiet: true });
+  await executeLocal(persistTo, await seedStatements(), { quiet: true });
   const server = await startWrangler({ port: await freePort(), persistTo });
   project.provide("baseUrl", server.url);
   return async () => {
