@@ -1,0 +1,30 @@
+// Last step of `npm run build`: writes dist/_headers, public/_headers with the
+// Content-Security-Policy added, hashed from the inline scripts of every built page. Fails the build
+// if an inline script is over 1 KB or the policy would not fit in a `_headers` line.
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { type BuiltPage, collectScriptHashes, contentSecurityPolicy, renderHeaders } from "./lib/csp.ts";
+
+const DIST = "dist";
+// Read from public/, not from Astro's copy in dist/, so running this twice gives the same file.
+const BASE = "public/_headers";
+
+async function builtPages(dir: string): Promise<BuiltPage[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile() && e.name.endsWith(".html")).map((e) => join(e.parentPath, e.name));
+  return Promise.all(files.sort().map(async (file) => ({ file, html: await readFile(file, "utf8") })));
+}
+
+try {
+  const pages = await builtPages(DIST);
+  if (pages.length === 0) throw new Error(`no HTML files in ${DIST}/: run \`astro build\` first.`);
+  const hashes = collectScriptHashes(pages);
+  const headers = renderHeaders(await readFile(BASE, "utf8"), contentSecurityPolicy(hashes));
+  await writeFile(join(DIST, "_headers"), headers);
+  console.log(
+    `${DIST}/_headers: Content-Security-Policy with ${hashes.length} inline script hash(es), ${pages.length} pages`,
+  );
+} catch (err) {
+  console.error(`scripts/headers.ts: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+}
