@@ -1,11 +1,13 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { except } from "hono/combine";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./env";
 import { handleError, problem, problemResponse } from "./lib/problem";
 import { database } from "./middleware/db";
 import { jsonLog } from "./middleware/json-log";
+import complaints from "./routes/complaints";
 import health from "./routes/health";
 import staff from "./routes/staff";
 
@@ -24,17 +26,22 @@ app.use(
     crossOriginResourcePolicy: "same-origin",
   }),
 );
+// Filing a complaint carries photos and sets its own, larger limit.
 app.use(
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw problem(413, { detail: `请求体不能超过 ${MAX_BODY_BYTES / 1024} KB。` });
-    },
-  }),
+  except(
+    (c) => c.req.method === "POST" && c.req.path === "/api/complaints",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw problem(413, { detail: `请求体不能超过 ${MAX_BODY_BYTES / 1024} KB。` });
+      },
+    }),
+  ),
 );
 app.use(database());
 
 app.route("/health", health);
+app.route("/complaints", complaints);
 app.route("/staff", staff);
 
 app.notFound((c) => problemResponse(c, problem(404, { detail: `没有 ${c.req.method} ${c.req.path} 这个接口。` })));

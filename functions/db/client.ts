@@ -1,9 +1,9 @@
-import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
+import { drizzle } from "drizzle-orm/d1";
 import * as schema from "./schema";
 
-export type Db = DrizzleD1Database<typeof schema>;
-
 /** One drizzle instance per request, over the D1 binding: the single boundary in front of the store. */
-export function createDb(d1: D1Database): Db {
+export function createDb(d1: D1Database) {
   return drizzle(d1, { schema, casing: "snake_case" });
 }
+
+export type Db = ReturnType<typeof createDb>;

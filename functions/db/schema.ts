@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { RATINGS, STATES } from "../../src/shared/complaint-states";
 import { ROLES, UNIT_BOUND_ROLES, UNIT_KINDS } from "../../src/shared/staff";
 
 /**
@@ -97,4 +98,150 @@ export const auditLog = sqliteTable(
     index("audit_log_actor_idx").on(t.actorEmail, t.at),
     index("audit_log_action_idx").on(t.action, t.at),
   ],
+);
+
+/**
+ * A complaint case. The reporter's exact point, name and phone stay here and never leave through a
+ * public view; `publicLat`/`publicLng` are the coarsened (≈ 100 m) coordinates that may.
+ */
+export const complaints = sqliteTable(
+  "complaints",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** "YYMMDD-NNNN" in China time: short enough to read over the phone. */
+    caseNumber: text().notNull().unique(),
+    categoryId: text().notNull(),
+    communityId: text().notNull(),
+    addressText: text().notNull(),
+    lat: real(),
+    lng: real(),
+    publicLat: real(),
+    publicLng: real(),
+    description: text().notNull(),
+    reporterName: text(),
+    reporterPhone: text(),
+    callbackWanted: integer({ mode: "boolean" }).notNull().default(false),
+    state: text({ enum: STATES }).notNull(),
+    /** Optimistic concurrency: every change sets version = version + 1 WHERE version = the one read. */
+    version: integer().notNull().default(1),
+    urgent: integer({ mode: "boolean" }).notNull().default(false),
+    /** The unit the category and place route the case to, until dispatch decides. */
+    unitId: text().references(() => units.id),
+    acceptDueAt: text().notNull(),
+    dueAt: text(),
+    receivedAt: text().notNull(),
+    acceptedAt: text(),
+    closedAt: text(),
+    supporters: integer().notNull().default(0),
+    trackingHash: text().notNull().unique(),
+    mergedInto: integer(),
+    rating: text({ enum: RATINGS }),
+    ratingComment: text(),
+    ratedAt: text(),
+    reopenCount: integer().notNull().default(0),
+    contactAnonymisedAt: text(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [
+    check("complaints_state_ck", sql`${t.state} IN (${sql.raw(STATES.map((s) => `'${s}'`).join(", "))})`),
+    check(
+      "complaints_rating_ck",
+      sql`${t.rating} IS NULL OR ${t.rating} IN (${sql.raw(RATINGS.map((r) => `'${r}'`).join(", "))})`,
+    ),
+    check("complaints_supporters_ck", sql`${t.supporters} >= 0`),
+    // A phone is only kept when a callback is wanted.
+    check("complaints_phone_ck", sql`${t.reporterPhone} IS NULL OR ${t.callbackWanted} = 1`),
+    index("complaints_received_idx").on(t.receivedAt),
+    index("complaints_state_received_idx").on(t.state, t.receivedAt),
+    index("complaints_category_received_idx").on(t.categoryId, t.receivedAt),
+    index("complaints_unit_state_idx").on(t.unitId, t.state),
+  ],
+);
+
+/** Every state change and public reply, in order: the timeline. */
+export const complaintEvents = sqliteTable(
+  "complaint_events",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    complaintId: integer()
+      .notNull()
+      .references(() => complaints.id),
+    at: text().notNull(),
+    action: text().notNull(),
+    fromState: text(),
+    toState: text().notNull(),
+    actorKind: text({ enum: ["reporter", "staff", "system"] }).notNull(),
+    actorId: integer(),
+    unitId: text(),
+    /** Shown to the reporter and the public (a reply, a reason); internal notes stay with staff. */
+    note: text(),
+    isPublic: integer({ mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [index("complaint_events_case_idx").on(t.complaintId, t.id)],
+);
+
+export const complaintPhotos = sqliteTable(
+  "complaint_photos",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    complaintId: integer()
+      .notNull()
+      .references(() => complaints.id),
+    r2Key: text().notNull().unique(),
+    contentType: text().notNull(),
+    bytes: integer().notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    stage: text({ enum: ["report", "result"] })
+      .notNull()
+      .default("report"),
+    createdAt: text().notNull(),
+  },
+  (t) => [index("complaint_photos_case_idx").on(t.complaintId)],
+);
+
+/** "这是同一个问题": one row per person and case, so support is counted once. */
+export const complaintSupports = sqliteTable(
+  "complaint_supports",
+  {
+    complaintId: integer()
+      .notNull()
+      .references(() => complaints.id),
+    supporterHash: text().notNull(),
+    createdAt: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.complaintId, t.supporterHash] })],
+);
+
+/** The day's running number behind case numbers, bumped in the filing batch itself. */
+export const caseCounters = sqliteTable("case_counters", {
+  day: text().primaryKey(),
+  n: integer().notNull(),
+});
+
+/**
+ * Submissions by Idempotency-Key (stored hashed). Inserted in the filing batch, so a retry finds the
+ * case; `replayCipher` holds the tracking token encrypted under the key itself, so only the client
+ * that chose the key can be given the same answer again.
+ */
+export const idempotencyKeys = sqliteTable("idempotency_keys", {
+  keyHash: text().primaryKey(),
+  requestHash: text().notNull(),
+  complaintId: integer()
+    .notNull()
+    .references(() => complaints.id),
+  replayCipher: text().notNull(),
+  createdAt: text().notNull(),
+});
+
+/** Filed cases per day, community and category, kept in the filing batch: hot spots read this. */
+export const complaintDailyCounts = sqliteTable(
+  "complaint_daily_counts",
+  {
+    day: text().notNull(),
+    communityId: text().notNull(),
+    categoryId: text().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.communityId, t.categoryId] })],
 );

@@ -1,0 +1,252 @@
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
+import { type CaseState, CLOSED_STATES, STATES } from "../../src/shared/complaint-states";
+import type { Statement } from "./batch";
+import type { Db } from "./client";
+import {
+  complaintDailyCounts,
+  complaintEvents,
+  complaintPhotos,
+  complaintSupports,
+  complaints,
+  idempotencyKeys,
+} from "./schema";
+
+export type Complaint = typeof complaints.$inferSelect;
+const OPEN_STATES = STATES.filter((s) => !CLOSED_STATES.includes(s));
+
+export interface NewComplaint {
+  /** "261127": the case-number day, China time. */
+  numberDay: string;
+  /** "2026-11-27": the counting day, China time. */
+  countDay: string;
+  categoryId: string;
+  communityId: string;
+  unitId: string;
+  addressText: string;
+  lat: number | null;
+  lng: number | null;
+  publicLat: number | null;
+  publicLng: number | null;
+  description: string;
+  reporterName: string | null;
+  reporterPhone: string | null;
+  callbackWanted: boolean;
+  urgent: boolean;
+  receivedAt: string;
+  acceptDueAt: string;
+  trackingHash: string;
+  photos: { r2Key: string; contentType: string; bytes: number; width: number; height: number }[];
+  idempotency: { keyHash: string; requestHash: string; replayCipher: string };
+}
+
+/**
+ * Files a complaint as one batch: the day's counter, the case (numbered from the counter), its first
+ * event, its photos, the hot-spot count and the idempotency record. All or nothing; a second use of
+ * the same Idempotency-Key fails the batch on the key's primary key.
+ */
+export function fileComplaintBatch(db: Db, c: NewComplaint) {
+  const byTracking = sql`(SELECT id FROM complaints WHERE tracking_hash = ${c.trackingHash})`;
+  return [
+    sql`INSERT INTO case_counters (day, n) VALUES (${c.numberDay}, 1)
+      ON CONFLICT(day) DO UPDATE SET n = n + 1`,
+    sql`INSERT INTO complaints (case_number, category_id, community_id, address_text, lat, lng, public_lat,
+        public_lng, description, reporter_name, reporter_phone, callback_wanted, state, urgent, unit_id, accept_due_at,
+        received_at, tracking_hash, updated_at)
+      SELECT ${c.numberDay} || '-' || printf('%04d', n), ${c.categoryId}, ${c.communityId}, ${c.addressText}, ${c.lat},
+        ${c.lng}, ${c.publicLat}, ${c.publicLng}, ${c.description}, ${c.reporterName}, ${c.reporterPhone},
+        ${c.callbackWanted ? 1 : 0}, 'received', ${c.urgent ? 1 : 0}, (SELECT id FROM units WHERE id = ${c.unitId}),
+        ${c.acceptDueAt}, ${c.receivedAt}, ${c.trackingHash}, ${c.receivedAt}
+      FROM case_counters WHERE day = ${c.numberDay}`,
+    sql`INSERT INTO complaint_events (complaint_id, at, action, from_state, to_state, actor_kind, is_public)
+      VALUES (${byTracking}, ${c.receivedAt}, 'file', NULL, 'received', 'reporter', 1)`,
+    ...c.photos.map(
+      (p) =>
+        sql`INSERT INTO complaint_photos (complaint_id, r2_key, content_type, bytes, width, height, stage, created_at)
+        VALUES (${byTracking}, ${p.r2Key}, ${p.contentType}, ${p.bytes}, ${p.width}, ${p.height}, 'report', ${c.receivedAt})`,
+    ),
+    db
+      .insert(complaintDailyCounts)
+      .values({ day: c.countDay, communityId: c.communityId, categoryId: c.categoryId, n: 1 })
+      .onConflictDoUpdate({
+        target: [complaintDailyCounts.day, complaintDailyCounts.communityId, complaintDailyCounts.categoryId],
+        set: { n: sql`${complaintDailyCounts.n} + 1` },
+      }),
+    sql`INSERT INTO idempotency_keys (key_hash, request_hash, complaint_id, replay_cipher, created_at)
+      VALUES (${c.idempotency.keyHash}, ${c.idempotency.requestHash}, ${byTracking}, ${c.idempotency.replayCipher}, ${c.receivedAt})`,
+    db
+      .select({ id: complaints.id, caseNumber: complaints.caseNumber })
+      .from(complaints)
+      .where(eq(complaints.trackingHash, c.trackingHash)),
+  ] satisfies Statement[];
+}
+
+export function findIdempotency(db: Db, keyHash: string) {
+  return db
+    .select({
+      requestHash: idempotencyKeys.requestHash,
+      replayCipher: idempotencyKeys.replayCipher,
+      complaint: complaints,
+    })
+    .from(idempotencyKeys)
+    .innerJoin(complaints, eq(idempotencyKeys.complaintId, complaints.id))
+    .where(eq(idempotencyKeys.keyHash, keyHash))
+    .get();
+}
+
+export function findByTrackingHash(db: Db, trackingHash: string) {
+  return db.select().from(complaints).where(eq(complaints.trackingHash, trackingHash)).get();
+}
+
+export function findByCaseNumber(db: Db, caseNumber: string) {
+  return db.select().from(complaints).where(eq(complaints.caseNumber, caseNumber)).get();
+}
+
+/** The timeline the reporter and the public may see: public events only, oldest first. */
+export function publicEvents(db: Db, complaintId: number) {
+  return db
+    .select({
+      at: complaintEvents.at,
+      action: complaintEvents.action,
+      toState: complaintEvents.toState,
+      unitId: complaintEvents.unitId,
+      note: complaintEvents.note,
+    })
+    .from(complaintEvents)
+    .where(and(eq(complaintEvents.complaintId, complaintId), eq(complaintEvents.isPublic, true)))
+    .orderBy(asc(complaintEvents.id))
+    .all();
+}
+
+export function photosOf(db: Db, complaintIds: number[]) {
+  if (complaintIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: complaintPhotos.id, complaintId: complaintPhotos.complaintId, stage: complaintPhotos.stage })
+    .from(complaintPhotos)
+    .where(inArray(complaintPhotos.complaintId, complaintIds))
+    .orderBy(asc(complaintPhotos.id))
+    .all();
+}
+
+export function findPhoto(db: Db, photoId: number) {
+  return db
+    .select({ photo: complaintPhotos, state: complaints.state })
+    .from(complaintPhotos)
+    .innerJoin(complaints, eq(complaintPhotos.complaintId, complaints.id))
+    .where(eq(complaintPhotos.id, photoId))
+    .get();
+}
+
+/** Open cases of a category filed since `since` inside a bounding box (refined by distance in code). */
+export function openCasesInBox(
+  db: Db,
+  q: { categoryId: string; since: string; minLat: number; maxLat: number; minLng: number; maxLng: number },
+) {
+  return db
+    .select()
+    .from(complaints)
+    .where(
+      and(
+        eq(complaints.categoryId, q.categoryId),
+        gte(complaints.receivedAt, q.since),
+        inArray(complaints.state, OPEN_STATES),
+        gte(complaints.lat, q.minLat),
+        lte(complaints.lat, q.maxLat),
+        gte(complaints.lng, q.minLng),
+        lte(complaints.lng, q.maxLng),
+      ),
+    )
+    .orderBy(desc(complaints.receivedAt))
+    .limit(50)
+    .all();
+}
+
+/**
+ * Adds one supporter, once: the insert is ignored for a repeat, and the count only rises when a
+ * row went in (changes() reads the statement just before it in the same batch).
+ */
+export function supportBatch(db: Db, complaintId: number, supporterHash: string, at: string) {
+  return [
+    db.insert(complaintSupports).values({ complaintId, supporterHash, createdAt: at }).onConflictDoNothing(),
+    sql`UPDATE complaints SET supporters = supporters + 1 WHERE id = ${complaintId} AND changes() = 1`,
+    db.select({ supporters: complaints.supporters }).from(complaints).where(eq(complaints.id, complaintId)),
+  ] satisfies Statement[];
+}
+
+/**
+ * A guarded state change: the case row only if its version is still the one read, then its event
+ * only if that update happened. The caller checks the first result's changes for the 409.
+ */
+export function transitionBatch(
+  db: Db,
+  t: {
+    complaintId: number;
+    version: number;
+    set: Partial<Complaint>;
+    event: {
+      at: string;
+      action: string;
+      fromState: CaseState;
+      toState: CaseState;
+      actorKind: "reporter" | "staff" | "system";
+      actorId?: number | null;
+      unitId?: string | null;
+      note?: string | null;
+      isPublic?: boolean;
+    };
+  },
+) {
+  const e = t.event;
+  return [
+    db
+      .update(complaints)
+      .set({ ...t.set, state: e.toState, version: sql`${complaints.version} + 1`, updatedAt: e.at })
+      .where(and(eq(complaints.id, t.complaintId), eq(complaints.version, t.version))),
+    sql`INSERT INTO complaint_events (complaint_id, at, action, from_state, to_state, actor_kind, actor_id, unit_id,
+        note, is_public)
+      SELECT ${t.complaintId}, ${e.at}, ${e.action}, ${e.fromState}, ${e.toState}, ${e.actorKind}, ${e.actorId ?? null},
+        ${e.unitId ?? null}, ${e.note ?? null}, ${e.isPublic === false ? 0 : 1}
+      WHERE changes() = 1`,
+  ] satisfies Statement[];
+}
+
+/** The public list, newest first, keyset-paginated by id. */
+export function publicCases(db: Db, q: { before?: number; state?: "open" | "closed"; limit: number }) {
+  return db
+    .select()
+    .from(complaints)
+    .where(
+      and(
+        q.before ? lt(complaints.id, q.before) : undefined,
+        q.state === "open" ? inArray(complaints.state, OPEN_STATES) : undefined,
+        q.state === "closed" ? inArray(complaints.state, CLOSED_STATES as CaseState[]) : undefined,
+      ),
+    )
+    .orderBy(desc(complaints.id))
+    .limit(q.limit)
+    .all();
+}
+
+/** Cases filed in [from, to] (ISO instants), for open data. */
+export function casesFiledBetween(db: Db, from: string, to: string, limit: number) {
+  return db
+    .select()
+    .from(complaints)
+    .where(and(gte(complaints.receivedAt, from), lte(complaints.receivedAt, to)))
+    .orderBy(asc(complaints.receivedAt))
+    .limit(limit)
+    .all();
+}
+
+/** Counts per community and category since `sinceDay` (YYYY-MM-DD), from the daily table. */
+export function hotspotCounts(db: Db, sinceDay: string) {
+  return db
+    .select({
+      communityId: complaintDailyCounts.communityId,
+      categoryId: complaintDailyCounts.categoryId,
+      count: sql<number>`sum(${complaintDailyCounts.n})`,
+    })
+    .from(complaintDailyCounts)
+    .where(gte(complaintDailyCounts.day, sinceDay))
+    .groupBy(complaintDailyCounts.communityId, complaintDailyCounts.categoryId)
+    .all();
+}

@@ -1,0 +1,150 @@
+import { acceptMinutes, categoryById } from "../../../src/shared/complaint-categories";
+import type { FileComplaint } from "../../../src/shared/complaint-schemas";
+import { STATE_LABELS } from "../../../src/shared/complaint-states";
+import { communityAt, communityById, publicCoordinate } from "../../../src/shared/geo";
+import { runBatch } from "../../db/batch";
+import type { Db } from "../../db/client";
+import { fileComplaintBatch, findIdempotency } from "../../db/complaints";
+import { problem } from "../problem";
+import { idempotencyKeyHash, openForReplay, sealForReplay } from "../replay-cipher";
+import { randomToken, sha256Hex } from "../tokens";
+import { type CleanPhoto, deletePhotos, storePhotos } from "./photos";
+import { addMinutes, caseNumberDay, chinaDay } from "./time";
+
+export interface FiledAnswer {
+  caseNumber: string;
+  state: "received";
+  stateLabel: string;
+  categoryId: string;
+  communityId: string;
+  receivedAt: string;
+  acceptDueAt: string;
+  trackingToken: string;
+  /** The secret travels in the fragment, which browsers never send to a server. */
+  trackingPath: string;
+}
+
+const answer = (c: Omit<FiledAnswer, "state" | "stateLabel" | "trackingPath">): FiledAnswer => ({
+  ...c,
+  state: "received",
+  stateLabel: STATE_LABELS.received,
+  trackingPath: `/complaints/track/#t=${c.trackingToken}`,
+});
+
+/** Canonical JSON (sorted keys) of the validated input and the cleaned photos' hashes. */
+async function requestHash(input: FileComplaint, photos: CleanPhoto[]): Promise<string> {
+  const { turnstileToken: _ignored, ...rest } = input;
+  const canonical = JSON.stringify(
+    Object.fromEntries(
+      Object.entries({ ...rest, photos: photos.map((p) => p.sha256) }).sort(([a], [b]) => a.localeCompare(b)),
+    ),
+  );
+  return sha256Hex(canonical);
+}
+
+/** A previous answer for this key, or a 422 when the key was used for a different complaint. */
+export async function replay(db: Db, idempotencyKey: string, input: FileComplaint, photos: CleanPhoto[]) {
+  const found = await findIdempotency(db, await idempotencyKeyHash(idempotencyKey));
+  if (!found) return undefined;
+  if (found.requestHash !== (await requestHash(input, photos))) {
+    throw problem(422, { detail: "该 Idempotency-Key 已用于另一份投诉，请为新的投诉生成新的 Idempotency-Key。" });
+  }
+  const c = found.complaint;
+  return answer({
+    caseNumber: c.caseNumber,
+    categoryId: c.categoryId,
+    communityId: c.communityId,
+    receivedAt: c.receivedAt,
+    acceptDueAt: c.acceptDueAt,
+    trackingToken: await openForReplay(idempotencyKey, found.replayCipher),
+  });
+}
+
+/**
+ * Files a complaint: stores the cleaned photos, then writes everything else in one D1 batch. If the
+ * batch fails, the photos are removed again, so no object outlives a failed request.
+ */
+export async function fileComplaint(
+  db: Db,
+  bucket: R2Bucket,
+  input: FileComplaint,
+  photos: CleanPhoto[],
+  idempotencyKey: string,
+  now = new Date(),
+): Promise<FiledAnswer> {
+  const category = categoryById(input.categoryId);
+  if (!category) throw problem(422, { errors: [{ pointer: "#/categoryId", detail: "类别不存在" }] });
+  const hasPoint = input.lat !== undefined && input.lng !== undefined;
+  const community = hasPoint
+    ? communityAt(input.lng as number, input.lat as number)
+    : communityById(input.communityId ?? "");
+  if (!community) {
+    throw problem(422, {
+      detail: "这个位置不在本区范围内。",
+      errors: [{ pointer: hasPoint ? "#/lat" : "#/communityId", detail: "位置不在本区范围内，请选择社区" }],
+    });
+  }
+  const trackingToken = randomToken(16);
+  const receivedAt = now.toISOString();
+  const acceptDueAt = addMinutes(now, acceptMinutes(category)).toISOString();
+  const stored = await storePhotos(bucket, photos);
+  try {
+    const results = await runBatch(
+      db,
+      fileComplaintBatch(db, {
+        numberDay: caseNumberDay(now),
+        countDay: chinaDay(now),
+        categoryId: category.id,
+        communityId: community.id,
+        unitId: category.unitRule === "squad" ? community.squad : community.station,
+        addressText: input.addressText,
+        lat: hasPoint ? (input.lat as number) : null,
+        lng: hasPoint ? (input.lng as number) : null,
+        publicLat: hasPoint ? publicCoordinate(input.lat as number) : null,
+        publicLng: hasPoint ? publicCoordinate(input.lng as number) : null,
+        description: input.description,
+        reporterName: input.name || null,
+        reporterPhone: input.callbackWanted ? (input.phone ?? null) : null,
+        callbackWanted: input.callbackWanted,
+        urgent: category.urgent,
+        receivedAt,
+        acceptDueAt,
+        trackingHash: await sha256Hex(trackingToken),
+        photos: stored.map((s) => ({
+          r2Key: s.r2Key,
+          contentType: s.contentType,
+          bytes: s.size,
+          width: s.width,
+          height: s.height,
+        })),
+        idempotency: {
+          keyHash: await idempotencyKeyHash(idempotencyKey),
+          requestHash: await requestHash(input, photos),
+          replayCipher: await sealForReplay(idempotencyKey, trackingToken),
+        },
+      }),
+    );
+    const created = results.at(-1)?.results[0] as { case_number: string } | undefined;
+    if (!created) throw new Error("filing batch returned no case");
+    return answer({
+      caseNumber: created.case_number,
+      categoryId: category.id,
+      communityId: community.id,
+      receivedAt,
+      acceptDueAt,
+      trackingToken,
+    });
+  } catch (err) {
+    await deletePhotos(
+      bucket,
+      stored.map((s) => s.r2Key),
+    );
+    if (String((err as Error)?.message).includes("idempotency_keys.key_hash")) {
+      throw problem(409, {
+        detail: "同一份投诉正在提交中，请稍后再查看结果。",
+        headers: { "retry-after": "2" },
+      });
+    }
+    throw err;
+  }
+}

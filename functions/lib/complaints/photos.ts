@@ -1,0 +1,86 @@
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "../../../src/shared/complaint-schemas";
+import { ImageError, stripMetadata } from "../image-metadata";
+import { problem } from "../problem";
+
+/** Larger than any phone photo after the client's downscale: a guard against decompression bombs. */
+const MAX_SIDE = 8192;
+const CONTENT_TYPES = { jpeg: "image/jpeg", png: "image/png", webp: "image/webp" } as const;
+
+export interface CleanPhoto {
+  bytes: Uint8Array;
+  contentType: string;
+  width: number;
+  height: number;
+  sha256: string;
+}
+
+export interface StoredPhoto extends Omit<CleanPhoto, "bytes" | "sha256"> {
+  r2Key: string;
+  size: number;
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const d = await crypto.subtle.digest("SHA-256", bytes);
+  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Checks each upload by its bytes (JPEG, PNG or WebP, ≤ 5 MB) and strips its metadata (EXIF GPS,
+ * XMP, comments). Throws 422 naming the photo; nothing is stored yet.
+ */
+export async function cleanPhotos(files: File[]): Promise<CleanPhoto[]> {
+  if (files.length > MAX_PHOTOS) {
+    throw problem(422, {
+      detail: `最多上传 ${MAX_PHOTOS} 张照片。`,
+      errors: [{ pointer: "#/photos", detail: `最多 ${MAX_PHOTOS} 张` }],
+    });
+  }
+  return Promise.all(
+    files.map(async (file, i) => {
+      const bad = (detail: string) =>
+        problem(422, { detail: `第 ${i + 1} 张照片：${detail}`, errors: [{ pointer: `#/photos/${i}`, detail }] });
+      if (file.size > MAX_PHOTO_BYTES) throw bad("照片不能超过 5 MB");
+      if (file.size === 0) throw bad("照片是空文件");
+      let clean: ReturnType<typeof stripMetadata>;
+      try {
+        clean = stripMetadata(new Uint8Array(await file.arrayBuffer()));
+      } catch (err) {
+        if (err instanceof ImageError) throw bad("只接受 JPEG、PNG 或 WebP 格式的照片");
+        throw err;
+      }
+      if (clean.width > MAX_SIDE || clean.height > MAX_SIDE || clean.width < 1 || clean.height < 1) {
+        throw bad("照片尺寸不正确");
+      }
+      return {
+        bytes: clean.bytes,
+        contentType: CONTENT_TYPES[clean.format],
+        width: clean.width,
+        height: clean.height,
+        sha256: await sha256Hex(clean.bytes),
+      };
+    }),
+  );
+}
+
+/** Puts the cleaned photos in R2 under fresh keys; on any failure removes what it put. */
+export async function storePhotos(bucket: R2Bucket, photos: CleanPhoto[]): Promise<StoredPhoto[]> {
+  const stored: StoredPhoto[] = [];
+  try {
+    for (const p of photos) {
+      const r2Key = `complaints/${crypto.randomUUID()}`;
+      await bucket.put(r2Key, p.bytes, { httpMetadata: { contentType: p.contentType } });
+      stored.push({ r2Key, contentType: p.contentType, width: p.width, height: p.height, size: p.bytes.byteLength });
+    }
+    return stored;
+  } catch (err) {
+    await deletePhotos(
+      bucket,
+      stored.map((s) => s.r2Key),
+    );
+    throw err;
+  }
+}
+
+export async function deletePhotos(bucket: R2Bucket, keys: string[]): Promise<void> {
+  if (keys.length > 0) await bucket.delete(keys);
+}

@@ -1,0 +1,63 @@
+import { inArray } from "drizzle-orm";
+import { RATING_LABELS, REOPEN_WINDOW_DAYS, STATE_LABELS, TRANSITIONS } from "../../../src/shared/complaint-states";
+import type { Db } from "../../db/client";
+import { type Complaint, photosOf, publicEvents } from "../../db/complaints";
+import { units } from "../../db/schema";
+import { publicCase } from "./public-view";
+
+const CLOSED_FOR_RATING = ["closed_fixed", "closed_not_fixed"];
+
+/** Whether a deadline was met, is still open, or passed: the reporter sees each one. */
+function deadline(due: string | null, doneAt: string | null, now: number) {
+  if (!due) return null;
+  const met = doneAt ? doneAt <= due : null;
+  return { due, doneAt, met, overdue: !doneAt && Date.parse(due) < now };
+}
+
+/** What the reporter sees: the public case plus its timeline, the handling unit and deadlines. */
+export async function trackingView(db: Db, c: Complaint, now = Date.now()) {
+  const [events, photos] = await Promise.all([publicEvents(db, c.id), photosOf(db, [c.id])]);
+  const unitIds = [...new Set([c.unitId, ...events.map((e) => e.unitId)].filter((u): u is string => !!u))];
+  const unitNames = new Map(
+    unitIds.length === 0
+      ? []
+      : (await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)).all()).map(
+          (u) => [u.id, u.name],
+        ),
+  );
+  const handledAt =
+    [...events].reverse().find((e) => e.toState === "handled" || e.toState.startsWith("closed"))?.at ?? null;
+  const reopenUntil = c.closedAt
+    ? new Date(Date.parse(c.closedAt) + REOPEN_WINDOW_DAYS * 86_400_000).toISOString()
+    : null;
+  return {
+    ...publicCase(
+      c,
+      photos.map((p) => p.id),
+    ),
+    // The reporter's own submission is theirs to see in full, photos included.
+    reporterPhotos: photos.filter((p) => p.stage === "report").map((p) => `/api/complaints/track/photos/${p.id}`),
+    addressText: c.addressText,
+    description: c.description,
+    unitName: c.unitId ? (unitNames.get(c.unitId) ?? null) : null,
+    deadlines: {
+      accept: deadline(c.acceptDueAt, c.acceptedAt, now),
+      handle: deadline(c.dueAt, handledAt, now),
+    },
+    timeline: events.map((e) => ({
+      at: e.at,
+      action: e.action,
+      label: (TRANSITIONS as Record<string, { label: string }>)[e.action]?.label ?? e.action,
+      state: e.toState,
+      stateLabel: STATE_LABELS[e.toState as keyof typeof STATE_LABELS] ?? e.toState,
+      unitName: e.unitId ? (unitNames.get(e.unitId) ?? null) : null,
+      note: e.note,
+    })),
+    rating: c.rating
+      ? { value: c.rating, label: RATING_LABELS[c.rating], comment: c.ratingComment, at: c.ratedAt }
+      : null,
+    canRate: CLOSED_FOR_RATING.includes(c.state) && !c.rating,
+    canReopen: CLOSED_FOR_RATING.includes(c.state) && !!reopenUntil && Date.parse(reopenUntil) > now,
+    reopenUntil,
+  };
+}

@@ -1,0 +1,96 @@
+// The digital urban-management (数字城管) case workflow as one table: every state, and every action
+// with the states it starts from, the state it leads to and who may take it. The API refuses
+// anything not in the table; the tracking page and the console read their labels from here.
+
+export const STATES = [
+  "received", // 信息收集: filed by a resident, not yet looked at
+  "accepted", // 案卷建立 (立案)
+  "dispatched", // 任务派遣: a unit has it, the handling clock runs
+  "in_progress", // 任务处理
+  "extended", // 延期: more time approved
+  "suspended", // 挂账: cannot be solved now
+  "sent_back", // 回退: the unit says it is not theirs
+  "handled", // 处理反馈: the unit reports it done, awaiting verification
+  "reopened", // the reporter says it is not fixed: back to verification
+  "closed_fixed", // 核查结案: verified fixed
+  "closed_not_fixed", // closed, honestly not fixed
+  "not_accepted", // 不予受理 (with a reason the reporter sees)
+  "merged", // a duplicate, merged into another case
+] as const;
+export type CaseState = (typeof STATES)[number];
+
+export const STATE_LABELS: Record<CaseState, string> = {
+  received: "已受理待立案",
+  accepted: "已立案",
+  dispatched: "已派遣",
+  in_progress: "处理中",
+  extended: "已延期",
+  suspended: "已挂账",
+  sent_back: "已回退",
+  handled: "已处理待核查",
+  reopened: "市民申请复核",
+  closed_fixed: "已结案（已解决）",
+  closed_not_fixed: "已结案（未解决）",
+  not_accepted: "不予受理",
+  merged: "已合并",
+};
+
+export const CLOSED_STATES: readonly CaseState[] = ["closed_fixed", "closed_not_fixed", "not_accepted", "merged"];
+export const isOpen = (s: CaseState) => !CLOSED_STATES.includes(s);
+
+/** Who takes an action: a staff role, the reporter holding the tracking secret, or the system. */
+export type Actor = "reporter" | "system" | "dispatcher" | "unit_handler" | "admin";
+
+export interface Transition {
+  from: readonly CaseState[];
+  to: CaseState;
+  by: readonly Actor[];
+  label: string;
+}
+
+export const TRANSITIONS = {
+  file: { from: [], to: "received", by: ["reporter"], label: "提交投诉" },
+  accept: { from: ["received"], to: "accepted", by: ["dispatcher", "admin"], label: "立案" },
+  reject: { from: ["received"], to: "not_accepted", by: ["dispatcher", "admin"], label: "不予受理" },
+  merge: { from: ["received", "accepted"], to: "merged", by: ["dispatcher", "admin"], label: "合并为重复案件" },
+  dispatch: { from: ["accepted", "sent_back"], to: "dispatched", by: ["dispatcher", "admin"], label: "派遣" },
+  start: { from: ["dispatched"], to: "in_progress", by: ["unit_handler"], label: "开始处理" },
+  send_back: { from: ["dispatched", "in_progress"], to: "sent_back", by: ["unit_handler"], label: "回退" },
+  extend: { from: ["in_progress"], to: "extended", by: ["dispatcher", "admin"], label: "批准延期" },
+  suspend: { from: ["in_progress", "extended"], to: "suspended", by: ["dispatcher", "admin"], label: "批准挂账" },
+  resume: { from: ["suspended"], to: "in_progress", by: ["dispatcher", "admin"], label: "恢复处理" },
+  handle: { from: ["in_progress", "extended"], to: "handled", by: ["unit_handler"], label: "处理完毕" },
+  redo: { from: ["handled", "reopened"], to: "dispatched", by: ["dispatcher", "admin"], label: "核查不通过，重新派遣" },
+  close_fixed: {
+    from: ["handled", "reopened"],
+    to: "closed_fixed",
+    by: ["dispatcher", "admin"],
+    label: "核查结案（已解决）",
+  },
+  close_not_fixed: {
+    from: ["handled", "reopened"],
+    to: "closed_not_fixed",
+    by: ["dispatcher", "admin"],
+    label: "结案（未解决）",
+  },
+  reopen: { from: ["closed_fixed", "closed_not_fixed"], to: "reopened", by: ["reporter"], label: "申请复核" },
+} as const satisfies Record<string, Transition>;
+export type Action = keyof typeof TRANSITIONS;
+
+/** The state an action leads to from `from`, or null when the table does not allow it. */
+export function nextState(action: Action, from: CaseState | null, actor: Actor): CaseState | null {
+  const t: Transition = TRANSITIONS[action];
+  const fromOk = from === null ? t.from.length === 0 : t.from.includes(from);
+  return fromOk && t.by.includes(actor) ? t.to : null;
+}
+
+/** Days after closure during which the reporter may reopen a case that is not fixed. */
+export const REOPEN_WINDOW_DAYS = 7;
+
+export const RATINGS = ["satisfied", "basically_satisfied", "dissatisfied"] as const;
+export type Rating = (typeof RATINGS)[number];
+export const RATING_LABELS: Record<Rating, string> = {
+  satisfied: "满意",
+  basically_satisfied: "基本满意",
+  dissatisfied: "不满意",
+};
