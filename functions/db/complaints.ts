@@ -2,6 +2,9 @@ import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { type CaseState, CLOSED_STATES, STATES } from "../../src/shared/complaint-states";
 import type { Statement } from "./batch";
 import type { Db } from "./client";
+
+// Queries return drizzle builders: callers run them (`.get()` for one row, `.all()` for many), and
+// the query-plan test reads their SQL.
 import {
   complaintDailyCounts,
   complaintEvents,
@@ -89,16 +92,15 @@ export function findIdempotency(db: Db, keyHash: string) {
     })
     .from(idempotencyKeys)
     .innerJoin(complaints, eq(idempotencyKeys.complaintId, complaints.id))
-    .where(eq(idempotencyKeys.keyHash, keyHash))
-    .get();
+    .where(eq(idempotencyKeys.keyHash, keyHash));
 }
 
 export function findByTrackingHash(db: Db, trackingHash: string) {
-  return db.select().from(complaints).where(eq(complaints.trackingHash, trackingHash)).get();
+  return db.select().from(complaints).where(eq(complaints.trackingHash, trackingHash));
 }
 
 export function findByCaseNumber(db: Db, caseNumber: string) {
-  return db.select().from(complaints).where(eq(complaints.caseNumber, caseNumber)).get();
+  return db.select().from(complaints).where(eq(complaints.caseNumber, caseNumber));
 }
 
 /** The timeline the reporter and the public may see: public events only, oldest first. */
@@ -113,18 +115,15 @@ export function publicEvents(db: Db, complaintId: number) {
     })
     .from(complaintEvents)
     .where(and(eq(complaintEvents.complaintId, complaintId), eq(complaintEvents.isPublic, true)))
-    .orderBy(asc(complaintEvents.id))
-    .all();
+    .orderBy(asc(complaintEvents.id));
 }
 
 export function photosOf(db: Db, complaintIds: number[]) {
-  if (complaintIds.length === 0) return Promise.resolve([]);
   return db
     .select({ id: complaintPhotos.id, complaintId: complaintPhotos.complaintId, stage: complaintPhotos.stage })
     .from(complaintPhotos)
-    .where(inArray(complaintPhotos.complaintId, complaintIds))
-    .orderBy(asc(complaintPhotos.id))
-    .all();
+    .where(inArray(complaintPhotos.complaintId, complaintIds.length > 0 ? complaintIds : [-1]))
+    .orderBy(asc(complaintPhotos.id));
 }
 
 export function findPhoto(db: Db, photoId: number) {
@@ -132,8 +131,7 @@ export function findPhoto(db: Db, photoId: number) {
     .select({ photo: complaintPhotos, state: complaints.state })
     .from(complaintPhotos)
     .innerJoin(complaints, eq(complaintPhotos.complaintId, complaints.id))
-    .where(eq(complaintPhotos.id, photoId))
-    .get();
+    .where(eq(complaintPhotos.id, photoId));
 }
 
 /** Open cases of a category filed since `since` inside a bounding box (refined by distance in code). */
@@ -156,8 +154,7 @@ export function openCasesInBox(
       ),
     )
     .orderBy(desc(complaints.receivedAt))
-    .limit(50)
-    .all();
+    .limit(50);
 }
 
 /**
@@ -222,8 +219,7 @@ export function publicCases(db: Db, q: { before?: number; state?: "open" | "clos
       ),
     )
     .orderBy(desc(complaints.id))
-    .limit(q.limit)
-    .all();
+    .limit(q.limit);
 }
 
 /** Cases filed in [from, to] (ISO instants), for open data. */
@@ -233,8 +229,7 @@ export function casesFiledBetween(db: Db, from: string, to: string, limit: numbe
     .from(complaints)
     .where(and(gte(complaints.receivedAt, from), lte(complaints.receivedAt, to)))
     .orderBy(asc(complaints.receivedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** Counts per community and category since `sinceDay` (YYYY-MM-DD), from the daily table. */
@@ -247,6 +242,5 @@ export function hotspotCounts(db: Db, sinceDay: string) {
     })
     .from(complaintDailyCounts)
     .where(gte(complaintDailyCounts.day, sinceDay))
-    .groupBy(complaintDailyCounts.communityId, complaintDailyCounts.categoryId)
-    .all();
+    .groupBy(complaintDailyCounts.communityId, complaintDailyCounts.categoryId);
 }

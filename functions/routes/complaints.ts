@@ -101,7 +101,7 @@ async function readSubmission(req: Request): Promise<{ input: unknown; files: Fi
 /** The case a tracking secret opens (header X-Tracking-Token; never a query string). */
 async function caseByToken(c: { req: { header(n: string): string | undefined }; var: AppEnv["Variables"] }) {
   const token = parseOrThrow(TrackingTokenSchema, c.req.header("x-tracking-token"), "/headers/x-tracking-token");
-  const found = await findByTrackingHash(c.var.db, await sha256Hex(token));
+  const found = await findByTrackingHash(c.var.db, await sha256Hex(token)).get();
   if (!found) throw problem(404, { detail: "没有找到这件投诉，请检查查询链接。" });
   return found;
 }
@@ -140,11 +140,11 @@ complaints.post(
 
 complaints.get("/", validate("query", PublicListQuerySchema), async (c) => {
   const q = c.req.valid("query");
-  const rows = await publicCases(c.var.db, q);
+  const rows = await publicCases(c.var.db, q).all();
   const photos = await photosOf(
     c.var.db,
     rows.filter((r) => photosArePublic(r.state)).map((r) => r.id),
-  );
+  ).all();
   const last = rows.at(-1);
   return c.json({
     cases: rows.map((r) =>
@@ -161,7 +161,11 @@ complaints.get("/", validate("query", PublicListQuerySchema), async (c) => {
 complaints.get("/nearby", validate("query", NearbyQuerySchema), async (c) => {
   const { categoryId, lat, lng } = c.req.valid("query");
   const since = new Date(Date.now() - NEARBY_DAYS * 86_400_000).toISOString();
-  const candidates = await openCasesInBox(c.var.db, { categoryId, since, ...boundingBox(lat, lng, NEARBY_METRES) });
+  const candidates = await openCasesInBox(c.var.db, {
+    categoryId,
+    since,
+    ...boundingBox(lat, lng, NEARBY_METRES),
+  }).all();
   const near = candidates
     .map((r) => ({ r, d: distanceMetres({ lat, lng }, { lat: r.lat ?? 0, lng: r.lng ?? 0 }) }))
     .filter((x) => x.d <= NEARBY_METRES)
@@ -174,7 +178,7 @@ complaints.get("/nearby", validate("query", NearbyQuerySchema), async (c) => {
 complaints.post("/:caseNumber/support", async (c) => {
   const supporterId = parseOrThrow(SupporterIdSchema, c.req.header("x-supporter-id"), "/headers/x-supporter-id");
   await throttle(c.env.COMPLAINT_LIMITER, `support:${clientIp(c)}`);
-  const found = await findByCaseNumber(c.var.db, c.req.param("caseNumber"));
+  const found = await findByCaseNumber(c.var.db, c.req.param("caseNumber")).get();
   if (!found || !publicCase(found).open) throw problem(404, { detail: "没有找到这件正在办理的投诉。" });
   const [inserted, , after] = await runBatch(
     c.var.db,
@@ -190,7 +194,7 @@ complaints.post("/:caseNumber/support", async (c) => {
 complaints.get("/hotspots", validate("query", HotspotQuerySchema), async (c) => {
   const days = Number(c.req.valid("query").days);
   const since = chinaDay(new Date(Date.now() - (days - 1) * 86_400_000));
-  const rows = await hotspotCounts(c.var.db, since);
+  const rows = await hotspotCounts(c.var.db, since).all();
   c.header("cache-control", "public, max-age=300");
   return c.json({
     days,
@@ -223,14 +227,14 @@ const OPEN_DATA_COLUMNS = [
 const OPEN_DATA_MAX_ROWS = 10_000;
 
 /** The public fields of the cases filed in a period (China-time days), as JSON or CSV. */
-complaints.get("/open-data.:format{json|csv}", validate("query", OpenDataQuerySchema), async (c) => {
+complaints.get("/:file{open-data\\.(?:json|csv)}", validate("query", OpenDataQuerySchema), async (c) => {
   const { from, to } = c.req.valid("query");
   if (to < from) throw problem(422, { errors: [{ pointer: "#/to", detail: "结束日期不能早于起始日期" }] });
   const start = new Date(`${from}T00:00:00+08:00`).toISOString();
   const end = new Date(`${to}T23:59:59.999+08:00`).toISOString();
-  const rows = (await casesFiledBetween(c.var.db, start, end, OPEN_DATA_MAX_ROWS)).map((r) => publicCase(r));
+  const rows = (await casesFiledBetween(c.var.db, start, end, OPEN_DATA_MAX_ROWS).all()).map((r) => publicCase(r));
   c.header("cache-control", "public, max-age=300");
-  if (c.req.param("format") === "csv") {
+  if (c.req.param("file").endsWith(".csv")) {
     c.header("content-disposition", `attachment; filename="complaints-${from}-${to}.csv"`);
     return c.body(`\uFEFF${toCsv(rows, OPEN_DATA_COLUMNS)}`, 200, { "content-type": "text/csv; charset=utf-8" });
   }
@@ -239,7 +243,7 @@ complaints.get("/open-data.:format{json|csv}", validate("query", OpenDataQuerySc
 
 /** A photo, once staff took the case up (before that only the reporter sees it, by token). */
 complaints.get("/photos/:id{[0-9]{1,10}}", async (c) => {
-  const found = await findPhoto(c.var.db, Number(c.req.param("id")));
+  const found = await findPhoto(c.var.db, Number(c.req.param("id"))).get();
   if (!found || !photosArePublic(found.state)) throw problem(404, { detail: "照片不存在或尚未公开。" });
   return servePhoto(c.env.PHOTOS, found.photo.r2Key, "public, max-age=86400");
 });
@@ -264,7 +268,7 @@ complaints.post("/track/lookup", validate("json", TrackByPhoneSchema), async (c)
   const { caseNumber, phone } = c.req.valid("json");
   await throttle(c.env.TRACK_LIMITER, `track:${clientIp(c)}`);
   await throttle(c.env.TRACK_LIMITER, `track-case:${caseNumber}`);
-  const found = await findByCaseNumber(c.var.db, caseNumber);
+  const found = await findByCaseNumber(c.var.db, caseNumber).get();
   if (!found?.reporterPhone || found.reporterPhone !== phone) {
     throw problem(404, { detail: "案件编号与手机号不匹配。" });
   }
@@ -273,7 +277,7 @@ complaints.post("/track/lookup", validate("json", TrackByPhoneSchema), async (c)
 
 complaints.get("/track/photos/:id{[0-9]{1,10}}", async (c) => {
   const owned = await caseByToken(c);
-  const found = await findPhoto(c.var.db, Number(c.req.param("id")));
+  const found = await findPhoto(c.var.db, Number(c.req.param("id"))).get();
   if (!found || found.photo.complaintId !== owned.id) throw problem(404, { detail: "照片不存在。" });
   return servePhoto(c.env.PHOTOS, found.photo.r2Key, "private, no-store");
 });
@@ -340,7 +344,7 @@ complaints.post("/track/reopen", validate("json", ReopenSchema), async (c) => {
     }),
   );
   if (updated?.meta.changes !== 1) throw problem(409, { detail: "案件刚刚有了更新，请刷新后再试。" });
-  return c.json(await trackingView(db, (await findByTrackingHash(db, found.trackingHash)) ?? found));
+  return c.json(await trackingView(db, (await findByTrackingHash(db, found.trackingHash).get()) ?? found));
 });
 
 export default complaints;

@@ -1,16 +1,12 @@
 import { hashPassword } from "../../functions/lib/password.ts";
-import type { Role, UnitKind } from "../../src/shared/staff.ts";
+import type { Role } from "../../src/shared/staff.ts";
+import { contentUnits, type UnitRecord } from "../../src/shared/units.ts";
 import { sqlString } from "./sql.ts";
+import { unitStatements } from "./units.ts";
 
-/** The fictional district's units: the command centre, squads, community stations, service points. */
-export const DEMO_UNITS: { id: string; name: string; kind: UnitKind }[] = [
-  { id: "command-center", name: "青溪区数字城管指挥中心", kind: "command_center" },
-  { id: "linhe-squad", name: "临河中队", kind: "squad" },
-  { id: "guiyuan-squad", name: "桂园中队", kind: "squad" },
-  { id: "xishan-squad", name: "溪山中队", kind: "squad" },
-  { id: "beihu-squad", name: "北湖中队", kind: "squad" },
-  { id: "danfeng-station", name: "丹枫社区工作站", kind: "community_station" },
-  { id: "liuan-station", name: "柳岸社区工作站", kind: "community_station" },
+/** The units the content implies (squads, stations, the command centre) and the demo service points. */
+export const DEMO_UNITS: UnitRecord[] = [
+  ...contentUnits(),
   { id: "linhe-service-point", name: "临河街道门头店招服务点", kind: "service_point" },
   { id: "guiyuan-service-point", name: "桂园街道门头店招服务点", kind: "service_point" },
 ];
@@ -39,10 +35,7 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; un
 
 /** Units, then one demo account per role; existing rows are left as they are. */
 export async function staffStatements(): Promise<string[]> {
-  const units = DEMO_UNITS.map(
-    (u) =>
-      `INSERT INTO units (id, name, kind) VALUES (${sqlString(u.id)}, ${sqlString(u.name)}, ${sqlString(u.kind)}) ON CONFLICT(id) DO NOTHING`,
-  );
+  const units = unitStatements(DEMO_UNITS);
   const accounts = await Promise.all(
     DEMO_ACCOUNTS.map(
       async (a) =>

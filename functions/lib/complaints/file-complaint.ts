@@ -44,7 +44,7 @@ async function requestHash(input: FileComplaint, photos: CleanPhoto[]): Promise<
 
 /** A previous answer for this key, or a 422 when the key was used for a different complaint. */
 export async function replay(db: Db, idempotencyKey: string, input: FileComplaint, photos: CleanPhoto[]) {
-  const found = await findIdempotency(db, await idempotencyKeyHash(idempotencyKey));
+  const found = await findIdempotency(db, await idempotencyKeyHash(idempotencyKey)).get();
   if (!found) return undefined;
   if (found.requestHash !== (await requestHash(input, photos))) {
     throw problem(422, { detail: "该 Idempotency-Key 已用于另一份投诉，请为新的投诉生成新的 Idempotency-Key。" });

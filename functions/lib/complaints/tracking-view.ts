@@ -16,7 +16,7 @@ function deadline(due: string | null, doneAt: string | null, now: number) {
 
 /** What the reporter sees: the public case plus its timeline, the handling unit and deadlines. */
 export async function trackingView(db: Db, c: Complaint, now = Date.now()) {
-  const [events, photos] = await Promise.all([publicEvents(db, c.id), photosOf(db, [c.id])]);
+  const [events, photos] = await Promise.all([publicEvents(db, c.id).all(), photosOf(db, [c.id]).all()]);
   const unitIds = [...new Set([c.unitId, ...events.map((e) => e.unitId)].filter((u): u is string => !!u))];
   const unitNames = new Map(
     unitIds.length === 0

@@ -1,5 +1,8 @@
 import { env, exports } from "cloudflare:workers";
+import { createDb } from "../../../functions/db/client";
+import { upsertUnits } from "../../../functions/db/units";
 import { COMMUNITIES } from "../../../src/shared/geo";
+import { contentUnits } from "../../../src/shared/units";
 
 export const ORIGIN = "http://portal.test";
 let seq = 0;
@@ -106,4 +109,9 @@ export async function tableCounts() {
   }
   counts.r2 = (await env.PHOTOS.list()).objects.length;
   return counts;
+}
+
+/** The units the content implies, as the seed and deploy sync them: routing names real units. */
+export async function syncUnits() {
+  await upsertUnits(createDb(env.DB), contentUnits()).run();
 }

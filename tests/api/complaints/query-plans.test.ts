@@ -1,0 +1,59 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { createDb } from "../../../functions/db/client";
+import {
+  findByCaseNumber,
+  findByTrackingHash,
+  hotspotCounts,
+  openCasesInBox,
+  photosOf,
+  publicCases,
+  publicEvents,
+} from "../../../functions/db/complaints";
+
+/** SQLite's plan for a drizzle query, one line per step. */
+async function plan(query: { toSQL(): { sql: string; params: unknown[] } }): Promise<string[]> {
+  const { sql, params } = query.toSQL();
+  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .bind(...params)
+    .all<{ detail: string }>();
+  return rows.results.map((r) => r.detail);
+}
+
+const db = createDb(env.DB);
+/** Every table the plan reads is searched through an index, never scanned whole. */
+function expectIndexed(steps: string[]) {
+  expect(steps.length).toBeGreaterThan(0);
+  for (const step of steps.filter((s) => /^(SCAN|SEARCH)/.test(s))) {
+    expect(step, steps.join(" | ")).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY|PRIMARY KEY/);
+  }
+}
+
+describe("the public complaint queries use indexes", () => {
+  it("tracking by secret and by case number", async () => {
+    expectIndexed(await plan(findByTrackingHash(db, "x")));
+    expectIndexed(await plan(findByCaseNumber(db, "261127-0001")));
+    expectIndexed(await plan(publicEvents(db, 1)));
+  });
+
+  it("nearby cases of a category", async () => {
+    const steps = await plan(
+      openCasesInBox(db, {
+        categoryId: "E0102",
+        since: "2026-10-28",
+        minLat: 30.29,
+        maxLat: 30.31,
+        minLng: 120.1,
+        maxLng: 120.2,
+      }),
+    );
+    expectIndexed(steps);
+    expect(steps.join(" ")).toContain("complaints_category_received_idx");
+  });
+
+  it("hot spots, the public list and photos", async () => {
+    expectIndexed(await plan(hotspotCounts(db, "2026-10-28")));
+    expectIndexed(await plan(publicCases(db, { limit: 20, before: 100 })));
+    expectIndexed(await plan(photosOf(db, [1, 2])));
+  });
+});
