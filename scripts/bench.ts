@@ -1,42 +1,29 @@
-// `npm run bench`: page weights of the built site, then throughput and latency of the portal's
-// endpoints beside a hello-world Worker on the same workerd, in the same run. Prints a table and
-// writes bench/results/latest.json. Traffic goes to 127.0.0.1 only.
+// `npm run bench`: page weights of the built site; throughput and latency of the portal's endpoints
+// beside a hello-world Worker on the same workerd, in the same run; then query latency with a
+// million complaints. Prints tables and writes bench/results/latest.json. Traffic: 127.0.0.1 only.
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
+import { bigDataLatency } from "./bench/big-data.ts";
+import { asNewResident, type LoadResult, load, printLoad } from "./bench/load.ts";
 import { measurePages } from "./lib/page-weight.ts";
 import { run } from "./lib/run.ts";
 import { executeLocal, freePort, migrateLocal, startWrangler } from "./lib/wrangler.ts";
+import { demoTrackingToken } from "./seed/complaints.ts";
 import { seedStatements } from "./seed/index.ts";
 
 const { values } = parseArgs({
   options: {
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
+    cases: { type: "string", default: "1000000" },
     "skip-build": { type: "boolean", default: false },
   },
 });
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
-
-interface LoadResult {
-  name: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function load(name: string, url: string): Promise<LoadResult> {
-  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up, not counted
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
-}
-
 const kb = (n: number) => (n / 1024).toFixed(1);
 
 if (!values["skip-build"]) await run("npm", ["run", "--silent", "build"], { quiet: true });
@@ -63,26 +50,60 @@ const hello = await startWrangler({
   config: "bench/hello/wrangler.toml",
 });
 
+const complaint = JSON.stringify({
+  categoryId: "C0118",
+  addressText: "临河路口",
+  communityId: "linhe",
+  description: "路灯不亮，晚上很黑",
+  consent: true,
+});
 const results: LoadResult[] = [];
 try {
-  results.push(await load("hello-world Worker GET /", `${hello.url}/`));
-  results.push(await load("portal GET /", `${portal.url}/`));
-  results.push(await load("portal GET /api/health", `${portal.url}/api/health`));
+  results.push(await load({ name: "hello-world Worker GET /", url: `${hello.url}/` }, CONNECTIONS, DURATION));
+  results.push(await load({ name: "portal GET /", url: `${portal.url}/` }, CONNECTIONS, DURATION));
+  results.push(await load({ name: "portal GET /api/health", url: `${portal.url}/api/health` }, CONNECTIONS, DURATION));
+  results.push(
+    await load(
+      {
+        name: "portal POST /api/complaints (no photo)",
+        url: `${portal.url}/api/complaints`,
+        method: "POST",
+        body: complaint,
+        headers: { "content-type": "application/json" },
+        setupRequest: asNewResident,
+      },
+      CONNECTIONS,
+      DURATION,
+    ),
+  );
+  results.push(
+    await load(
+      {
+        name: "portal GET /api/complaints/track",
+        url: `${portal.url}/api/complaints/track`,
+        headers: { "x-tracking-token": demoTrackingToken(0) },
+      },
+      CONNECTIONS,
+      DURATION,
+    ),
+  );
 } finally {
   await portal.stop();
   await hello.stop();
   await rm(persistTo, { recursive: true, force: true });
 }
+printLoad(
+  `Load: ${CONNECTIONS} connections, ${DURATION} s each, after a 2 s warm-up (autocannon, 127.0.0.1)`,
+  results,
+  results[0]?.rps,
+);
 
-const baseline = results[0]?.rps ?? 1;
-console.log(`\nLoad: ${CONNECTIONS} connections, ${DURATION} s each, after a 2 s warm-up (autocannon, 127.0.0.1)\n`);
-console.log("| endpoint | req/s | p50 ms | p99 ms | non-2xx | errors | vs hello-world |");
-console.log("|---|---:|---:|---:|---:|---:|---:|");
-for (const r of results) {
-  console.log(
-    `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${((r.rps / baseline) * 100).toFixed(0)}% |`,
+const big = Number(values.cases) > 0 ? await bigDataLatency(stateRoot, Number(values.cases), DURATION) : undefined;
+if (big)
+  printLoad(
+    `Query latency with ${big.cases.toLocaleString("en")} cases seeded (seeded in ${big.seedSeconds.toFixed(0)} s)`,
+    big.results,
   );
-}
 
 await mkdir("bench/results", { recursive: true });
 const out = {
@@ -91,6 +112,7 @@ const out = {
   durationSeconds: DURATION,
   pages,
   load: results,
+  bigData: big,
 };
 await writeFile("bench/results/latest.json", `${JSON.stringify(out, null, 2)}\n`);
 console.log("\nwritten: bench/results/latest.json");

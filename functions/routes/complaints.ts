@@ -25,7 +25,6 @@ import { runBatch } from "../db/batch";
 import {
   casesFiledBetween,
   findByCaseNumber,
-  findByTrackingHash,
   findPhoto,
   hotspotCounts,
   openCasesInBox,
@@ -40,7 +39,7 @@ import { fileComplaint, replay } from "../lib/complaints/file-complaint";
 import { cleanPhotos } from "../lib/complaints/photos";
 import { photosArePublic, publicCase, toCsv } from "../lib/complaints/public-view";
 import { chinaDay } from "../lib/complaints/time";
-import { trackingView } from "../lib/complaints/tracking-view";
+import { readTracking, trackingView } from "../lib/complaints/tracking-view";
 import { problem } from "../lib/problem";
 import { sha256Hex } from "../lib/tokens";
 import { passesTurnstile } from "../lib/turnstile";
@@ -98,12 +97,19 @@ async function readSubmission(req: Request): Promise<{ input: unknown; files: Fi
   throw problem(415, { detail: "请以 application/json 或 multipart/form-data 提交。" });
 }
 
-/** The case a tracking secret opens (header X-Tracking-Token; never a query string). */
-async function caseByToken(c: { req: { header(n: string): string | undefined }; var: AppEnv["Variables"] }) {
+/** The case a tracking secret opens (header X-Tracking-Token; never a query string), with its page's data. */
+async function trackedByToken(c: { req: { header(n: string): string | undefined }; var: AppEnv["Variables"] }) {
   const token = parseOrThrow(TrackingTokenSchema, c.req.header("x-tracking-token"), "/headers/x-tracking-token");
-  const found = await findByTrackingHash(c.var.db, await sha256Hex(token)).get();
-  if (!found) throw problem(404, { detail: "没有找到这件投诉，请检查查询链接。" });
-  return found;
+  const tracked = await readTracking(c.var.db, { trackingHash: await sha256Hex(token) });
+  if (!tracked.complaint) throw problem(404, { detail: "没有找到这件投诉，请检查查询链接。" });
+  return { ...tracked, complaint: tracked.complaint };
+}
+
+/** The reporter's view after a change: read again, in one round trip. */
+async function freshView(db: AppEnv["Variables"]["db"], trackingHash: string) {
+  const { complaint, ...rest } = await readTracking(db, { trackingHash });
+  if (!complaint) throw problem(404, { detail: "没有找到这件投诉。" });
+  return trackingView(complaint, rest);
 }
 
 complaints.post(
@@ -261,29 +267,33 @@ async function servePhoto(bucket: R2Bucket, key: string, cacheControl: string): 
   });
 }
 
-complaints.get("/track", async (c) => c.json(await trackingView(c.var.db, await caseByToken(c))));
+complaints.get("/track", async (c) => {
+  const { complaint, ...rest } = await trackedByToken(c);
+  return c.json(trackingView(complaint, rest));
+});
 
 /** By case number and the phone given at filing; throttled, and the same 404 for either mismatch. */
 complaints.post("/track/lookup", validate("json", TrackByPhoneSchema), async (c) => {
   const { caseNumber, phone } = c.req.valid("json");
   await throttle(c.env.TRACK_LIMITER, `track:${clientIp(c)}`);
   await throttle(c.env.TRACK_LIMITER, `track-case:${caseNumber}`);
-  const found = await findByCaseNumber(c.var.db, caseNumber).get();
-  if (!found?.reporterPhone || found.reporterPhone !== phone) {
+  const { complaint, ...rest } = await readTracking(c.var.db, { caseNumber });
+  if (!complaint?.reporterPhone || complaint.reporterPhone !== phone) {
     throw problem(404, { detail: "案件编号与手机号不匹配。" });
   }
-  return c.json(await trackingView(c.var.db, found));
+  return c.json(trackingView(complaint, rest));
 });
 
 complaints.get("/track/photos/:id{[0-9]{1,10}}", async (c) => {
-  const owned = await caseByToken(c);
-  const found = await findPhoto(c.var.db, Number(c.req.param("id"))).get();
-  if (!found || found.photo.complaintId !== owned.id) throw problem(404, { detail: "照片不存在。" });
+  const { photos } = await trackedByToken(c);
+  const id = Number(c.req.param("id"));
+  const found = photos.some((p) => p.id === id) ? await findPhoto(c.var.db, id).get() : undefined;
+  if (!found) throw problem(404, { detail: "照片不存在。" });
   return servePhoto(c.env.PHOTOS, found.photo.r2Key, "private, no-store");
 });
 
 complaints.post("/track/rating", validate("json", RateSchema), async (c) => {
-  const found = await caseByToken(c);
+  const { complaint: found } = await trackedByToken(c);
   const { rating, comment } = c.req.valid("json");
   if (!["closed_fixed", "closed_not_fixed"].includes(found.state) || found.rating) {
     throw problem(409, { detail: `当前状态（${found.state}）不能评价，或已评价过。` });
@@ -307,19 +317,11 @@ complaints.post("/track/rating", validate("json", RateSchema), async (c) => {
     }),
   );
   if (updated?.meta.changes !== 1) throw problem(409, { detail: "案件刚刚有了更新，请刷新后再评价。" });
-  return c.json(
-    await trackingView(db, {
-      ...found,
-      rating,
-      ratingComment: comment || null,
-      ratedAt: now,
-      version: found.version + 1,
-    }),
-  );
+  return c.json(await freshView(db, found.trackingHash));
 });
 
 complaints.post("/track/reopen", validate("json", ReopenSchema), async (c) => {
-  const found = await caseByToken(c);
+  const { complaint: found } = await trackedByToken(c);
   const to = nextState("reopen", found.state, "reporter");
   const withinWindow = found.closedAt && Date.now() - Date.parse(found.closedAt) < REOPEN_WINDOW_DAYS * 86_400_000;
   if (!to || !withinWindow) {
@@ -344,7 +346,7 @@ complaints.post("/track/reopen", validate("json", ReopenSchema), async (c) => {
     }),
   );
   if (updated?.meta.changes !== 1) throw problem(409, { detail: "案件刚刚有了更新，请刷新后再试。" });
-  return c.json(await trackingView(db, (await findByTrackingHash(db, found.trackingHash).get()) ?? found));
+  return c.json(await freshView(db, found.trackingHash));
 });
 
 export default complaints;

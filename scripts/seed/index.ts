@@ -2,12 +2,13 @@
 // so `npm start` can seed the same local D1 again and again. Each feature adds its own module here.
 // Demo data never goes to Cloudflare: the seed writes only to a local D1, and a production Worker
 // refuses the demo accounts.
+import { complaintStatements } from "./complaints.ts";
 import { metaStatements } from "./meta.ts";
 import { staffStatements } from "./staff.ts";
 
-export const SEED_VERSION = "2";
+export const SEED_VERSION = "3";
 
 /** All demo statements, in dependency order. */
 export async function seedStatements(): Promise<string[]> {
-  return [...metaStatements(SEED_VERSION), ...(await staffStatements())];
+  return [...metaStatements(SEED_VERSION), ...(await staffStatements()), ...complaintStatements()];
 }

@@ -1,8 +1,6 @@
-import { inArray } from "drizzle-orm";
 import { RATING_LABELS, REOPEN_WINDOW_DAYS, STATE_LABELS, TRANSITIONS } from "../../../src/shared/complaint-states";
 import type { Db } from "../../db/client";
-import { type Complaint, photosOf, publicEvents } from "../../db/complaints";
-import { units } from "../../db/schema";
+import { type Complaint, trackingReads } from "../../db/complaints";
 import { publicCase } from "./public-view";
 
 const CLOSED_FOR_RATING = ["closed_fixed", "closed_not_fixed"];
@@ -14,17 +12,20 @@ function deadline(due: string | null, doneAt: string | null, now: number) {
   return { due, doneAt, met, overdue: !doneAt && Date.parse(due) < now };
 }
 
+/** The case and what its tracking page needs, in one round trip; `complaint` undefined when none matched. */
+export async function readTracking(db: Db, by: Parameters<typeof trackingReads>[1]) {
+  const [cases, events, photos, units] = await db.batch(trackingReads(db, by));
+  return { complaint: cases[0] as Complaint | undefined, events, photos, units };
+}
+type TrackingData = Awaited<ReturnType<typeof readTracking>>;
+
 /** What the reporter sees: the public case plus its timeline, the handling unit and deadlines. */
-export async function trackingView(db: Db, c: Complaint, now = Date.now()) {
-  const [events, photos] = await Promise.all([publicEvents(db, c.id).all(), photosOf(db, [c.id]).all()]);
-  const unitIds = [...new Set([c.unitId, ...events.map((e) => e.unitId)].filter((u): u is string => !!u))];
-  const unitNames = new Map(
-    unitIds.length === 0
-      ? []
-      : (await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)).all()).map(
-          (u) => [u.id, u.name],
-        ),
-  );
+export function trackingView(
+  c: Complaint,
+  { events, photos, units }: Omit<TrackingData, "complaint">,
+  now = Date.now(),
+) {
+  const unitNames = new Map(units.map((u) => [u.id, u.name]));
   const handledAt =
     [...events].reverse().find((e) => e.toState === "handled" || e.toState.startsWith("closed"))?.at ?? null;
   const reopenUntil = c.closedAt

@@ -4,44 +4,50 @@ import { app } from "../../../functions/app";
 import { jpegWithMetadata } from "../../unit/fixtures/images";
 import { fileOk, newIp, newKey, tableCounts, validComplaint } from "./factories";
 
+const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)/i;
+
 /**
- * A D1 binding that counts batches and writes made outside them, and can make the statement at
- * `failAt` of the next batch fail (the real D1 then rolls the whole batch back).
+ * A D1 binding that counts the batches that write, and writes made outside a batch, and can make
+ * the statement at `failAt` of the next batch fail (the real D1 then rolls the whole batch back).
+ * Reads may be batched too (one round trip); only batches holding a write count as mutations.
  */
 function instrumentedDb(failAt?: number) {
-  const stats = { batches: 0, statements: [] as number[], writesOutsideBatch: 0 };
+  const stats = { writeBatches: 0, statements: [] as number[], writesOutsideBatch: 0 };
+  const sqlOf = new WeakMap<object, string>();
+  const realOf = new WeakMap<object, D1PreparedStatement>();
+  const track = (stmt: D1PreparedStatement, query: string): D1PreparedStatement => {
+    const proxied = new Proxy(stmt, {
+      get(s, p) {
+        const value = Reflect.get(s, p);
+        if (p === "bind") return (...args: unknown[]) => track(s.bind(...args), query);
+        if (WRITE.test(query) && (p === "run" || p === "all" || p === "first" || p === "raw")) {
+          return (...args: unknown[]) => {
+            stats.writesOutsideBatch++;
+            return (value as (...a: unknown[]) => unknown).apply(s, args);
+          };
+        }
+        return typeof value === "function" ? value.bind(s) : value;
+      },
+    });
+    sqlOf.set(proxied, query);
+    realOf.set(proxied, stmt);
+    return proxied;
+  };
   const db = new Proxy(env.DB, {
     get(target, prop) {
+      if (prop === "prepare") return (query: string) => track(target.prepare(query), query);
       if (prop === "batch") {
         return async (stmts: D1PreparedStatement[]) => {
-          stats.batches++;
-          stats.statements.push(stmts.length);
+          if (stmts.some((s) => WRITE.test(sqlOf.get(s) ?? ""))) {
+            stats.writeBatches++;
+            stats.statements.push(stmts.length);
+          }
           const run =
             failAt === undefined
               ? stmts
               : stmts.map((s, i) => (i === failAt ? target.prepare("INSERT INTO no_such_table VALUES (1)") : s));
-          return target.batch(run);
-        };
-      }
-      if (prop === "prepare") {
-        return (query: string) => {
-          const stmt = target.prepare(query);
-          if (/^\s*(INSERT|UPDATE|DELETE|REPLACE)/i.test(query)) {
-            return new Proxy(stmt, {
-              get(s, p) {
-                const value = Reflect.get(s, p);
-                if (p === "run" || p === "all" || p === "first" || p === "raw") {
-                  return (...args: unknown[]) => {
-                    stats.writesOutsideBatch++;
-                    return (value as (...a: unknown[]) => unknown).apply(s, args);
-                  };
-                }
-                if (p === "bind") return (...args: unknown[]) => new Proxy(stmt.bind(...args), this);
-                return typeof value === "function" ? value.bind(s) : value;
-              },
-            });
-          }
-          return stmt;
+          // The real batch wants the real statements, not the proxies.
+          return target.batch(run.map((s) => realOf.get(s) ?? s));
         };
       }
       const value = Reflect.get(target, prop);
@@ -70,7 +76,7 @@ describe("every complaint mutation is one D1 batch", () => {
     const { env: e, stats } = instrumentedDb();
     const res = await fileVia(e, multipart(validComplaint(), [jpegWithMetadata(), jpegWithMetadata()]));
     expect(res.status).toBe(201);
-    expect(stats).toMatchObject({ batches: 1, writesOutsideBatch: 0 });
+    expect(stats).toMatchObject({ writeBatches: 1, writesOutsideBatch: 0 });
   });
 
   it("supports, rates and reopens in exactly one batch each", async () => {
@@ -85,7 +91,7 @@ describe("every complaint mutation is one D1 batch", () => {
       method: "POST",
       headers: { "x-supporter-id": "carol-0123456789abcdef" },
     });
-    expect(supported).toMatchObject({ batches: 1, writesOutsideBatch: 0 });
+    expect(supported).toMatchObject({ writeBatches: 1, writesOutsideBatch: 0 });
     await env.DB.prepare("UPDATE complaints SET state = 'closed_not_fixed', closed_at = ? WHERE case_number = ?")
       .bind(new Date().toISOString(), filed.caseNumber)
       .run();
@@ -100,8 +106,8 @@ describe("every complaint mutation is one D1 batch", () => {
       headers,
       body: JSON.stringify({ reason: "问题依然存在没有处理" }),
     });
-    expect(rated).toMatchObject({ batches: 1, writesOutsideBatch: 0 });
-    expect(reopened).toMatchObject({ batches: 1, writesOutsideBatch: 0 });
+    expect(rated).toMatchObject({ writeBatches: 1, writesOutsideBatch: 0 });
+    expect(reopened).toMatchObject({ writeBatches: 1, writesOutsideBatch: 0 });
   });
 });
 
@@ -112,7 +118,7 @@ describe("a failing write leaves nothing half-written", () => {
     await fileVia(probe.env, multipart(validComplaint(), [jpegWithMetadata()]));
     const statements = probe.stats.statements[0] ?? 0;
     expect(statements).toBeGreaterThanOrEqual(6);
-    expect(stats.batches).toBe(0);
+    expect(stats.writeBatches).toBe(0);
 
     for (let failAt = 0; failAt < statements; failAt++) {
       const before = await tableCounts();
