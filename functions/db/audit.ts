@@ -26,13 +26,14 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** Newest first, keyset-paginated by id (`before`), filtered by actor, action and date. */
+/** Newest first, keyset-paginated by id (`before`), filtered by actor, action and China-time date. */
 export function listAudit(db: Db, f: AuditFilter) {
   const where = and(
     f.actor ? eq(auditLog.actorEmail, f.actor.toLowerCase()) : undefined,
     f.action ? eq(auditLog.action, f.action) : undefined,
-    f.from ? gte(auditLog.at, f.from) : undefined,
-    f.to ? lte(auditLog.at, `${f.to}T23:59:59.999Z`) : undefined,
+    // Dates are China-time days, as staff read them; the log keeps UTC instants.
+    f.from ? gte(auditLog.at, new Date(`${f.from}T00:00:00+08:00`).toISOString()) : undefined,
+    f.to ? lte(auditLog.at, new Date(`${f.to}T23:59:59.999+08:00`).toISOString()) : undefined,
     f.before ? lt(auditLog.id, f.before) : undefined,
   );
   return db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(f.limit).all();

@@ -149,21 +149,6 @@ export function trackingReads(db: Db, by: { trackingHash: string } | { caseNumbe
   ] as const;
 }
 
-/** The timeline the reporter and the public may see: public events only, oldest first. */
-export function publicEvents(db: Db, complaintId: number) {
-  return db
-    .select({
-      at: complaintEvents.at,
-      action: complaintEvents.action,
-      toState: complaintEvents.toState,
-      unitId: complaintEvents.unitId,
-      note: complaintEvents.note,
-    })
-    .from(complaintEvents)
-    .where(and(eq(complaintEvents.complaintId, complaintId), eq(complaintEvents.isPublic, true)))
-    .orderBy(asc(complaintEvents.id));
-}
-
 export function photosOf(db: Db, complaintIds: number[]) {
   return db
     .select({ id: complaintPhotos.id, complaintId: complaintPhotos.complaintId, stage: complaintPhotos.stage })

@@ -28,6 +28,10 @@ export function listStaff(db: Db) {
   return db.select(publicStaffColumns).from(staffUsers).orderBy(asc(staffUsers.id)).all();
 }
 
+export function findUnit(db: Db, id: string) {
+  return db.select().from(units).where(eq(units.id, id));
+}
+
 export function listUnits(db: Db) {
   return db.select().from(units).orderBy(asc(units.kind), asc(units.id)).all();
 }

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { findStaffByEmail, readSession, touchSession } from "../db/staff";
-import type { AppEnv } from "../env";
+import { findStaffByEmail, readSession, type StaffUser, touchSession } from "../db/staff";
+import type { AppEnv, SignedInStaff } from "../env";
 import { AccessTokenError, verifyAccessJwt } from "../lib/access";
 import { logJson } from "../lib/log";
 import { problem } from "../lib/problem";
@@ -36,16 +36,7 @@ export function staffSession(): MiddlewareHandler<AppEnv> {
         Date.parse(row.session.lastSeenAt) + SESSION_IDLE_MS > now &&
         !row.user.disabledAt
       ) {
-        const { user } = row;
-        c.set("staff", {
-          id: user.id,
-          email: user.email,
-          displayName: user.displayName,
-          role: user.role,
-          unitId: user.unitId,
-          mustChangePassword: user.mustChangePassword,
-          sessionHash: tokenHash,
-        });
+        c.set("staff", { ...signedIn(row.user), sessionHash: tokenHash });
         if (Date.parse(row.session.lastSeenAt) + TOUCH_EVERY_MS < now) {
           await touchSession(c.var.db, tokenHash, new Date(now).toISOString()).run();
         }
@@ -66,12 +57,12 @@ async function signInWithAccess(c: Context<AppEnv>, jwt: string): Promise<void> 
   }
   const user = await findStaffByEmail(c.var.db, email);
   if (!user || user.disabledAt) throw problem(403, { detail: "该邮箱没有可用的工作人员账号。" });
-  c.set("staff", {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role,
-    unitId: user.unitId,
-    mustChangePassword: false, // Access accounts have no password of ours to change
-  });
+  // Access accounts have no password of ours to change.
+  c.set("staff", { ...signedIn(user), mustChangePassword: false });
+}
+
+/** The account fields a request carries for its signed-in staff member. */
+function signedIn(user: StaffUser): SignedInStaff {
+  const { id, email, displayName, role, unitId, mustChangePassword } = user;
+  return { id, email, displayName, role, unitId, mustChangePassword };
 }

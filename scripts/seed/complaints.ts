@@ -117,7 +117,10 @@ function pick<T>(rand: () => number, items: readonly T[]): T {
 function weighted(rand: () => number): CaseState {
   const total = STATE_WEIGHTS.reduce((s, [, w]) => s + w, 0);
   let r = rand() * total;
-  for (const [state, w] of STATE_WEIGHTS) if ((r -= w) < 0) return state;
+  for (const [state, w] of STATE_WEIGHTS) {
+    r -= w;
+    if (r < 0) return state;
+  }
   return "received";
 }
 
@@ -128,8 +131,12 @@ export function complaintStatements(now = Date.now()): string[] {
   const rand = prng(20261127);
   const statements: string[] = [];
   const perDay = new Map<string, number>();
-  for (let i = 0; i < DEMO_CASES; i++) {
-    const state = weighted(rand);
+  // States first, then cases in the order they were filed, so ids and case numbers follow time.
+  const states = Array.from({ length: DEMO_CASES }, () => weighted(rand));
+  const ages = states.map((state) => (["received", "accepted"].includes(state) ? rand() * 2 : rand() * 120));
+  const order = states.map((_, i) => i).sort((a, b) => (ages[b] ?? 0) - (ages[a] ?? 0));
+  for (const i of order) {
+    const state = states[i] as CaseState;
     const category = pick(rand, CATEGORIES);
     const community = pick(rand, COMMUNITIES);
     const ring = community.rings[0] ?? [];
@@ -138,8 +145,8 @@ export function complaintStatements(now = Date.now()): string[] {
     const lng = Math.min(...lngs) + rand() * (Math.max(...lngs) - Math.min(...lngs));
     const lat = Math.min(...lats) + rand() * (Math.max(...lats) - Math.min(...lats));
     // Open cases are recent; closed ones spread over four months.
-    const ageDays = ["received", "accepted"].includes(state) ? rand() * 2 : rand() * 120;
-    const received = now - ageDays * DAY - rand() * 3600_000;
+    const ageDays = ages[i] ?? 0;
+    const received = now - ageDays * DAY;
     const day = china(received).slice(2, 10).replaceAll("-", "");
     const n = (perDay.get(day) ?? 0) + 1;
     perDay.set(day, n);

@@ -20,3 +20,6 @@ export function maskName(name: string): string {
   const chars = [...name.trim()];
   return chars.length === 0 ? "" : `${chars[0]}${"*".repeat(Math.max(1, chars.length - 1))}`;
 }
+
+/** Days after a case closes before the reporter's name and phone are anonymised (the privacy notice says so). */
+export const CONTACT_RETENTION_DAYS = 180;

@@ -4,6 +4,7 @@ import {
   clearFailedPasswords,
   findStaffByEmail,
   findStaffById,
+  findUnit,
   insertSession,
   recordFailedPassword,
   revokeAllSessions,
@@ -115,9 +116,10 @@ auth.post("/logout", async (c) => {
   return c.body(null, 204);
 });
 
-auth.get("/me", (c) => {
+auth.get("/me", async (c) => {
   const { sessionHash: _hidden, ...staff } = currentStaff(c);
-  return c.json(staff);
+  const unit = staff.unitId ? await findUnit(c.var.db, staff.unitId).get() : undefined;
+  return c.json({ ...staff, unitName: unit?.name ?? null });
 });
 
 auth.post("/password", validate("json", ChangePasswordSchema), async (c) => {

@@ -75,3 +75,16 @@ describe("the audit log", () => {
     expect(account).toBeNull();
   });
 });
+
+describe("the audit log's date filter", () => {
+  it("reads dates as China-time days", async () => {
+    const admin = await makeStaff("admin");
+    const cookie = await signIn(admin.email);
+    // 2026-03-01 23:30 UTC is already 2 March in China.
+    await env.DB.prepare(
+      "INSERT INTO audit_log (at, action, target) VALUES ('2026-03-01T23:30:00.000Z', 'test.boundary', 'x')",
+    ).run();
+    expect(await auditFor(cookie, "action=test.boundary&from=2026-03-02&to=2026-03-02")).toHaveLength(1);
+    expect(await auditFor(cookie, "action=test.boundary&from=2026-03-01&to=2026-03-01")).toHaveLength(0);
+  });
+});

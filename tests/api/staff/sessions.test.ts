@@ -26,7 +26,17 @@ describe("staff sessions", () => {
     const rows = await db().select().from(staffSessions).where(eq(staffSessions.userId, user.id)).all();
     expect(rows.map((r) => r.tokenHash)).toEqual([await sha256Hex(token)]);
     expect(JSON.stringify(rows)).not.toContain(token);
-    expect(await (await me(sessionCookie(res))).json()).toMatchObject({ email: user.email, role: "dispatcher" });
+    expect(await (await me(sessionCookie(res))).json()).toMatchObject({
+      email: user.email,
+      role: "dispatcher",
+      unitName: null,
+    });
+  });
+
+  it("names the member's unit", async () => {
+    const user = await makeStaff("unit_handler");
+    const body = (await (await me(await signIn(user.email))).json()) as { unitId: string; unitName: string };
+    expect(body.unitName).toBe(`测试单位 ${body.unitId}`);
   });
 
   it("issues a new token at every sign-in", async () => {
