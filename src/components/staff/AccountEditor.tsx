@@ -1,0 +1,115 @@
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import {
+  errorMessage,
+  type FieldErrors,
+  type StaffAccount,
+  StaffApiError,
+  staffApi,
+  type Unit,
+} from "../../lib/staff-api";
+import { ROLE_LABELS, type Role, UNIT_BOUND_ROLES } from "../../shared/staff";
+import { Field } from "../forms/Field";
+import { useFocusLater } from "../forms/useFocusLater";
+import { AccountStateControl } from "./AccountStateControl";
+import { ErrorSummary } from "./ErrorSummary";
+import { RoleSelect } from "./RoleSelect";
+import { UnitSelect } from "./UnitSelect";
+
+const FIELDS = {
+  role: { id: "edit-role", label: "角色" },
+  unitId: { id: "edit-unit", label: "所属单位" },
+};
+
+interface Props {
+  account: StaffAccount;
+  units: Unit[];
+  isSelf: boolean;
+  onSaved: (account: StaffAccount, message: string) => void;
+  onClose: () => void;
+}
+
+/** Changes one account's role and unit, and holds its disable/enable control. */
+export function AccountEditor({ account, units, isSelf, onSaved, onClose }: Props) {
+  const [role, setRole] = useState<string>(account.role);
+  const [unitId, setUnitId] = useState(account.unitId ?? "");
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string>();
+  const [fields, setFields] = useState<FieldErrors>({});
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusLater = useFocusLater();
+  const needsUnit = UNIT_BOUND_ROLES.includes(role as Role);
+  useEffect(() => headingRef.current?.focus(), []);
+
+  function refuse(text: string, wrong: FieldErrors) {
+    setMessage(text);
+    setFields(wrong);
+    const first = (Object.keys(FIELDS) as (keyof typeof FIELDS)[]).find((name) => wrong[name]);
+    if (first) focusLater(FIELDS[first].id);
+  }
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    if (needsUnit && !unitId) return refuse("请修改以下内容：", { unitId: "该角色必须指定单位" });
+    const change: { role?: Role; unitId?: string | null } = {};
+    if (role !== account.role) change.role = role as Role;
+    if (unitId !== (account.unitId ?? "")) change.unitId = unitId || null;
+    if (Object.keys(change).length === 0) return refuse("没有要保存的修改。", {});
+    setBusy(true);
+    try {
+      onSaved(await staffApi.updateAccount(account.id, change), `已保存 ${account.displayName} 的角色和单位。`);
+    } catch (err) {
+      setBusy(false);
+      refuse(errorMessage(err), err instanceof StaffApiError ? err.fields : {});
+    }
+  }
+
+  return (
+    <section id="account-editor" className="card editor" aria-labelledby="editor-heading">
+      <h2 id="editor-heading" ref={headingRef} tabIndex={-1}>
+        管理账号：{account.displayName}
+        <span className="muted mono">（{account.email}）</span>
+      </h2>
+      <ErrorSummary message={message} fields={fields} fieldInfo={FIELDS} />
+      <form method="post" noValidate onSubmit={save} className="form">
+        {isSelf ? (
+          <p>
+            角色：{ROLE_LABELS[account.role]}
+            <span className="muted">（不能修改自己的角色）</span>
+          </p>
+        ) : (
+          <Field id={FIELDS.role.id} label={FIELDS.role.label} error={fields.role}>
+            {(a11y) => <RoleSelect a11y={a11y} name="role" value={role} onChange={setRole} />}
+          </Field>
+        )}
+        <Field
+          id={FIELDS.unitId.id}
+          label={needsUnit ? "所属单位（必填）" : "所属单位"}
+          hint={needsUnit ? undefined : "该角色可以不指定单位。"}
+          error={fields.unitId}
+        >
+          {(a11y) => (
+            <UnitSelect
+              a11y={a11y}
+              name="unitId"
+              value={unitId}
+              units={units}
+              required={needsUnit}
+              onChange={setUnitId}
+            />
+          )}
+        </Field>
+        <div className="actions">
+          <button type="submit" aria-disabled={busy || undefined}>
+            {busy ? "正在保存…" : "保存修改"}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            关闭
+          </button>
+        </div>
+      </form>
+      <h3>停用或启用</h3>
+      <AccountStateControl account={account} isSelf={isSelf} onSaved={onSaved} />
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import { type FormEvent, useState } from "react";
+import type { AuditFilter, FieldErrors } from "../../lib/staff-api";
+import { AUDIT_ACTION_LABELS } from "../../lib/staff-display";
+import { Field } from "../forms/Field";
+import { useFocusLater } from "../forms/useFocusLater";
+import { ErrorSummary } from "./ErrorSummary";
+
+export const AUDIT_FIELDS = {
+  actor: { id: "audit-actor", label: "操作人邮箱" },
+  action: { id: "audit-action", label: "操作类型" },
+  from: { id: "audit-from", label: "起始日期" },
+  to: { id: "audit-to", label: "结束日期" },
+  limit: { id: "audit-limit", label: "每页条数" },
+};
+
+const PAGE_SIZES = ["20", "50", "100", "200"];
+
+interface Props {
+  initial: AuditFilter;
+  /** Errors the API gave for the last search. */
+  serverErrors: FieldErrors;
+  serverMessage?: string;
+  onSearch: (filter: AuditFilter) => void;
+}
+
+/** The audit log's filters: who, what, a date range (UTC dates, as the log records them), page size. */
+export function AuditFilters({ initial, serverErrors, serverMessage, onSearch }: Props) {
+  const [filter, setFilter] = useState<AuditFilter>(initial);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const focusLater = useFocusLater();
+  const fields = { ...serverErrors, ...localErrors };
+  const set = (key: keyof AuditFilter) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const wrong: FieldErrors = {};
+    if (filter.from && filter.to && filter.from > filter.to) wrong.to = "结束日期不能早于起始日期";
+    setLocalErrors(wrong);
+    if (wrong.to) return focusLater(AUDIT_FIELDS.to.id);
+    onSearch({ ...filter, actor: filter.actor?.trim() });
+  }
+
+  function clear() {
+    setFilter({});
+    setLocalErrors({});
+    onSearch({});
+  }
+
+  const hasLocal = Object.keys(localErrors).length > 0;
+  return (
+    <>
+      <ErrorSummary message={hasLocal ? "请修改以下内容：" : serverMessage} fields={fields} fieldInfo={AUDIT_FIELDS} />
+      <form className="card filters-form" noValidate onSubmit={submit}>
+        <div className="filter-grid">
+          <Field id={AUDIT_FIELDS.actor.id} label={AUDIT_FIELDS.actor.label} error={fields.actor}>
+            {(a11y) => (
+              <input
+                {...a11y}
+                name="actor"
+                type="email"
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={254}
+                value={filter.actor ?? ""}
+                onChange={(e) => set("actor")(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field id={AUDIT_FIELDS.action.id} label={AUDIT_FIELDS.action.label} error={fields.action}>
+            {(a11y) => (
+              <select
+                {...a11y}
+                name="action"
+                value={filter.action ?? ""}
+                onChange={(e) => set("action")(e.target.value)}
+              >
+                <option value="">全部操作</option>
+                {Object.entries(AUDIT_ACTION_LABELS).map(([action, label]) => (
+                  <option key={action} value={action}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id={AUDIT_FIELDS.from.id} label={AUDIT_FIELDS.from.label} error={fields.from}>
+            {(a11y) => (
+              <input
+                {...a11y}
+                name="from"
+                type="date"
+                value={filter.from ?? ""}
+                onChange={(e) => set("from")(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field id={AUDIT_FIELDS.to.id} label={AUDIT_FIELDS.to.label} error={fields.to}>
+            {(a11y) => (
+              <input
+                {...a11y}
+                name="to"
+                type="date"
+                value={filter.to ?? ""}
+                onChange={(e) => set("to")(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field id={AUDIT_FIELDS.limit.id} label={AUDIT_FIELDS.limit.label} error={fields.limit}>
+            {(a11y) => (
+              <select
+                {...a11y}
+                name="limit"
+                value={filter.limit ?? "50"}
+                onChange={(e) => set("limit")(e.target.value)}
+              >
+                {PAGE_SIZES.map((size) => (
+                  <option key={size} value={size}>
+                    {size} 条
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div className="actions">
+          <button type="submit">筛选</button>
+          <button type="button" className="secondary" onClick={clear}>
+            清除筛选
+          </button>
+        </div>
+        <p className="hint muted">起止日期按协调世界时（UTC）计算，表中时间为北京时间。</p>
+      </form>
+    </>
+  );
+}

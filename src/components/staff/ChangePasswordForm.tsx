@@ -1,0 +1,109 @@
+import { type FormEvent, useState } from "react";
+import { errorMessage, type FieldErrors, StaffApiError, staffApi } from "../../lib/staff-api";
+import { checkFields } from "../../lib/staff-console";
+import { ChangePasswordSchema } from "../../shared/staff-schemas";
+import { Field } from "../forms/Field";
+import { useFocusLater } from "../forms/useFocusLater";
+import { ErrorSummary } from "./ErrorSummary";
+
+const FIELDS = {
+  currentPassword: { id: "pw-current", label: "当前密码" },
+  newPassword: { id: "pw-new", label: "新密码" },
+};
+
+interface Props {
+  /** The account's email, for password managers to file the new password under. */
+  email: string;
+  currentLabel?: string;
+  onChanged: () => void;
+}
+
+/** Changes one's own password; the API ends every other session of the account. */
+export function ChangePasswordForm({ email, currentLabel = FIELDS.currentPassword.label, onChanged }: Props) {
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [visible, setVisible] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string>();
+  const [fields, setFields] = useState<FieldErrors>({});
+  const focusLater = useFocusLater();
+  const info = { ...FIELDS, currentPassword: { ...FIELDS.currentPassword, label: currentLabel } };
+
+  function refuse(text: string, wrong: FieldErrors) {
+    setMessage(text);
+    setFields(wrong);
+    const first = (Object.keys(FIELDS) as (keyof typeof FIELDS)[]).find((name) => wrong[name]);
+    if (first) focusLater(FIELDS[first].id);
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const wrong = checkFields(ChangePasswordSchema, { currentPassword: current, newPassword: next });
+    if (Object.keys(wrong).length > 0) return refuse("请修改以下内容：", wrong);
+    setBusy(true);
+    try {
+      await staffApi.changePassword(current, next);
+      setCurrent("");
+      setNext("");
+      setMessage(undefined);
+      setFields({});
+      onChanged();
+    } catch (err) {
+      refuse(errorMessage(err), err instanceof StaffApiError ? err.fields : {});
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <ErrorSummary message={message} fields={fields} fieldInfo={info} />
+      <form className="card form" method="post" noValidate onSubmit={submit}>
+        {/* Tells password managers whose password this is; not shown. */}
+        <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
+        <Field id={FIELDS.currentPassword.id} label={currentLabel} error={fields.currentPassword}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              name="current-password"
+              type={visible ? "text" : "password"}
+              autoComplete="current-password"
+              required
+              maxLength={200}
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id={FIELDS.newPassword.id}
+          label={FIELDS.newPassword.label}
+          hint="至少 12 个字符。建议用一句好记的长句，不要与其他网站的密码相同。"
+          error={fields.newPassword}
+        >
+          {(a11y) => (
+            <input
+              {...a11y}
+              name="new-password"
+              type={visible ? "text" : "password"}
+              autoComplete="new-password"
+              required
+              minLength={12}
+              maxLength={200}
+              value={next}
+              onChange={(e) => setNext(e.target.value)}
+            />
+          )}
+        </Field>
+        <div className="check">
+          <input id="pw-show" type="checkbox" checked={visible} onChange={(e) => setVisible(e.target.checked)} />
+          <label htmlFor="pw-show">显示密码</label>
+        </div>
+        <button type="submit" aria-disabled={busy || undefined}>
+          {busy ? "正在保存…" : "修改密码"}
+        </button>
+      </form>
+    </>
+  );
+}

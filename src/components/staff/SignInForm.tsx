@@ -1,0 +1,118 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { errorMessage, type FieldErrors, StaffApiError, staffApi } from "../../lib/staff-api";
+import { afterSignIn, checkFields } from "../../lib/staff-console";
+import { LoginSchema } from "../../shared/staff-schemas";
+import { Field } from "../forms/Field";
+import { useFocusLater } from "../forms/useFocusLater";
+import { ErrorSummary } from "./ErrorSummary";
+import { StatusMessage } from "./StatusMessage";
+
+const FIELDS = {
+  email: { id: "login-email", label: "工作邮箱" },
+  password: { id: "login-password", label: "密码" },
+};
+
+/** The page the console sent the member away from, to return to after signing in. */
+function nextPath(): string | null {
+  return new URLSearchParams(location.search).get("next");
+}
+
+function refusal(err: unknown): string {
+  if (err instanceof StaffApiError && err.status === 423 && err.retryAfter) {
+    return `${err.message}（约 ${Math.ceil(err.retryAfter / 60)} 分钟后可再试）`;
+  }
+  return errorMessage(err);
+}
+
+/** The sign-in form; someone already signed in goes straight on to their first menu entry. */
+export function SignInForm() {
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string>();
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [status, setStatus] = useState("");
+  const focusLater = useFocusLater();
+
+  // The form shows at once (signing in must not wait on this check); a session goes straight on.
+  useEffect(() => {
+    staffApi
+      .me()
+      .then((me) => location.replace(afterSignIn(me.role, nextPath())))
+      .catch(() => undefined);
+  }, []);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const wrong = checkFields(LoginSchema, { email, password });
+    setFields(wrong);
+    const first = Object.keys(FIELDS).find((name) => wrong[name]) as keyof typeof FIELDS | undefined;
+    if (first) {
+      setMessage("请修改以下内容：");
+      focusLater(FIELDS[first].id);
+      return;
+    }
+    setMessage(undefined);
+    setBusy(true);
+    setStatus("正在登录…");
+    try {
+      const me = await staffApi.login(email, password);
+      setStatus("登录成功，正在进入工作台…");
+      location.assign(afterSignIn(me.role, nextPath()));
+    } catch (err) {
+      setBusy(false);
+      setStatus("");
+      setPassword("");
+      setMessage(refusal(err));
+      setFields(err instanceof StaffApiError ? err.fields : {});
+      focusLater(err instanceof StaffApiError && err.fields.email ? FIELDS.email.id : FIELDS.password.id);
+    }
+  }
+
+  return (
+    <>
+      <h1>工作人员登录</h1>
+      <p className="muted">青溪区城市管理局工作台，仅供本局及各处置单位工作人员使用。</p>
+      <ErrorSummary message={message} fields={fields} fieldInfo={FIELDS} />
+      <form className="card form" method="post" noValidate onSubmit={submit}>
+        <Field id={FIELDS.email.id} label={FIELDS.email.label} error={fields.email}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              name="email"
+              type="email"
+              inputMode="email"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              maxLength={254}
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id={FIELDS.password.id} label={FIELDS.password.label} error={fields.password}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              maxLength={200}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" aria-disabled={busy || undefined}>
+          {busy ? "正在登录…" : "登录"}
+        </button>
+      </form>
+      <StatusMessage text={status} />
+      <p className="muted">忘记密码或账号被锁定，请联系本局系统管理员。</p>
+    </>
+  );
+}
