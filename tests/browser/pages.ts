@@ -13,4 +13,8 @@ export const PAGE_TEMPLATES = [
   { name: "privacy notice", path: "/privacy/" },
   { name: "search with results", path: "/search/?q=%E5%A4%9C%E5%B8%82" },
   { name: "404", path: "/no-such-page/" },
+  { name: "complaints, public view", path: "/complaints/" },
+  { name: "complaints, filing", path: "/complaints/new/" },
+  { name: "complaints, tracking", path: "/complaints/track/" },
+  { name: "staff sign-in", path: "/staff/" },
 ] as const;

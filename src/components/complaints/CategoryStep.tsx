@@ -1,0 +1,111 @@
+import { useState } from "react";
+import {
+  acceptMinutes,
+  CATEGORIES,
+  CATEGORY_GROUPS,
+  CATEGORY_TYPE_LABELS,
+  categoryById,
+} from "../../shared/complaint-categories";
+import { BUREAU } from "../../shared/publishing";
+import { FieldError } from "../forms/Field";
+import { CategoryRadios } from "./CategoryRadios";
+
+const OTHER = "other";
+const GROUPS = CATEGORY_GROUPS.map((g) => ({
+  key: `${g.type}-${g.code}`,
+  label: `${CATEGORY_TYPE_LABELS[g.type]} · ${g.name}`,
+  categories: g.categories,
+}));
+const groupOf = (categoryId: string) =>
+  categoryId === OTHER ? OTHER : (GROUPS.find((g) => g.categories.some((c) => c.id === categoryId))?.key ?? "");
+const otherName = categoryById(OTHER)?.name ?? "";
+
+interface Props {
+  categoryId: string;
+  error?: string;
+  onChange: (categoryId: string) => void;
+}
+
+/** The two-level category picker (major class, then the problem), with a search by name. */
+export function CategoryStep({ categoryId, error, onChange }: Props) {
+  const [query, setQuery] = useState("");
+  const [picked, setPicked] = useState<string | null>(null);
+  const major = picked ?? groupOf(categoryId);
+  const group = GROUPS.find((g) => g.key === major);
+  const q = query.trim();
+  const found = q ? CATEGORIES.filter((c) => c.name.includes(q) || c.majorName.includes(q)) : [];
+  const errorId = error ? "categoryId-error" : undefined;
+  const chosen = categoryById(categoryId);
+
+  const pickMajor = (key: string) => {
+    setPicked(key);
+    if (key === OTHER) onChange(OTHER);
+    else if (groupOf(categoryId) !== key) onChange("");
+  };
+
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="category-search">按名称查找</label>
+        <p id="category-search-hint" className="hint muted">
+          输入问题名称中的字，如“垃圾”“井盖”；也可以直接在下面分类选择。
+        </p>
+        <input
+          id="category-search"
+          type="search"
+          value={query}
+          autoComplete="off"
+          aria-describedby="category-search-hint"
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <p role="status" className="muted">
+          {q ? (found.length ? `找到 ${found.length} 个类别` : `没有找到“${q}”，可以选择“${otherName}”`) : ""}
+        </p>
+      </div>
+      <FieldError id="categoryId" error={error} />
+      {q ? (
+        <CategoryRadios
+          name="found"
+          legend="查找结果"
+          errorId={errorId}
+          value={categoryId}
+          onChange={(id) => {
+            setPicked(groupOf(id));
+            onChange(id);
+          }}
+          options={[
+            ...found.filter((c) => c.id !== OTHER).map((c) => ({ value: c.id, label: `${c.name}（${c.majorName}）` })),
+            { value: OTHER, label: otherName },
+          ]}
+        />
+      ) : (
+        <>
+          <CategoryRadios
+            name="major"
+            legend="大类"
+            errorId={errorId}
+            value={major}
+            onChange={pickMajor}
+            options={[...GROUPS.map((g) => ({ value: g.key, label: g.label })), { value: OTHER, label: otherName }]}
+          />
+          {group && (
+            <CategoryRadios
+              name="minor"
+              legend={`具体问题（${group.label}）`}
+              errorId={errorId}
+              value={categoryId}
+              onChange={onChange}
+              options={group.categories.map((c) => ({ value: c.id, label: c.name }))}
+            />
+          )}
+        </>
+      )}
+      {chosen?.urgent && (
+        <p className="callout">
+          这类问题按紧急案件办理，提交后 {acceptMinutes(chosen)} 分钟内受理派遣。如果已危及人身安全，请先拨打 110、119
+          或 {BUREAU.hotline}。
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,213 @@
+import { type FormEvent, useState } from "react";
+import { nearbyCases } from "../../lib/complaints/api";
+import type { FieldErrors } from "../../lib/complaints/api-error";
+import { pointCommunity, STEP_TITLES, STEPS, toInput } from "../../lib/complaints/draft";
+import type { Filed, NearbyCase } from "../../lib/complaints/types";
+import { stepErrors, stepOf } from "../../lib/complaints/validate-draft";
+import { useFocusLater } from "../forms/useFocusLater";
+import { CategoryStep } from "./CategoryStep";
+import { ContactStep } from "./ContactStep";
+import { DetailsStep } from "./DetailsStep";
+import { ErrorSummary } from "./ErrorSummary";
+import { FiledSuccess } from "./FiledSuccess";
+import { NearbyCases, type Supported } from "./NearbyCases";
+import { PlaceStep } from "./PlaceStep";
+import { ReviewStep } from "./ReviewStep";
+import { StepProgress } from "./StepProgress";
+import { SupportThanks } from "./SupportThanks";
+import { UploadProgress } from "./UploadProgress";
+import { useDraft } from "./useDraft";
+import { useSubmit } from "./useSubmit";
+
+/** Field → the control its error links to. */
+const TARGETS: Record<string, string> = {
+  categoryId: "category-search",
+  addressText: "address",
+  communityId: "community",
+  lat: "locate",
+  description: "description",
+  photos: "photos",
+  name: "name",
+  phone: "phone",
+  consent: "consent",
+};
+
+type View = "form" | "nearby" | "filed" | "thanks";
+
+/** The filing island: one step per screen, the draft kept on the device, the submission retried safely. */
+export default function FileComplaint() {
+  const { draft, photos, restored, update, addPhoto, removePhoto, discard } = useDraft();
+  const { sending, progress, send } = useSubmit();
+  const focus = useFocusLater();
+  const [view, setView] = useState<View>("form");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string>();
+  const [retry, setRetry] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [nearby, setNearby] = useState<NearbyCase[]>([]);
+  const [supported, setSupported] = useState<Supported | null>(null);
+  const [filed, setFiled] = useState<{ answer: Filed; withPhone: boolean } | null>(null);
+  const step = draft.step;
+  const name = STEPS[step] ?? "review";
+
+  const show = (next: View, to = step, heading = "step-heading") => {
+    setErrors({});
+    setMessage(undefined);
+    setRetry(false);
+    update({ step: to });
+    setView(next);
+    focus(heading);
+  };
+
+  const startOver = () => {
+    discard();
+    show("form", 0);
+  };
+
+  const refuse = (found: FieldErrors, text?: string) => {
+    setErrors(found);
+    setMessage(text);
+    focus("error-summary");
+  };
+
+  /** Open same-kind cases near the point, or none (the check never blocks filing). */
+  const sameNearby = async (): Promise<NearbyCase[]> => {
+    if (!draft.point || !pointCommunity(draft)) return [];
+    try {
+      return (await nearbyCases(draft.categoryId, draft.point.lat, draft.point.lng)).cases;
+    } catch {
+      return [];
+    }
+  };
+
+  const submit = async () => {
+    const { filed: answer, error } = await send({
+      input: toInput(draft),
+      photos: photos.map((p) => p.blob),
+      idempotencyKey: draft.idempotencyKey,
+    });
+    if (answer) {
+      setFiled({ answer, withPhone: draft.callbackWanted });
+      discard();
+      show("filed", 0, "filed-heading");
+    } else if (error) {
+      const fields = Object.keys(error.fields).filter((f) => f !== "headers");
+      const first = Math.min(...fields.map(stepOf));
+      if (fields.length && first < step) update({ step: first });
+      setRetry(fields.length === 0 && error.status !== 413 && error.status !== 422);
+      refuse(
+        error.fields,
+        error.status === 0 ? `${error.message}您的内容已保存在本机，重试不会重复立案。` : error.message,
+      );
+    }
+  };
+
+  const next = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy || sending) return;
+    if (view === "nearby") return show("form", step + 1);
+    const found = stepErrors(draft, step);
+    if (Object.keys(found).length > 0) return refuse(found);
+    if (name === "review") return submit();
+    if (name === "place") {
+      setBusy(true);
+      const cases = await sameNearby();
+      setBusy(false);
+      setSupported(null);
+      setNearby(cases);
+      if (cases.length > 0) return show("nearby");
+    }
+    show("form", step + 1);
+  };
+
+  if (view === "filed" && filed) {
+    return <FiledSuccess filed={filed.answer} withPhone={filed.withPhone} onAnother={() => show("form", 0)} />;
+  }
+  if (view === "thanks" && supported) {
+    return <SupportThanks supported={supported} onAnother={() => show("form", 0)} />;
+  }
+  const props = { draft, errors, update };
+  const body = () => {
+    if (view === "nearby") {
+      return (
+        <NearbyCases
+          cases={nearby}
+          supported={supported}
+          onSupported={(s) => {
+            setSupported(s);
+            focus("supported");
+          }}
+          onStop={() => {
+            discard();
+            show("thanks", 0, "thanks-heading");
+          }}
+        />
+      );
+    }
+    switch (name) {
+      case "category":
+        return (
+          <CategoryStep
+            categoryId={draft.categoryId}
+            error={errors.categoryId}
+            onChange={(categoryId) => update({ categoryId })}
+          />
+        );
+      case "place":
+        return <PlaceStep {...props} />;
+      case "details":
+        return <DetailsStep {...props} photos={photos} addPhoto={addPhoto} removePhoto={removePhoto} />;
+      case "contact":
+        return <ContactStep {...props} />;
+      default:
+        return <ReviewStep draft={draft} photos={photos} onEdit={(to) => show("form", to)} />;
+    }
+  };
+  let nextLabel = busy ? "正在查找附近的同类问题…" : "下一步";
+  if (view === "nearby") nextLabel = supported ? "仍要提交新投诉" : "不是同一个问题，继续";
+  else if (name === "review") nextLabel = sending ? "正在提交…" : "确认提交";
+  return (
+    <div className="filing">
+      {restored && (
+        <p className="restored">
+          已恢复您上次没有提交的内容。{" "}
+          <button type="button" className="secondary small" onClick={startOver}>
+            清空，重新填写
+          </button>
+        </p>
+      )}
+      <StepProgress current={step} />
+      <form noValidate onSubmit={next} aria-labelledby="step-heading">
+        <h2 id="step-heading" tabIndex={-1}>
+          <span className="visually-hidden">
+            第 {step + 1} 步，共 {STEPS.length} 步：
+          </span>
+          {view === "nearby" ? "附近已有同类问题" : STEP_TITLES[name]}
+        </h2>
+        <ErrorSummary message={message} errors={errors} targets={TARGETS}>
+          {retry && (
+            <button type="submit" aria-disabled={sending}>
+              重试
+            </button>
+          )}
+        </ErrorSummary>
+        {body()}
+        {name === "review" && <UploadProgress sending={sending} progress={progress} />}
+        <div className="step-buttons">
+          {(step > 0 || view === "nearby") && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => show("form", view === "nearby" ? step : step - 1)}
+            >
+              上一步
+            </button>
+          )}
+          <button type="submit" aria-disabled={busy || sending}>
+            {nextLabel}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

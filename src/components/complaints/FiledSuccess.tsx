@@ -1,0 +1,53 @@
+import { formatDateTime } from "../../lib/complaints/format";
+import type { Filed } from "../../lib/complaints/types";
+import { REOPEN_WINDOW_DAYS } from "../../shared/complaint-states";
+import { CaseNumber } from "./CaseNumber";
+import { CopyButton } from "./CopyButton";
+
+interface Props {
+  filed: Filed;
+  withPhone: boolean;
+  onAnother: () => void;
+}
+
+/** The case number to keep, what happens next, and the private tracking link. */
+export function FiledSuccess({ filed, withPhone, onAnother }: Props) {
+  const link = location.origin + filed.trackingPath;
+  return (
+    <section className="filed" aria-labelledby="filed-heading">
+      <h2 id="filed-heading" tabIndex={-1}>
+        投诉已提交
+      </h2>
+      <p>
+        案件编号
+        <br />
+        <CaseNumber value={filed.caseNumber} />
+      </p>
+      <h3>接下来</h3>
+      <ol>
+        <li>
+          工作人员将在 <strong>{formatDateTime(filed.acceptDueAt)}</strong> 前受理立案，并派遣给负责的处置单位。
+        </li>
+        <li>办理进度、处置时限和答复都会显示在查询页面上。</li>
+        <li>结案后可以评价；问题没有解决的，结案后 {REOPEN_WINDOW_DAYS} 天内可以申请复核。</li>
+      </ol>
+      <h3>查询链接</h3>
+      <p className="callout">
+        这个链接就是您的查询凭证：请保存好，不要转发或公开。
+        {withPhone ? "您也可以凭案件编号和手机号查询。" : "没有留手机号时，只能用这个链接查询。"}
+      </p>
+      <p className="tracking-link">
+        <a href={link}>{link}</a>
+      </p>
+      <CopyButton text={link} label="复制查询链接" />
+      <div className="actions">
+        <a className="button secondary" href="/complaints/">
+          查看投诉公示
+        </a>
+        <button type="button" className="secondary" onClick={onAnother}>
+          再反映一个问题
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from "react";
+import { supportCase } from "../../lib/complaints/api";
+import { ApiError } from "../../lib/complaints/api-error";
+import { formatDateTime } from "../../lib/complaints/format";
+import { supporterId } from "../../lib/complaints/supporter-id";
+import type { NearbyCase } from "../../lib/complaints/types";
+import { NEARBY_DAYS, NEARBY_METRES } from "../../shared/complaint-schemas";
+
+export interface Supported {
+  caseNumber: string;
+  supporters: number;
+  counted: boolean;
+}
+
+interface Props {
+  cases: NearbyCase[];
+  supported: Supported | null;
+  onSupported: (s: Supported) => void;
+  /** "到此为止": the resident's support is enough, no new case. */
+  onStop: () => void;
+}
+
+/** Open cases of the same kind nearby: support one of them instead of filing the same problem again. */
+export function NearbyCases({ cases, supported, onSupported, onStop }: Props) {
+  const [error, setError] = useState("");
+  const support = async (caseNumber: string) => {
+    setError("");
+    try {
+      onSupported(await supportCase(caseNumber, supporterId()));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : "操作没有成功，请稍后再试。");
+    }
+  };
+  return (
+    <>
+      <p>
+        问题地点 {NEARBY_METRES} 米内，近 {NEARBY_DAYS}{" "}
+        天已有下面的同类问题正在办理。如果是同一个问题，点“这是同一个问题”表示支持即可，不必再投诉一次。
+      </p>
+      <ul className="cards">
+        {cases.map((c) => (
+          <li className="card" key={c.caseNumber}>
+            <h3>
+              {c.categoryName} · {c.place}
+            </h3>
+            <p className="muted">
+              案件编号 {c.caseNumber}，距离约 {c.distanceMetres} 米，{c.stateLabel}，受理于{" "}
+              {formatDateTime(c.receivedAt)}，{c.supporters} 人支持
+            </p>
+            <button type="button" className="secondary" onClick={() => support(c.caseNumber)}>
+              这是同一个问题<span className="visually-hidden">（案件 {c.caseNumber}）</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div role="alert">{error && <p className="field-error">{error}</p>}</div>
+      {supported && (
+        <div className="supported" id="supported" tabIndex={-1}>
+          <p>
+            <strong>
+              {supported.counted ? "已记下您的支持" : "您之前已经支持过这件投诉"}：案件 {supported.caseNumber} 现在共有{" "}
+              {supported.supporters} 人支持。
+            </strong>
+          </p>
+          <p>您可以到此为止，也可以仍然提交一件新的投诉（点下方“仍要提交新投诉”）。</p>
+          <button type="button" onClick={onStop}>
+            到此为止
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { formatDateTime } from "../../lib/complaints/format";
+import type { PublicCase } from "../../lib/complaints/types";
+
+/** One case as the public sees it: no name, no phone, the place only to its street. */
+export function PublicCaseCard({ c }: { c: PublicCase }) {
+  return (
+    <li className="card public-case">
+      <h3 id={`case-${c.caseNumber}`} tabIndex={-1}>
+        {c.categoryName}
+      </h3>
+      <p>
+        <span className={c.open ? "tag" : "tag closed"}>{c.stateLabel}</span>{" "}
+        <span className="muted">案件编号 {c.caseNumber}</span>
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>社区</dt>
+          <dd>{c.communityName}</dd>
+        </div>
+        <div>
+          <dt>地点</dt>
+          <dd>{c.place}</dd>
+        </div>
+        <div>
+          <dt>提交</dt>
+          <dd>
+            <time dateTime={c.receivedAt}>{formatDateTime(c.receivedAt)}</time>
+          </dd>
+        </div>
+        {c.closedAt && (
+          <div>
+            <dt>结案</dt>
+            <dd>
+              <time dateTime={c.closedAt}>{formatDateTime(c.closedAt)}</time>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>支持</dt>
+          <dd>{c.supporters} 人</dd>
+        </div>
+      </dl>
+      {c.photos.length > 0 && (
+        <ul className="photo-list small">
+          {c.photos.map((src, i) => (
+            <li key={src}>
+              <img src={src} alt={`${c.categoryName}（${c.place}）现场照片 ${i + 1}`} loading="lazy" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,24 @@
+import { formatDateTime } from "../../lib/complaints/format";
+import type { TimelineEntry } from "../../lib/complaints/types";
+
+/** What happened to the case, oldest first, with the unit and any public reply. */
+export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  return (
+    <section aria-labelledby="timeline-heading">
+      <h3 id="timeline-heading">办理过程</h3>
+      <ol className="timeline">
+        {entries.map((e) => (
+          <li key={`${e.at}-${e.action}`}>
+            <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+            <p>
+              <strong>{e.label}</strong>
+              {e.unitName && ` · ${e.unitName}`}
+            </p>
+            <p className="muted">状态：{e.stateLabel}</p>
+            {e.note && <p className="reply">答复：{e.note}</p>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

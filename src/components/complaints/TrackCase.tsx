@@ -1,0 +1,63 @@
+import { useEffect, useState } from "react";
+import * as v from "valibot";
+import { trackByToken } from "../../lib/complaints/api";
+import { ApiError } from "../../lib/complaints/api-error";
+import type { TrackingView } from "../../lib/complaints/types";
+import { TrackingTokenSchema } from "../../shared/complaint-schemas";
+import { useFocusLater } from "../forms/useFocusLater";
+import { CaseView } from "./CaseView";
+import { LookupForm } from "./LookupForm";
+
+/** The secret from the link's fragment (#t=…), which browsers never send to a server. */
+const tokenInHash = () => new URLSearchParams(location.hash.slice(1)).get("t");
+
+/**
+ * The tracking island: opens the case from the link's secret (sent only in a header; the fragment
+ * is left as it is, so the link can be bookmarked), or from the case number and phone.
+ */
+export default function TrackCase() {
+  const [token, setToken] = useState<string | null>(null);
+  const [view, setView] = useState<TrackingView | null>(null);
+  const [status, setStatus] = useState("");
+  const [error, setError] = useState("");
+  const focus = useFocusLater();
+
+  useEffect(() => {
+    const open = async () => {
+      const t = tokenInHash();
+      if (!t) return;
+      if (!v.is(TrackingTokenSchema, t))
+        return setError("查询链接不完整。请从提交成功页面或短信中完整复制链接，或用案件编号和手机号查询。");
+      setStatus("正在查询…");
+      setError("");
+      try {
+        setView(await trackByToken(t));
+        setToken(t);
+        setStatus("");
+      } catch (err) {
+        setStatus("");
+        setError(err instanceof ApiError ? err.message : "查询没有成功，请稍后再试。");
+      }
+    };
+    open();
+    addEventListener("hashchange", open);
+    return () => removeEventListener("hashchange", open);
+  }, []);
+
+  const show = (next: TrackingView, by: string | null, message = "") => {
+    setView(next);
+    setToken(by);
+    setError("");
+    setStatus(message);
+    focus("case-heading");
+  };
+
+  return (
+    <div className="tracking">
+      <p role="status">{status}</p>
+      <div role="alert">{error && <p className="error-summary">{error}</p>}</div>
+      {view && <CaseView view={view} token={token} onChange={(next, message) => show(next, token, message)} />}
+      <LookupForm onFound={(found) => show(found, null)} />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useCallback, useState } from "react";
+import { ApiError } from "../../lib/complaints/api-error";
+import { type Submission, submitComplaint } from "../../lib/complaints/submit";
+import type { Filed } from "../../lib/complaints/types";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Sends the draft and follows the upload. A 409 (the same draft still being filed by an earlier
+ * attempt) is waited out and asked again with the same key; anything else is handed back.
+ */
+export function useSubmit() {
+  const [sending, setSending] = useState(false);
+  const [progress, setProgress] = useState(0);
+
+  const send = useCallback(async (s: Submission): Promise<{ filed?: Filed; error?: ApiError }> => {
+    setSending(true);
+    setProgress(0);
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return { filed: await submitComplaint(s, setProgress) };
+        } catch (err) {
+          const error = err instanceof ApiError ? err : new ApiError(0);
+          if (error.status !== 409 || attempt >= 4) return { error };
+          await sleep((error.retryAfter ?? 2) * 1000);
+        }
+      }
+    } finally {
+      setSending(false);
+    }
+  }, []);
+
+  return { sending, progress, send };
+}

@@ -1,0 +1,113 @@
+// The complaint being written: every field, the step and the Idempotency-Key, kept in localStorage
+// so that a reload or a dropped connection loses nothing (the photos' bytes are in IndexedDB).
+import type { FileComplaintInput } from "../../shared/complaint-schemas";
+import { communityAt } from "../../shared/geo";
+
+export const STEPS = ["category", "place", "details", "contact", "review"] as const;
+export type Step = (typeof STEPS)[number];
+
+export const STEP_TITLES: Record<Step, string> = {
+  category: "问题类别",
+  place: "问题位置",
+  details: "描述与照片",
+  contact: "联系方式与同意",
+  review: "确认提交",
+};
+
+export interface DraftPhoto {
+  /** The photo's key in IndexedDB. */
+  id: string;
+  width: number;
+  height: number;
+}
+
+export interface Draft {
+  step: number;
+  /** One per draft: every retry of this draft sends the same key. */
+  idempotencyKey: string;
+  categoryId: string;
+  addressText: string;
+  communityId: string;
+  /** The device's position, taken only when the user asked for it. */
+  point: { lat: number; lng: number } | null;
+  description: string;
+  name: string;
+  callbackWanted: boolean;
+  phone: string;
+  consent: boolean;
+  photos: DraftPhoto[];
+}
+
+const KEY = "complaint-draft";
+
+/** A blank draft. The key is made in the browser (never at build time), so each draft has its own. */
+export function newDraft(idempotencyKey = ""): Draft {
+  return {
+    step: 0,
+    idempotencyKey,
+    categoryId: "",
+    addressText: "",
+    communityId: "",
+    point: null,
+    description: "",
+    name: "",
+    callbackWanted: false,
+    phone: "",
+    consent: false,
+    photos: [],
+  };
+}
+
+export function loadDraft(): Draft | null {
+  try {
+    const saved = JSON.parse(localStorage.getItem(KEY) ?? "null");
+    if (!saved || typeof saved.idempotencyKey !== "string" || !saved.idempotencyKey) return null;
+    const draft = { ...newDraft(), ...saved } as Draft;
+    draft.step = Math.min(Math.max(0, Number(draft.step) || 0), STEPS.length - 1);
+    return draft;
+  } catch {
+    return null;
+  }
+}
+
+export function saveDraft(draft: Draft): void {
+  try {
+    localStorage.setItem(KEY, JSON.stringify(draft));
+  } catch {
+    // Storage full or disabled: the draft lives on in memory.
+  }
+}
+
+export function clearDraft(): void {
+  try {
+    localStorage.removeItem(KEY);
+  } catch {
+    // nothing kept, nothing to clear
+  }
+}
+
+/** The community the draft's point lies in; undefined without a point or outside the district. */
+export const pointCommunity = (d: Pick<Draft, "point">) =>
+  d.point ? communityAt(d.point.lng, d.point.lat) : undefined;
+
+/**
+ * What the API receives. A point inside the district places the case (the server resolves its
+ * community); a point outside it is dropped and the chosen community is sent instead. The phone
+ * goes only with a callback, the name only when given.
+ */
+export function toInput(d: Draft): FileComplaintInput {
+  const input: FileComplaintInput = {
+    categoryId: d.categoryId,
+    addressText: d.addressText,
+    description: d.description,
+    consent: d.consent as true,
+  };
+  if (d.point && pointCommunity(d)) Object.assign(input, d.point);
+  else if (d.communityId) input.communityId = d.communityId;
+  if (d.name.trim()) input.name = d.name;
+  if (d.callbackWanted) {
+    input.callbackWanted = true;
+    if (d.phone.trim()) input.phone = d.phone;
+  }
+  return input;
+}

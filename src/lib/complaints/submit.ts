@@ -1,0 +1,42 @@
+// Files a complaint with XMLHttpRequest, the one browser API that reports upload progress.
+import type { FileComplaintInput } from "../../shared/complaint-schemas";
+import { ApiError, parseProblem } from "./api-error";
+import type { Filed } from "./types";
+
+export interface Submission {
+  input: FileComplaintInput;
+  photos: Blob[];
+  /** The draft's key: the same on every retry, so a retry never files the complaint twice. */
+  idempotencyKey: string;
+}
+
+/**
+ * POSTs the complaint (JSON, or multipart with the photos) and resolves with the filed case.
+ * Rejects with an ApiError: status 0 when the connection failed before an answer came.
+ */
+export function submitComplaint(s: Submission, onProgress: (fraction: number) => void): Promise<Filed> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/complaints");
+    xhr.setRequestHeader("idempotency-key", s.idempotencyKey);
+    xhr.timeout = 120_000;
+    let body: FormData | string;
+    if (s.photos.length > 0) {
+      const form = new FormData();
+      form.append("complaint", JSON.stringify(s.input));
+      for (const [i, photo] of s.photos.entries()) form.append("photos", photo, `photo-${i + 1}.jpg`);
+      body = form;
+    } else {
+      xhr.setRequestHeader("content-type", "application/json");
+      body = JSON.stringify(s.input);
+    }
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      const parsed = parseProblem(xhr.responseText);
+      if (xhr.status === 201) resolve(parsed as unknown as Filed);
+      else reject(new ApiError(xhr.status, parsed, xhr.getResponseHeader("retry-after")));
+    };
+    xhr.onerror = xhr.ontimeout = xhr.onabort = () => reject(new ApiError(0));
+    xhr.send(body);
+  });
+}
