@@ -41,3 +41,17 @@ export function validate<T extends Target, S extends v.GenericSchema>(target: T,
     { in: { [K in T]: v.InferInput<S> }; out: { [K in T]: v.InferOutput<S> } }
   >;
 }
+
+/**
+ * Validates one value outside Hono's targets (a single header, a multipart field) and throws the
+ * same 422 as `validate`, with pointers under `pointerPrefix` (e.g. "/headers/idempotency-key").
+ */
+export function parse<S extends v.GenericSchema>(schema: S, value: unknown, pointerPrefix = ""): v.InferOutput<S> {
+  const r = v.safeParse(schema, value);
+  if (r.success) return r.output;
+  const errors = toFieldErrors(r.issues).map((e) => {
+    const rest = e.pointer.slice(1); // "/field", or "/" for the value itself
+    return { ...e, pointer: `#${pointerPrefix}${rest === "/" && pointerPrefix ? "" : rest}` };
+  });
+  throw problem(422, { detail: "请检查标出的字段。", errors });
+}

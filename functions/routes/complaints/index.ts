@@ -1,0 +1,184 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { categoryById } from "../../../src/shared/complaint-categories";
+import {
+  FileComplaintSchema,
+  HotspotQuerySchema,
+  IdempotencyKeySchema,
+  MAX_PHOTO_BYTES,
+  MAX_PHOTOS,
+  NEARBY_DAYS,
+  NEARBY_METRES,
+  NearbyQuerySchema,
+  OpenDataQuerySchema,
+  PublicListQuerySchema,
+  SupporterIdSchema,
+} from "../../../src/shared/complaint-schemas";
+import { boundingBox, communityById, distanceMetres } from "../../../src/shared/geo";
+import { runBatch } from "../../db/batch";
+import {
+  casesFiledBetween,
+  findByCaseNumber,
+  findPhoto,
+  hotspotCounts,
+  openCasesInBox,
+  photosOf,
+  publicCases,
+  supportBatch,
+} from "../../db/complaints";
+import type { AppEnv } from "../../env";
+import { clientIp } from "../../lib/audit-context";
+import { fileComplaint, replay } from "../../lib/complaints/file-complaint";
+import { cleanPhotos } from "../../lib/complaints/photos";
+import { photosArePublic, publicCase, toCsv } from "../../lib/complaints/public-view";
+import { readSubmission, servePhoto, throttle } from "../../lib/complaints/request";
+import { chinaDay } from "../../lib/complaints/time";
+import { problem } from "../../lib/problem";
+import { sha256Hex } from "../../lib/tokens";
+import { passesTurnstile } from "../../lib/turnstile";
+import { parse, validate } from "../../lib/validate";
+import track from "./track";
+
+const complaints = new Hono<AppEnv>();
+
+complaints.post(
+  "/",
+  bodyLimit({
+    maxSize: MAX_PHOTOS * MAX_PHOTO_BYTES + 256 * 1024,
+    onError: () => {
+      throw problem(413, { detail: "上传内容过大：最多 3 张照片，每张不超过 5 MB。" });
+    },
+  }),
+  async (c) => {
+    const idempotencyKey = parse(IdempotencyKeySchema, c.req.header("idempotency-key"), "/headers/idempotency-key");
+    const { input: raw, files } = await readSubmission(c.req.raw);
+    const input = parse(FileComplaintSchema, raw);
+    const photos = await cleanPhotos(files);
+    const previous = await replay(c.var.db, idempotencyKey, input, photos);
+    if (previous) {
+      c.header("idempotent-replayed", "true");
+      return c.json(previous, 201);
+    }
+    await throttle(c.env.COMPLAINT_LIMITER, `file:${clientIp(c)}`);
+    if (!(await passesTurnstile(c.env.TURNSTILE_SECRET, input.turnstileToken, clientIp(c)))) {
+      throw problem(403, { detail: "人机验证未通过，请重试。" });
+    }
+    const filed = await fileComplaint(c.var.db, c.env.PHOTOS, input, photos, idempotencyKey);
+    c.header("location", filed.trackingPath);
+    return c.json(filed, 201);
+  },
+);
+
+complaints.get("/", validate("query", PublicListQuerySchema), async (c) => {
+  const q = c.req.valid("query");
+  const rows = await publicCases(c.var.db, q).all();
+  const photos = await photosOf(
+    c.var.db,
+    rows.filter((r) => photosArePublic(r.state)).map((r) => r.id),
+  ).all();
+  const last = rows.at(-1);
+  return c.json({
+    cases: rows.map((r) =>
+      publicCase(
+        r,
+        photos.filter((p) => p.complaintId === r.id && p.stage === "report").map((p) => p.id),
+      ),
+    ),
+    next: rows.length === q.limit && last ? last.id : null,
+  });
+});
+
+/** Open cases of the same category within 250 m in the last 30 days: "is this the same problem?" */
+complaints.get("/nearby", validate("query", NearbyQuerySchema), async (c) => {
+  const { categoryId, lat, lng } = c.req.valid("query");
+  const since = new Date(Date.now() - NEARBY_DAYS * 86_400_000).toISOString();
+  const candidates = await openCasesInBox(c.var.db, {
+    categoryId,
+    since,
+    ...boundingBox(lat, lng, NEARBY_METRES),
+  }).all();
+  const near = candidates
+    .map((r) => ({ r, d: distanceMetres({ lat, lng }, { lat: r.lat ?? 0, lng: r.lng ?? 0 }) }))
+    .filter((x) => x.d <= NEARBY_METRES)
+    .sort((a, b) => a.d - b.d);
+  return c.json({
+    cases: near.map(({ r, d }) => ({ ...publicCase(r), distanceMetres: Math.round(d / 10) * 10 })),
+  });
+});
+
+complaints.post("/:caseNumber/support", async (c) => {
+  const supporterId = parse(SupporterIdSchema, c.req.header("x-supporter-id"), "/headers/x-supporter-id");
+  await throttle(c.env.COMPLAINT_LIMITER, `support:${clientIp(c)}`);
+  const found = await findByCaseNumber(c.var.db, c.req.param("caseNumber")).get();
+  if (!found || !publicCase(found).open) throw problem(404, { detail: "没有找到这件正在办理的投诉。" });
+  const [inserted, , after] = await runBatch(
+    c.var.db,
+    supportBatch(c.var.db, found.id, await sha256Hex(`supporter:${supporterId}`), new Date().toISOString()),
+  );
+  return c.json({
+    caseNumber: found.caseNumber,
+    supporters: (after?.results[0]?.supporters as number | undefined) ?? found.supporters,
+    counted: inserted?.meta.changes === 1,
+  });
+});
+
+complaints.get("/hotspots", validate("query", HotspotQuerySchema), async (c) => {
+  const days = Number(c.req.valid("query").days);
+  const since = chinaDay(new Date(Date.now() - (days - 1) * 86_400_000));
+  const rows = await hotspotCounts(c.var.db, since).all();
+  c.header("cache-control", "public, max-age=300");
+  return c.json({
+    days,
+    since,
+    cells: rows
+      .map((r) => ({
+        ...r,
+        communityName: communityById(r.communityId)?.name ?? r.communityId,
+        categoryName: categoryById(r.categoryId)?.name ?? r.categoryId,
+      }))
+      .sort((a, b) => b.count - a.count),
+  });
+});
+
+const OPEN_DATA_COLUMNS = [
+  "caseNumber",
+  "categoryId",
+  "categoryName",
+  "communityId",
+  "communityName",
+  "place",
+  "lat",
+  "lng",
+  "state",
+  "stateLabel",
+  "receivedAt",
+  "closedAt",
+  "supporters",
+];
+const OPEN_DATA_MAX_ROWS = 10_000;
+
+/** The public fields of the cases filed in a period (China-time days), as JSON or CSV. */
+complaints.get("/:file{open-data\\.(?:json|csv)}", validate("query", OpenDataQuerySchema), async (c) => {
+  const { from, to } = c.req.valid("query");
+  if (to < from) throw problem(422, { errors: [{ pointer: "#/to", detail: "结束日期不能早于起始日期" }] });
+  const start = new Date(`${from}T00:00:00+08:00`).toISOString();
+  const end = new Date(`${to}T23:59:59.999+08:00`).toISOString();
+  const rows = (await casesFiledBetween(c.var.db, start, end, OPEN_DATA_MAX_ROWS).all()).map((r) => publicCase(r));
+  c.header("cache-control", "public, max-age=300");
+  if (c.req.param("file").endsWith(".csv")) {
+    c.header("content-disposition", `attachment; filename="complaints-${from}-${to}.csv"`);
+    return c.body(`\uFEFF${toCsv(rows, OPEN_DATA_COLUMNS)}`, 200, { "content-type": "text/csv; charset=utf-8" });
+  }
+  return c.json({ from, to, count: rows.length, truncated: rows.length === OPEN_DATA_MAX_ROWS, cases: rows });
+});
+
+/** A photo, once staff took the case up (before that only the reporter sees it, by token). */
+complaints.get("/photos/:id{[0-9]{1,10}}", async (c) => {
+  const found = await findPhoto(c.var.db, Number(c.req.param("id"))).get();
+  if (!found || !photosArePublic(found.state)) throw problem(404, { detail: "照片不存在或尚未公开。" });
+  return servePhoto(c.env.PHOTOS, found.photo.r2Key, "public, max-age=86400");
+});
+
+complaints.route("/track", track);
+
+export default complaints;

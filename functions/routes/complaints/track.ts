@@ -1,0 +1,119 @@
+import { Hono } from "hono";
+import {
+  RateSchema,
+  ReopenSchema,
+  TrackByPhoneSchema,
+  TrackingTokenSchema,
+} from "../../../src/shared/complaint-schemas";
+import { nextState, REOPEN_WINDOW_DAYS } from "../../../src/shared/complaint-states";
+import { runBatch } from "../../db/batch";
+import { findPhoto, transitionBatch } from "../../db/complaints";
+import type { AppEnv } from "../../env";
+import { clientIp } from "../../lib/audit-context";
+import { servePhoto, throttle } from "../../lib/complaints/request";
+import { readTracking, trackingView } from "../../lib/complaints/tracking-view";
+import { problem } from "../../lib/problem";
+import { sha256Hex } from "../../lib/tokens";
+import { parse, validate } from "../../lib/validate";
+
+/** The reporter's side of a case: read it, rate it, reopen it. Mounted at /api/complaints/track. */
+const track = new Hono<AppEnv>();
+
+/** The case a tracking secret opens (header X-Tracking-Token; never a query string), with its page's data. */
+async function trackedByToken(c: { req: { header(n: string): string | undefined }; var: AppEnv["Variables"] }) {
+  const token = parse(TrackingTokenSchema, c.req.header("x-tracking-token"), "/headers/x-tracking-token");
+  const tracked = await readTracking(c.var.db, { trackingHash: await sha256Hex(token) });
+  if (!tracked.complaint) throw problem(404, { detail: "没有找到这件投诉，请检查查询链接。" });
+  return { ...tracked, complaint: tracked.complaint };
+}
+
+/** The reporter's view after a change: read again, in one round trip. */
+async function freshView(db: AppEnv["Variables"]["db"], trackingHash: string) {
+  const { complaint, ...rest } = await readTracking(db, { trackingHash });
+  if (!complaint) throw problem(404, { detail: "没有找到这件投诉。" });
+  return trackingView(complaint, rest);
+}
+
+track.get("/", async (c) => {
+  const { complaint, ...rest } = await trackedByToken(c);
+  return c.json(trackingView(complaint, rest));
+});
+
+/** By case number and the phone given at filing; throttled, and the same 404 for either mismatch. */
+track.post("/lookup", validate("json", TrackByPhoneSchema), async (c) => {
+  const { caseNumber, phone } = c.req.valid("json");
+  await throttle(c.env.TRACK_LIMITER, `track:${clientIp(c)}`);
+  await throttle(c.env.TRACK_LIMITER, `track-case:${caseNumber}`);
+  const { complaint, ...rest } = await readTracking(c.var.db, { caseNumber });
+  if (!complaint?.reporterPhone || complaint.reporterPhone !== phone) {
+    throw problem(404, { detail: "案件编号与手机号不匹配。" });
+  }
+  return c.json(trackingView(complaint, rest));
+});
+
+track.get("/photos/:id{[0-9]{1,10}}", async (c) => {
+  const { photos } = await trackedByToken(c);
+  const id = Number(c.req.param("id"));
+  const found = photos.some((p) => p.id === id) ? await findPhoto(c.var.db, id).get() : undefined;
+  if (!found) throw problem(404, { detail: "照片不存在。" });
+  return servePhoto(c.env.PHOTOS, found.photo.r2Key, "private, no-store");
+});
+
+track.post("/rating", validate("json", RateSchema), async (c) => {
+  const { complaint: found } = await trackedByToken(c);
+  const { rating, comment } = c.req.valid("json");
+  if (!["closed_fixed", "closed_not_fixed"].includes(found.state) || found.rating) {
+    throw problem(409, { detail: `当前状态（${found.state}）不能评价，或已评价过。` });
+  }
+  const now = new Date().toISOString();
+  const db = c.var.db;
+  const [updated] = await runBatch(
+    db,
+    transitionBatch(db, {
+      complaintId: found.id,
+      version: found.version,
+      set: { rating, ratingComment: comment || null, ratedAt: now },
+      event: {
+        at: now,
+        action: "rate",
+        fromState: found.state,
+        toState: found.state,
+        actorKind: "reporter",
+        note: null,
+      },
+    }),
+  );
+  if (updated?.meta.changes !== 1) throw problem(409, { detail: "案件刚刚有了更新，请刷新后再评价。" });
+  return c.json(await freshView(db, found.trackingHash));
+});
+
+track.post("/reopen", validate("json", ReopenSchema), async (c) => {
+  const { complaint: found } = await trackedByToken(c);
+  const to = nextState("reopen", found.state, "reporter");
+  const withinWindow = found.closedAt && Date.now() - Date.parse(found.closedAt) < REOPEN_WINDOW_DAYS * 86_400_000;
+  if (!to || !withinWindow) {
+    throw problem(409, { detail: `当前状态（${found.state}）不能申请复核，或已超过结案后 ${REOPEN_WINDOW_DAYS} 天。` });
+  }
+  const now = new Date().toISOString();
+  const db = c.var.db;
+  const [updated] = await runBatch(
+    db,
+    transitionBatch(db, {
+      complaintId: found.id,
+      version: found.version,
+      set: { reopenCount: found.reopenCount + 1, closedAt: null },
+      event: {
+        at: now,
+        action: "reopen",
+        fromState: found.state,
+        toState: to,
+        actorKind: "reporter",
+        note: c.req.valid("json").reason,
+      },
+    }),
+  );
+  if (updated?.meta.changes !== 1) throw problem(409, { detail: "案件刚刚有了更新，请刷新后再试。" });
+  return c.json(await freshView(db, found.trackingHash));
+});
+
+export default track;
