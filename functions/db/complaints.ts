@@ -21,8 +21,6 @@ const OPEN_STATES = STATES.filter((s) => !CLOSED_STATES.includes(s));
 export interface NewComplaint {
   /** "261127": the case-number day, China time. */
   numberDay: string;
-  /** "2026-11-27": the counting day, China time. */
-  countDay: string;
   categoryId: string;
   communityId: string;
   unitId: string;
@@ -40,15 +38,17 @@ export interface NewComplaint {
   acceptDueAt: string;
   trackingHash: string;
   photos: { r2Key: string; contentType: string; bytes: number; width: number; height: number }[];
-  idempotency: { keyHash: string; requestHash: string; replayCipher: string };
+  /** `createdAt`: when the batch was sent, which tells a later retry from a concurrent one. */
+  idempotency: { keyHash: string; requestHash: string; replayCipher: string; createdAt: string };
 }
 
 /**
- * Files a complaint as one batch: the day's counter, the case (numbered from the counter), its first
- * event, its photos, the hot-spot count and the idempotency record. All or nothing; a second use of
- * the same Idempotency-Key fails the batch on the key's primary key.
+ * Files a complaint as one batch: the day's counter, the case (numbered from the counter), its
+ * photos and the idempotency record. The filing event and the hot-spot count follow from the case
+ * by trigger (migrations/0004). All or nothing; a second use of the same Idempotency-Key fails the
+ * batch on the key's primary key. The case insert returns the new id and case number.
  */
-export function fileComplaintBatch(db: Db, c: NewComplaint) {
+export function fileComplaintBatch(c: NewComplaint) {
   const byTracking = sql`(SELECT id FROM complaints WHERE tracking_hash = ${c.trackingHash})`;
   return [
     sql`INSERT INTO case_counters (day, n) VALUES (${c.numberDay}, 1)
@@ -60,27 +60,16 @@ export function fileComplaintBatch(db: Db, c: NewComplaint) {
         ${c.lng}, ${c.publicLat}, ${c.publicLng}, ${c.description}, ${c.reporterName}, ${c.reporterPhone},
         ${c.callbackWanted ? 1 : 0}, 'received', ${c.urgent ? 1 : 0}, (SELECT id FROM units WHERE id = ${c.unitId}),
         ${c.acceptDueAt}, ${c.receivedAt}, ${c.trackingHash}, ${c.receivedAt}
-      FROM case_counters WHERE day = ${c.numberDay}`,
-    sql`INSERT INTO complaint_events (complaint_id, at, action, from_state, to_state, actor_kind, is_public)
-      VALUES (${byTracking}, ${c.receivedAt}, 'file', NULL, 'received', 'reporter', 1)`,
+      FROM case_counters WHERE day = ${c.numberDay}
+      RETURNING id, case_number`,
     ...c.photos.map(
       (p) =>
         sql`INSERT INTO complaint_photos (complaint_id, r2_key, content_type, bytes, width, height, stage, created_at)
         VALUES (${byTracking}, ${p.r2Key}, ${p.contentType}, ${p.bytes}, ${p.width}, ${p.height}, 'report', ${c.receivedAt})`,
     ),
-    db
-      .insert(complaintDailyCounts)
-      .values({ day: c.countDay, communityId: c.communityId, categoryId: c.categoryId, n: 1 })
-      .onConflictDoUpdate({
-        target: [complaintDailyCounts.day, complaintDailyCounts.communityId, complaintDailyCounts.categoryId],
-        set: { n: sql`${complaintDailyCounts.n} + 1` },
-      }),
     sql`INSERT INTO idempotency_keys (key_hash, request_hash, complaint_id, replay_cipher, created_at)
-      VALUES (${c.idempotency.keyHash}, ${c.idempotency.requestHash}, ${byTracking}, ${c.idempotency.replayCipher}, ${c.receivedAt})`,
-    db
-      .select({ id: complaints.id, caseNumber: complaints.caseNumber })
-      .from(complaints)
-      .where(eq(complaints.trackingHash, c.trackingHash)),
+      VALUES (${c.idempotency.keyHash}, ${c.idempotency.requestHash}, ${byTracking}, ${c.idempotency.replayCipher},
+        ${c.idempotency.createdAt})`,
   ] satisfies Statement[];
 }
 
@@ -88,6 +77,7 @@ export function findIdempotency(db: Db, keyHash: string) {
   return db
     .select({
       requestHash: idempotencyKeys.requestHash,
+      createdAt: idempotencyKeys.createdAt,
       replayCipher: idempotencyKeys.replayCipher,
       complaint: complaints,
     })

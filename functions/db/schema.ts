@@ -243,5 +243,9 @@ export const complaintDailyCounts = sqliteTable(
     categoryId: text().notNull(),
     n: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.day, t.communityId, t.categoryId] })],
+  (t) => [
+    primaryKey({ columns: [t.day, t.communityId, t.categoryId] }),
+    // Covers the hot-spot sum: a 90-day window reads only this index, never the table's rows.
+    index("complaint_daily_counts_window_idx").on(t.day, t.communityId, t.categoryId, t.n),
+  ],
 );

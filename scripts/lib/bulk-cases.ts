@@ -44,8 +44,5 @@ export function bulkCasesSql(count: number, now = Date.now()): string[] {
         (CASE (i % 8) ${states.map((st, k) => `WHEN ${k} THEN '${st}'`).join(" ")} END), 0, at, at, 'bench-' || i, at
       FROM pts`);
   }
-  statements.push(`INSERT INTO complaint_daily_counts (day, community_id, category_id, n)
-    SELECT date(received_at, '+8 hours'), community_id, category_id, count(*) FROM complaints WHERE case_number LIKE 'B%'
-    GROUP BY 1, 2, 3 ON CONFLICT(day, community_id, category_id) DO UPDATE SET n = n + excluded.n`);
   return statements;
 }

@@ -205,9 +205,8 @@ export function complaintStatements(now = Date.now()): string[] {
           ", ",
         )} WHERE NOT EXISTS (SELECT 1 FROM app_meta WHERE key = 'demo_complaints') ON CONFLICT(case_number) DO NOTHING`,
     );
-    const events = [
-      { action: "file", from: null as string | null, to: "received", at: receivedAt, note: null as string | null },
-    ];
+    // The filing event and the hot-spot count come from the database's trigger (migrations/0004).
+    const events: { action: string; from: string; to: string; at: string; note: string | null }[] = [];
     let from = "received";
     path.forEach((action, k) => {
       const to = TO[action] as string;
@@ -217,13 +216,12 @@ export function complaintStatements(now = Date.now()): string[] {
     });
     for (const e of events) {
       statements.push(
-        `INSERT INTO complaint_events (complaint_id, at, action, from_state, to_state, actor_kind, unit_id, note, is_public) SELECT id, ${v(e.at)}, ${v(e.action)}, ${v(e.from)}, ${v(e.to)}, ${e.action === "file" || e.action === "reopen" ? "'reporter'" : "'staff'"}, ${e.action === "file" ? "NULL" : v(unit)}, ${v(e.note)}, 1 FROM complaints c WHERE c.case_number = ${v(caseNumber)} AND NOT EXISTS (SELECT 1 FROM app_meta WHERE key = 'demo_complaints')`,
+        `INSERT INTO complaint_events (complaint_id, at, action, from_state, to_state, actor_kind, unit_id, note, is_public) SELECT id, ${v(e.at)}, ${v(e.action)}, ${v(e.from)}, ${v(e.to)}, ${e.action === "reopen" ? "'reporter'" : "'staff'"}, ${v(unit)}, ${v(e.note)}, 1 FROM complaints c WHERE c.case_number = ${v(caseNumber)} AND NOT EXISTS (SELECT 1 FROM app_meta WHERE key = 'demo_complaints')`,
       );
     }
   }
-  // Derived tables, rebuilt from the cases so they agree whatever was there before.
+  // The day counters stay ahead of the demo numbers, so real filings never collide with them.
   statements.push(
-    "INSERT INTO complaint_daily_counts (day, community_id, category_id, n) SELECT date(received_at, '+8 hours'), community_id, category_id, count(*) FROM complaints GROUP BY 1, 2, 3 ON CONFLICT(day, community_id, category_id) DO UPDATE SET n = excluded.n",
     "INSERT INTO case_counters (day, n) SELECT substr(case_number, 1, 6), max(CAST(substr(case_number, 8) AS INTEGER)) FROM complaints GROUP BY 1 ON CONFLICT(day) DO UPDATE SET n = max(n, excluded.n)",
     `INSERT INTO app_meta (key, value) VALUES ('demo_complaints', '${DEMO_CASES}') ON CONFLICT(key) DO NOTHING`,
   );

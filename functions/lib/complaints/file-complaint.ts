@@ -9,7 +9,7 @@ import { problem } from "../problem";
 import { idempotencyKeyHash, openForReplay, sealForReplay } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
 import { type CleanPhoto, deletePhotos, storePhotos } from "./photos";
-import { addMinutes, caseNumberDay, chinaDay } from "./time";
+import { addMinutes, caseNumberDay } from "./time";
 
 export interface FiledAnswer {
   caseNumber: string;
@@ -42,27 +42,42 @@ async function requestHash(input: FileComplaint, photos: CleanPhoto[]): Promise<
   return sha256Hex(canonical);
 }
 
-/** A previous answer for this key, or a 422 when the key was used for a different complaint. */
-export async function replay(db: Db, idempotencyKey: string, input: FileComplaint, photos: CleanPhoto[]) {
+/**
+ * After the filing batch failed on the Idempotency-Key: the first answer for a retry that began
+ * after the first request had been written; 409 for one that overlapped it (the first was still
+ * being processed when this one arrived); 422 when the key was used for a different complaint.
+ */
+async function afterKeyConflict(
+  db: Db,
+  idempotencyKey: string,
+  hash: string,
+  startedAt: string,
+): Promise<FiledAnswer & { replayed: true }> {
   const found = await findIdempotency(db, await idempotencyKeyHash(idempotencyKey)).get();
-  if (!found) return undefined;
-  if (found.requestHash !== (await requestHash(input, photos))) {
+  if (found && found.requestHash !== hash) {
     throw problem(422, { detail: "该 Idempotency-Key 已用于另一份投诉，请为新的投诉生成新的 Idempotency-Key。" });
   }
+  if (!found || found.createdAt >= startedAt) {
+    throw problem(409, { detail: "同一份投诉正在提交中，请稍后再查看结果。", headers: { "retry-after": "2" } });
+  }
   const c = found.complaint;
-  return answer({
-    caseNumber: c.caseNumber,
-    categoryId: c.categoryId,
-    communityId: c.communityId,
-    receivedAt: c.receivedAt,
-    acceptDueAt: c.acceptDueAt,
-    trackingToken: await openForReplay(idempotencyKey, found.replayCipher),
-  });
+  return {
+    ...answer({
+      caseNumber: c.caseNumber,
+      categoryId: c.categoryId,
+      communityId: c.communityId,
+      receivedAt: c.receivedAt,
+      acceptDueAt: c.acceptDueAt,
+      trackingToken: await openForReplay(idempotencyKey, found.replayCipher),
+    }),
+    replayed: true,
+  };
 }
 
 /**
  * Files a complaint: stores the cleaned photos, then writes everything else in one D1 batch. If the
- * batch fails, the photos are removed again, so no object outlives a failed request.
+ * batch fails, the photos are removed again, so no object outlives a failed request. The key is
+ * checked by the batch itself (its primary key), so a first submission costs no extra read.
  */
 export async function fileComplaint(
   db: Db,
@@ -71,7 +86,7 @@ export async function fileComplaint(
   photos: CleanPhoto[],
   idempotencyKey: string,
   now = new Date(),
-): Promise<FiledAnswer> {
+): Promise<FiledAnswer & { replayed?: true }> {
   const category = categoryById(input.categoryId);
   if (!category) throw problem(422, { errors: [{ pointer: "#/categoryId", detail: "类别不存在" }] });
   const hasPoint = input.lat !== undefined && input.lng !== undefined;
@@ -87,13 +102,13 @@ export async function fileComplaint(
   const trackingToken = randomToken(16);
   const receivedAt = now.toISOString();
   const acceptDueAt = addMinutes(now, acceptMinutes(category)).toISOString();
+  const hash = await requestHash(input, photos);
   const stored = await storePhotos(bucket, photos);
   try {
     const results = await runBatch(
       db,
-      fileComplaintBatch(db, {
+      fileComplaintBatch({
         numberDay: caseNumberDay(now),
-        countDay: chinaDay(now),
         categoryId: category.id,
         communityId: community.id,
         unitId: category.unitRule === "squad" ? community.squad : community.station,
@@ -119,12 +134,13 @@ export async function fileComplaint(
         })),
         idempotency: {
           keyHash: await idempotencyKeyHash(idempotencyKey),
-          requestHash: await requestHash(input, photos),
+          requestHash: hash,
           replayCipher: await sealForReplay(idempotencyKey, trackingToken),
+          createdAt: new Date().toISOString(),
         },
       }),
     );
-    const created = results.at(-1)?.results[0] as { case_number: string } | undefined;
+    const created = results[1]?.results[0] as { case_number: string } | undefined;
     if (!created) throw new Error("filing batch returned no case");
     return answer({
       caseNumber: created.case_number,
@@ -140,10 +156,7 @@ export async function fileComplaint(
       stored.map((s) => s.r2Key),
     );
     if (String((err as Error)?.message).includes("idempotency_keys.key_hash")) {
-      throw problem(409, {
-        detail: "同一份投诉正在提交中，请稍后再查看结果。",
-        headers: { "retry-after": "2" },
-      });
+      return afterKeyConflict(db, idempotencyKey, hash, receivedAt);
     }
     throw err;
   }

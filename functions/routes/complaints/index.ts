@@ -28,7 +28,7 @@ import {
 } from "../../db/complaints";
 import type { AppEnv } from "../../env";
 import { clientIp } from "../../lib/audit-context";
-import { fileComplaint, replay } from "../../lib/complaints/file-complaint";
+import { fileComplaint } from "../../lib/complaints/file-complaint";
 import { cleanPhotos } from "../../lib/complaints/photos";
 import { photosArePublic, publicCase, toCsv } from "../../lib/complaints/public-view";
 import { readSubmission, servePhoto, throttle } from "../../lib/complaints/request";
@@ -54,16 +54,12 @@ complaints.post(
     const { input: raw, files } = await readSubmission(c.req.raw);
     const input = parse(FileComplaintSchema, raw);
     const photos = await cleanPhotos(files);
-    const previous = await replay(c.var.db, idempotencyKey, input, photos);
-    if (previous) {
-      c.header("idempotent-replayed", "true");
-      return c.json(previous, 201);
-    }
     await throttle(c.env.COMPLAINT_LIMITER, `file:${clientIp(c)}`);
     if (!(await passesTurnstile(c.env.TURNSTILE_SECRET, input.turnstileToken, clientIp(c)))) {
       throw problem(403, { detail: "人机验证未通过，请重试。" });
     }
-    const filed = await fileComplaint(c.var.db, c.env.PHOTOS, input, photos, idempotencyKey);
+    const { replayed, ...filed } = await fileComplaint(c.var.db, c.env.PHOTOS, input, photos, idempotencyKey);
+    if (replayed) c.header("idempotent-replayed", "true");
     c.header("location", filed.trackingPath);
     return c.json(filed, 201);
   },

@@ -1,0 +1,1 @@
+CREATE INDEX `complaint_daily_counts_window_idx` ON `complaint_daily_counts` (`day`,`community_id`,`category_id`,`n`);
