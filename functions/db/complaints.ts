@@ -11,6 +11,7 @@ import {
   complaintPhotos,
   complaintSupports,
   complaints,
+  hotspotSnapshots,
   idempotencyKeys,
   units,
 } from "./schema";
@@ -253,8 +254,8 @@ export function casesFiledBetween(db: Db, from: string, to: string, limit: numbe
     .limit(limit);
 }
 
-/** Counts per community and category since `sinceDay` (YYYY-MM-DD), from the daily table. */
-export function hotspotCounts(db: Db, sinceDay: string) {
+/** Counts per community and category over China-time days [fromDay, toDay], from the daily table. */
+export function hotspotWindow(db: Db, fromDay: string, toDay: string) {
   return db
     .select({
       communityId: complaintDailyCounts.communityId,
@@ -262,6 +263,28 @@ export function hotspotCounts(db: Db, sinceDay: string) {
       count: sql<number>`sum(${complaintDailyCounts.n})`,
     })
     .from(complaintDailyCounts)
-    .where(gte(complaintDailyCounts.day, sinceDay))
+    .where(and(gte(complaintDailyCounts.day, fromDay), lte(complaintDailyCounts.day, toDay)))
     .groupBy(complaintDailyCounts.communityId, complaintDailyCounts.categoryId);
+}
+
+/** The stored sums for a window through `throughDay`, if the cron has made them. */
+export function hotspotSnapshot(db: Db, days: number, throughDay: string) {
+  return db
+    .select({ cells: hotspotSnapshots.cells })
+    .from(hotspotSnapshots)
+    .where(and(eq(hotspotSnapshots.days, days), eq(hotspotSnapshots.throughDay, throughDay)));
+}
+
+export function saveHotspotSnapshot(db: Db, s: typeof hotspotSnapshots.$inferInsert) {
+  return db
+    .insert(hotspotSnapshots)
+    .values(s)
+    .onConflictDoUpdate({
+      target: [hotspotSnapshots.days, hotspotSnapshots.throughDay],
+      set: { cells: s.cells, computedAt: s.computedAt },
+    });
+}
+
+export function dropHotspotSnapshotsBefore(db: Db, day: string) {
+  return db.delete(hotspotSnapshots).where(lt(hotspotSnapshots.throughDay, day));
 }

@@ -249,3 +249,19 @@ export const complaintDailyCounts = sqliteTable(
     index("complaint_daily_counts_window_idx").on(t.day, t.communityId, t.categoryId, t.n),
   ],
 );
+
+/**
+ * Hot-spot sums for the window's closed days (through yesterday, China time), computed by the cron
+ * trigger; a request adds today's live counts to them instead of summing 90 days of rows.
+ */
+export const hotspotSnapshots = sqliteTable(
+  "hotspot_snapshots",
+  {
+    days: integer().notNull(),
+    throughDay: text().notNull(),
+    /** JSON: [[communityId, categoryId, count], …]. */
+    cells: text().notNull(),
+    computedAt: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.days, t.throughDay] })],
+);

@@ -44,9 +44,17 @@ export async function bigDataLatency(
     const t0 = Date.now();
     await executeLocal(persistTo, bulkCasesSql(cases), { quiet: true });
     const seedSeconds = (Date.now() - t0) / 1000;
-    const server = await startWrangler({ port: await freePort(), persistTo, vars: { LOG_LEVEL: "silent" } });
+    const server = await startWrangler({
+      port: await freePort(),
+      persistTo,
+      vars: { LOG_LEVEL: "silent" },
+      testScheduled: true,
+    });
     try {
       const tokens = await realTokens(server.url, 20);
+      // As in production, the cron has made the hot-spot snapshots.
+      const cron = await fetch(`${server.url}/cdn-cgi/handler/scheduled?cron=*/15+*+*+*+*`);
+      if (!cron.ok) throw new Error(`cron run failed: ${cron.status}`);
       const points = COMMUNITIES.map((c) => {
         const ring = c.rings[0] ?? [];
         return {

@@ -65,6 +65,8 @@ export interface WranglerOptions {
   config?: string;
   vars?: Record<string, string>;
   timeoutMs?: number;
+  /** Serve GET /cdn-cgi/handler/scheduled, which runs the Worker's cron handler on demand. */
+  testScheduled?: boolean;
 }
 
 export interface RunningWrangler {
@@ -104,6 +106,7 @@ export async function startWrangler(opts: WranglerOptions): Promise<RunningWrang
   const args = ["dev", "--config", config, "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo];
   args.push("--show-interactive-dev-session=false", "--log-level", "warn");
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
+  if (opts.testScheduled) args.push("--test-scheduled");
   const child = spawn(WRANGLER, args, { detached: true, env: offlineEnv(), stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const collect = (d: Buffer) => {

@@ -20,7 +20,6 @@ import {
   casesFiledBetween,
   findByCaseNumber,
   findPhoto,
-  hotspotCounts,
   openCasesInBox,
   photosOf,
   publicCases,
@@ -29,10 +28,10 @@ import {
 import type { AppEnv } from "../../env";
 import { clientIp } from "../../lib/audit-context";
 import { fileComplaint } from "../../lib/complaints/file-complaint";
+import { hotspotCells } from "../../lib/complaints/hotspots";
 import { cleanPhotos } from "../../lib/complaints/photos";
 import { photosArePublic, publicCase, toCsv } from "../../lib/complaints/public-view";
 import { readSubmission, servePhoto, throttle } from "../../lib/complaints/request";
-import { chinaDay } from "../../lib/complaints/time";
 import { problem } from "../../lib/problem";
 import { sha256Hex } from "../../lib/tokens";
 import { passesTurnstile } from "../../lib/turnstile";
@@ -120,13 +119,12 @@ complaints.post("/:caseNumber/support", async (c) => {
 
 complaints.get("/hotspots", validate("query", HotspotQuerySchema), async (c) => {
   const days = Number(c.req.valid("query").days);
-  const since = chinaDay(new Date(Date.now() - (days - 1) * 86_400_000));
-  const rows = await hotspotCounts(c.var.db, since).all();
-  c.header("cache-control", "public, max-age=300");
+  const { since, cells } = await hotspotCells(c.var.db, days);
+  c.header("cache-control", "public, max-age=60");
   return c.json({
     days,
     since,
-    cells: rows
+    cells: cells
       .map((r) => ({
         ...r,
         communityName: communityById(r.communityId)?.name ?? r.communityId,

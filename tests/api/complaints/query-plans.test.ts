@@ -4,7 +4,8 @@ import { createDb } from "../../../functions/db/client";
 import {
   findByCaseNumber,
   findByTrackingHash,
-  hotspotCounts,
+  hotspotSnapshot,
+  hotspotWindow,
   openCasesInBox,
   photosOf,
   publicCases,
@@ -53,7 +54,10 @@ describe("the public complaint queries use indexes", () => {
   });
 
   it("hot spots, the public list and photos", async () => {
-    expectIndexed(await plan(hotspotCounts(db, "2026-10-28")));
+    const window = await plan(hotspotWindow(db, "2026-08-30", "2026-11-27"));
+    expectIndexed(window);
+    expect(window.join(" ")).toContain("COVERING INDEX complaint_daily_counts_window_idx");
+    expectIndexed(await plan(hotspotSnapshot(db, 90, "2026-11-26")));
     expectIndexed(await plan(publicCases(db, { limit: 20, before: 100 })));
     expectIndexed(await plan(photosOf(db, [1, 2])));
   });
