@@ -1,14 +1,8 @@
-import type { Role } from "../src/shared/staff";
+import type { StaffIdentity } from "../src/shared/staff";
 import type { Db } from "./db/client";
 
 /** The signed-in staff member a request acts for. */
-export interface SignedInStaff {
-  id: number;
-  email: string;
-  displayName: string;
-  role: Role;
-  unitId: string | null;
-  mustChangePassword: boolean;
+export interface SignedInStaff extends StaffIdentity {
   /** The hash of the session's token; absent when Cloudflare Access signed the request in. */
   sessionHash?: string;
 }

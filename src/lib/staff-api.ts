@@ -1,14 +1,10 @@
 // The staff console's client for /api/staff: same-origin fetches only, JSON in and out, every
 // failure thrown as a StaffApiError carrying the RFC 9457 problem and its field errors.
-import type { Role, UnitKind } from "../shared/staff";
+import type { Role, StaffIdentity, UnitKind } from "../shared/staff";
 
-export interface Me {
-  id: number;
-  email: string;
-  displayName: string;
-  role: Role;
-  unitId: string | null;
-  mustChangePassword: boolean;
+/** `/api/staff/auth/me`: the identity and the name of its unit. */
+export interface Me extends StaffIdentity {
+  unitName?: string | null;
 }
 
 export interface StaffAccount {

@@ -26,6 +26,16 @@ export const UNIT_BOUND_ROLES: readonly Role[] = ["unit_handler", "service_point
 export const UNIT_KINDS = ["command_center", "squad", "community_station", "service_point"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
+/** A signed-in staff member as the API knows them and `/api/staff/auth/me` shows them. */
+export interface StaffIdentity {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  mustChangePassword: boolean;
+}
+
 const ALL_ROLES = ROLES;
 
 /** Permission → the roles that hold it. Later features add their permissions here. */
