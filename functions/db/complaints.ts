@@ -87,10 +87,6 @@ export function findIdempotency(db: Db, keyHash: string) {
     .where(eq(idempotencyKeys.keyHash, keyHash));
 }
 
-export function findByTrackingHash(db: Db, trackingHash: string) {
-  return db.select().from(complaints).where(eq(complaints.trackingHash, trackingHash));
-}
-
 export function findByCaseNumber(db: Db, caseNumber: string) {
   return db.select().from(complaints).where(eq(complaints.caseNumber, caseNumber));
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { appMeta } from "./schema";
 
@@ -7,9 +7,4 @@ export async function pingDb(db: Db): Promise<boolean> {
   const row = await db.select({ one: sql<number>`1` }).from(appMeta).limit(1).all();
   // An empty table is still a healthy one; the query above throws if the table does not exist.
   return Array.isArray(row);
-}
-
-export async function readMeta(db: Db, key: string): Promise<string | undefined> {
-  const row = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, key)).get();
-  return row?.value;
 }

@@ -122,3 +122,17 @@ export const OpenDataQuerySchema = v.object({
   from: v.pipe(v.string("请给出起始日期 from"), v.isoDate("from 格式应为 YYYY-MM-DD")),
   to: v.pipe(v.string("请给出结束日期 to"), v.isoDate("to 格式应为 YYYY-MM-DD")),
 });
+
+/** The answer to a filed complaint (201), as the API sends it and the filing island reads it. */
+export interface FiledComplaint {
+  caseNumber: string;
+  state: "received";
+  stateLabel: string;
+  categoryId: string;
+  communityId: string;
+  receivedAt: string;
+  acceptDueAt: string;
+  trackingToken: string;
+  /** The secret travels in the fragment, which browsers never send to a server. */
+  trackingPath: string;
+}

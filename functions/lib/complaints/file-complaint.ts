@@ -1,5 +1,5 @@
 import { acceptMinutes, categoryById } from "../../../src/shared/complaint-categories";
-import type { FileComplaint } from "../../../src/shared/complaint-schemas";
+import type { FileComplaint, FiledComplaint } from "../../../src/shared/complaint-schemas";
 import { STATE_LABELS } from "../../../src/shared/complaint-states";
 import { communityAt, communityById, publicCoordinate } from "../../../src/shared/geo";
 import { runBatch } from "../../db/batch";
@@ -11,20 +11,7 @@ import { randomToken, sha256Hex } from "../tokens";
 import { type CleanPhoto, deletePhotos, storePhotos } from "./photos";
 import { addMinutes, caseNumberDay } from "./time";
 
-export interface FiledAnswer {
-  caseNumber: string;
-  state: "received";
-  stateLabel: string;
-  categoryId: string;
-  communityId: string;
-  receivedAt: string;
-  acceptDueAt: string;
-  trackingToken: string;
-  /** The secret travels in the fragment, which browsers never send to a server. */
-  trackingPath: string;
-}
-
-const answer = (c: Omit<FiledAnswer, "state" | "stateLabel" | "trackingPath">): FiledAnswer => ({
+const answer = (c: Omit<FiledComplaint, "state" | "stateLabel" | "trackingPath">): FiledComplaint => ({
   ...c,
   state: "received",
   stateLabel: STATE_LABELS.received,
@@ -52,7 +39,7 @@ async function afterKeyConflict(
   idempotencyKey: string,
   hash: string,
   startedAt: string,
-): Promise<FiledAnswer & { replayed: true }> {
+): Promise<FiledComplaint & { replayed: true }> {
   const found = await findIdempotency(db, await idempotencyKeyHash(idempotencyKey)).get();
   if (found && found.requestHash !== hash) {
     throw problem(422, { detail: "该 Idempotency-Key 已用于另一份投诉，请为新的投诉生成新的 Idempotency-Key。" });
@@ -86,7 +73,7 @@ export async function fileComplaint(
   photos: CleanPhoto[],
   idempotencyKey: string,
   now = new Date(),
-): Promise<FiledAnswer & { replayed?: true }> {
+): Promise<FiledComplaint & { replayed?: true }> {
   const category = categoryById(input.categoryId);
   if (!category) throw problem(422, { errors: [{ pointer: "#/categoryId", detail: "类别不存在" }] });
   const hasPoint = input.lat !== undefined && input.lng !== undefined;

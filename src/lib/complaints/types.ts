@@ -45,17 +45,7 @@ export interface Hotspots {
   cells: HotspotCell[];
 }
 
-export interface Filed {
-  caseNumber: string;
-  state: CaseState;
-  stateLabel: string;
-  categoryId: string;
-  communityId: string;
-  receivedAt: string;
-  acceptDueAt: string;
-  trackingToken: string;
-  trackingPath: string;
-}
+export type { FiledComplaint as Filed } from "../../shared/complaint-schemas";
 
 export interface Deadline {
   due: string;

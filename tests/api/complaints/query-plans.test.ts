@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { createDb } from "../../../functions/db/client";
 import {
   findByCaseNumber,
-  findByTrackingHash,
   hotspotSnapshot,
   hotspotWindow,
   openCasesInBox,
@@ -32,7 +31,6 @@ function expectIndexed(steps: string[]) {
 
 describe("the public complaint queries use indexes", () => {
   it("tracking by secret and by case number", async () => {
-    expectIndexed(await plan(findByTrackingHash(db, "x")));
     expectIndexed(await plan(findByCaseNumber(db, "261127-0001")));
     for (const read of trackingReads(db, { trackingHash: "x" })) expectIndexed(await plan(read));
     for (const read of trackingReads(db, { caseNumber: "261127-0001" })) expectIndexed(await plan(read));
