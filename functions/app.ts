@@ -26,10 +26,11 @@ app.use(
     crossOriginResourcePolicy: "same-origin",
   }),
 );
-// Filing a complaint carries photos and sets its own, larger limit.
+// Filing a complaint and reporting a case handled carry photos: those routes set their own limits.
+const UPLOADS = /^\/api\/(complaints|staff\/complaints\/\d{1,10}\/handle)$/;
 app.use(
   except(
-    (c) => c.req.method === "POST" && c.req.path === "/api/complaints",
+    (c) => c.req.method === "POST" && UPLOADS.test(c.req.path),
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {

@@ -16,8 +16,13 @@ export function runBatch(db: Db, statements: readonly Statement[]): Promise<D1Re
   const d1 = db.$client;
   return d1.batch(
     statements.map((s) => {
-      const q = is(s, SQL) ? dialect.sqlToQuery(s) : s.toSQL();
+      const q = toQuery(s);
       return d1.prepare(q.sql).bind(...q.params);
     }),
   );
+}
+
+/** A statement's SQL and parameters, as D1 receives them. */
+export function toQuery(s: Statement): { sql: string; params: unknown[] } {
+  return is(s, SQL) ? dialect.sqlToQuery(s) : s.toSQL();
 }

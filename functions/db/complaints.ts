@@ -108,7 +108,8 @@ export function trackingReads(db: Db, by: { trackingHash: string } | { caseNumbe
         action: complaintEvents.action,
         toState: complaintEvents.toState,
         unitId: complaintEvents.unitId,
-        note: complaintEvents.note,
+        // An officer's internal remark on a public step stays internal.
+        note: sql<string | null>`CASE WHEN ${complaintEvents.notePublic} THEN ${complaintEvents.note} END`,
       })
       .from(complaintEvents)
       .where(and(inArray(complaintEvents.complaintId, caseId), eq(complaintEvents.isPublic, true)))
@@ -133,6 +134,11 @@ export function trackingReads(db: Db, by: { trackingHash: string } | { caseNumbe
           ),
         ),
       ),
+    // The case a duplicate was merged into: its reporter follows that one from now on.
+    db
+      .select({ caseNumber: complaints.caseNumber, state: complaints.state, dueAt: complaints.dueAt })
+      .from(complaints)
+      .where(inArray(complaints.id, db.select({ m: complaints.mergedInto }).from(complaints).where(match))),
   ] as const;
 }
 
@@ -188,8 +194,10 @@ export function supportBatch(db: Db, complaintId: number, supporterHash: string,
 }
 
 /**
- * A guarded state change: the case row only if its version is still the one read, then its event
- * only if that update happened. The caller checks the first result's changes for the 409.
+ * A guarded state change: the case row only if its version is still the one read, then its event.
+ * The event's state is NULL, which its NOT NULL constraint refuses, unless the update changed
+ * exactly one row: a stale write fails the whole batch, so nothing after it (audit row, photo,
+ * supporters) can be written either. `isStaleWrite` recognises that failure.
  */
 export function transitionBatch(
   db: Db,
@@ -207,6 +215,7 @@ export function transitionBatch(
       unitId?: string | null;
       note?: string | null;
       isPublic?: boolean;
+      notePublic?: boolean;
     };
   },
 ) {
@@ -217,11 +226,16 @@ export function transitionBatch(
       .set({ ...t.set, state: e.toState, version: sql`${complaints.version} + 1`, updatedAt: e.at })
       .where(and(eq(complaints.id, t.complaintId), eq(complaints.version, t.version))),
     sql`INSERT INTO complaint_events (complaint_id, at, action, from_state, to_state, actor_kind, actor_id, unit_id,
-        note, is_public)
-      SELECT ${t.complaintId}, ${e.at}, ${e.action}, ${e.fromState}, ${e.toState}, ${e.actorKind}, ${e.actorId ?? null},
-        ${e.unitId ?? null}, ${e.note ?? null}, ${e.isPublic === false ? 0 : 1}
-      WHERE changes() = 1`,
+        note, is_public, note_public)
+      VALUES (${t.complaintId}, ${e.at}, ${e.action}, ${e.fromState}, CASE WHEN changes() = 1 THEN ${e.toState} END,
+        ${e.actorKind}, ${e.actorId ?? null}, ${e.unitId ?? null}, ${e.note ?? null}, ${e.isPublic === false ? 0 : 1},
+        ${e.notePublic === false ? 0 : 1})`,
   ] satisfies Statement[];
+}
+
+/** Whether a batch failed because its guarded update found a newer version (see transitionBatch). */
+export function isStaleWrite(err: unknown): boolean {
+  return String((err as Error)?.message ?? err).includes("complaint_events.to_state");
 }
 
 /** The public list, newest first, keyset-paginated by id. */

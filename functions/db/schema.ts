@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { RATINGS, STATES } from "../../src/shared/complaint-states";
+import { PENDING_REQUESTS, RATINGS, STATES } from "../../src/shared/complaint-states";
 import { ROLES, UNIT_BOUND_ROLES, UNIT_KINDS } from "../../src/shared/staff";
 
 /**
@@ -141,6 +141,20 @@ export const complaints = sqliteTable(
     reopenCount: integer().notNull().default(0),
     contactAnonymisedAt: text(),
     updatedAt: text().notNull(),
+    /** The command centre's first decision (立案, 不予受理 or 合并): 响应率 compares it with acceptDueAt. */
+    respondedAt: text(),
+    /** When the unit first reported the case handled: 返工率 counts from here. */
+    handledAt: text(),
+    /** Verification sent it back to the unit, or the reporter reopened it: each counts as rework. */
+    reworkCount: integer().notNull().default(0),
+    /**
+     * A unit's request awaiting the dispatcher: more time (with `pendingDays`) or a suspension. A
+     * trigger guards the values (migrations/0008): a CHECK added here would rebuild the table.
+     */
+    pendingRequest: text({ enum: PENDING_REQUESTS }),
+    pendingDays: integer(),
+    /** Set by the cron when a deadline passed while the case was open; cleared by a new deadline. */
+    overdueAt: text(),
   },
   (t) => [
     check("complaints_state_ck", sql`${t.state} IN (${sql.raw(STATES.map((s) => `'${s}'`).join(", "))})`),
@@ -154,7 +168,17 @@ export const complaints = sqliteTable(
     index("complaints_received_idx").on(t.receivedAt),
     index("complaints_state_received_idx").on(t.state, t.receivedAt),
     index("complaints_category_received_idx").on(t.categoryId, t.receivedAt),
-    index("complaints_unit_state_idx").on(t.unitId, t.state),
+    // A unit's own queue: its open cases by deadline.
+    index("complaints_unit_queue_idx").on(t.unitId, t.state, t.dueAt),
+    // The dispatcher's inbox: urgent first, then oldest first.
+    index("complaints_inbox_idx").on(t.state, sql`${t.urgent} DESC`, t.receivedAt),
+    // Deadlines the cron checks, and the overdue board.
+    index("complaints_state_due_idx").on(t.state, t.dueAt),
+    index("complaints_overdue_idx").on(t.overdueAt).where(sql`${t.overdueAt} IS NOT NULL`),
+    // A case's merged duplicates.
+    index("complaints_merged_into_idx").on(t.mergedInto).where(sql`${t.mergedInto} IS NOT NULL`),
+    // Closed cases whose contact details are still kept: what the anonymising cron walks.
+    index("complaints_retention_idx").on(t.closedAt).where(sql`${t.contactAnonymisedAt} IS NULL`),
   ],
 );
 
@@ -175,7 +199,10 @@ export const complaintEvents = sqliteTable(
     unitId: text(),
     /** Shown to the reporter and the public (a reply, a reason); internal notes stay with staff. */
     note: text(),
+    /** Whether the step shows on the reporter's timeline at all. */
     isPublic: integer({ mode: "boolean" }).notNull().default(true),
+    /** Whether its note does: a reason given to the reporter, or an officer's internal remark. */
+    notePublic: integer({ mode: "boolean" }).notNull().default(true),
   },
   (t) => [index("complaint_events_case_idx").on(t.complaintId, t.id)],
 );
@@ -264,4 +291,26 @@ export const hotspotSnapshots = sqliteTable(
     computedAt: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.days, t.throughDay] })],
+);
+
+/**
+ * The published figures' counts per China-time day and metric, by unit and by category (`dim`), kept
+ * by triggers on `complaints` (migrations/0008): each case adds its contributions and an update swaps
+ * the old row's for the new row's, so a month's figures read a few thousand rows, never the cases.
+ */
+export const complaintFigures = sqliteTable(
+  "complaint_figures",
+  {
+    dim: text({ enum: ["unit", "category"] }).notNull(),
+    day: text().notNull(),
+    /** The unit id ("" when the case has none) or the category id. */
+    key: text().notNull(),
+    metric: text().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dim, t.day, t.key, t.metric] }),
+    // Covers the period sums: they read only this index.
+    index("complaint_figures_window_idx").on(t.dim, t.day, t.key, t.metric, t.n),
+  ],
 );

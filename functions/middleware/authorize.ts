@@ -15,7 +15,9 @@ import { problem } from "../lib/problem";
  */
 export function authorize(permissions: Record<string, string>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const endpoint = matchedRoutes(c).findLast((r) => r.method !== "ALL");
+    // The first matching endpoint is the one that answers: "/complaints/export.csv" is registered
+    // before "/complaints/:id", and both match; the permission must be the answering route's.
+    const endpoint = matchedRoutes(c).find((r) => r.method !== "ALL");
     if (!endpoint) return next(); // no such route: the 404 handler answers
     const key = `${endpoint.method} ${endpoint.path}`;
     const needed = permissions[key];

@@ -3,7 +3,7 @@
 // cases go in once per database (an app_meta marker), since their dates follow the clock.
 import { createHash } from "node:crypto";
 import { CATEGORIES } from "../../src/shared/complaint-categories.ts";
-import { type CaseState, RATINGS } from "../../src/shared/complaint-states.ts";
+import { type CaseState, isOpen, RATINGS } from "../../src/shared/complaint-states.ts";
 import { COMMUNITIES } from "../../src/shared/geo.ts";
 import { sqlString as q } from "./sql.ts";
 
@@ -133,18 +133,25 @@ export function complaintStatements(now = Date.now()): string[] {
   const perDay = new Map<string, number>();
   // States first, then cases in the order they were filed, so ids and case numbers follow time.
   const states = Array.from({ length: DEMO_CASES }, () => weighted(rand));
-  const ages = states.map((state) => (["received", "accepted"].includes(state) ? rand() * 2 : rand() * 120));
+  const categories = states.map(() => pick(rand, CATEGORIES));
+  // New reports are hours old; cases in hand mostly inside their time limit (about one in eight
+  // overdue, for the dispatcher's board); closed ones spread over four months.
+  const ages = states.map((state, i) => {
+    if (["received", "accepted"].includes(state)) return rand() * 2;
+    if (!isOpen(state)) return rand() * 120;
+    const limitDays = (categories[i]?.limitHours ?? 24) / 24;
+    return limitDays * (rand() < 0.88 ? 0.2 + rand() * 0.7 : 1.2 + rand());
+  });
   const order = states.map((_, i) => i).sort((a, b) => (ages[b] ?? 0) - (ages[a] ?? 0));
   for (const i of order) {
     const state = states[i] as CaseState;
-    const category = pick(rand, CATEGORIES);
+    const category = categories[i] as (typeof CATEGORIES)[number];
     const community = pick(rand, COMMUNITIES);
     const ring = community.rings[0] ?? [];
     const lngs = ring.map((p) => p[0]);
     const lats = ring.map((p) => p[1]);
     const lng = Math.min(...lngs) + rand() * (Math.max(...lngs) - Math.min(...lngs));
     const lat = Math.min(...lats) + rand() * (Math.max(...lats) - Math.min(...lats));
-    // Open cases are recent; closed ones spread over four months.
     const ageDays = ages[i] ?? 0;
     const received = now - ageDays * DAY;
     const day = china(received).slice(2, 10).replaceAll("-", "");
@@ -154,8 +161,14 @@ export function complaintStatements(now = Date.now()): string[] {
     const reporter = rand() < 0.35 ? pick(rand, DEMO_REPORTERS) : null;
     const unit = category.unitRule === "squad" ? community.squad : community.station;
     const path = PATHS[state];
-    const stepMs = Math.min(ageDays * DAY, category.limitHours * 3600_000) / (path.length + 1);
-    const at = (k: number) => new Date(received + stepMs * k).toISOString();
+    // About one closure in eight comes after its deadline: spread over three time limits, the last step
+    // lands past the deadline the dispatch step set.
+    const limitMs = category.limitHours * 3600_000;
+    const late = state.startsWith("closed") && rand() < 0.12 && ageDays * DAY > limitMs * 3;
+    const stepMs = (late ? limitMs * 3 : Math.min(ageDays * DAY, limitMs)) / (path.length + 1);
+    // Most first decisions come inside the 30-minute accept limit, some late: the response rate is real.
+    const decidedMs = Math.min((rand() < 0.9 ? rand() * 25 : 30 + rand() * 90) * 60_000, stepMs * 1.5);
+    const at = (k: number) => new Date(received + (k === 1 ? decidedMs : stepMs * k)).toISOString();
     const receivedAt = new Date(received).toISOString();
     const acceptDue = new Date(received + (category.urgent ? 10 : 30) * 60_000).toISOString();
     const accepted = path[0] === "accept" ? at(1) : null;
@@ -164,6 +177,7 @@ export function complaintStatements(now = Date.now()): string[] {
       dispatchIdx >= 0
         ? new Date(Date.parse(at(dispatchIdx + 1)) + category.limitHours * 3600_000).toISOString()
         : null;
+    const handleIdx = path.indexOf("handle");
     const closedIdx = path.findLastIndex((a) => a.startsWith("close") || a === "reject" || a === "merge");
     const closedAt = closedIdx >= 0 && !state.startsWith("reopen") ? at(closedIdx + 1) : null;
     const rated = state.startsWith("closed") && rand() < 0.7;
@@ -172,7 +186,7 @@ export function complaintStatements(now = Date.now()): string[] {
     const address = `${pick(rand, STREETS)}${1 + Math.floor(rand() * 200)}号${pick(rand, DETAILS)}`;
     const v = (x: string | number | null) => (x === null ? "NULL" : typeof x === "number" ? String(x) : q(x));
     statements.push(
-      `INSERT INTO complaints (case_number, category_id, community_id, address_text, lat, lng, public_lat, public_lng, description, reporter_name, reporter_phone, callback_wanted, state, version, urgent, unit_id, accept_due_at, due_at, received_at, accepted_at, closed_at, supporters, tracking_hash, rating, rated_at, updated_at) SELECT ${[
+      `INSERT INTO complaints (case_number, category_id, community_id, address_text, lat, lng, public_lat, public_lng, description, reporter_name, reporter_phone, callback_wanted, state, version, urgent, unit_id, accept_due_at, due_at, received_at, accepted_at, closed_at, supporters, tracking_hash, rating, rated_at, updated_at, responded_at, handled_at, rework_count) SELECT ${[
         caseNumber,
         category.id,
         community.id,
@@ -199,6 +213,10 @@ export function complaintStatements(now = Date.now()): string[] {
         rating,
         rating ? closedAt : null,
         at(path.length),
+        // The centre's first decision (立案, 不予受理 or 合并) is the path's first step.
+        path.length > 0 ? at(1) : null,
+        handleIdx >= 0 ? at(handleIdx + 1) : null,
+        state === "reopened" ? 1 : 0,
       ]
         .map(v)
         .join(

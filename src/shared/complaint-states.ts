@@ -43,37 +43,45 @@ export type Actor = "reporter" | "system" | "dispatcher" | "unit_handler" | "adm
 
 export interface Transition {
   from: readonly CaseState[];
-  to: CaseState;
+  /** "same": the action records something (a request, a reply, a rating) and keeps the state. */
+  to: CaseState | "same";
   by: readonly Actor[];
   label: string;
 }
 
+const OPEN_HANDLING = ["in_progress", "extended"] as const;
+const DISPATCH = ["dispatcher", "admin"] as const;
+const UNIT = ["unit_handler"] as const;
+/** Every state a note or reply may be added in: all but a case merged away. */
+const NOTE_STATES = STATES.filter((s) => s !== "merged");
+
 export const TRANSITIONS = {
   file: { from: [], to: "received", by: ["reporter"], label: "提交投诉" },
-  accept: { from: ["received"], to: "accepted", by: ["dispatcher", "admin"], label: "立案" },
-  reject: { from: ["received"], to: "not_accepted", by: ["dispatcher", "admin"], label: "不予受理" },
-  merge: { from: ["received", "accepted"], to: "merged", by: ["dispatcher", "admin"], label: "合并为重复案件" },
-  dispatch: { from: ["accepted", "sent_back"], to: "dispatched", by: ["dispatcher", "admin"], label: "派遣" },
-  start: { from: ["dispatched"], to: "in_progress", by: ["unit_handler"], label: "开始处理" },
-  send_back: { from: ["dispatched", "in_progress"], to: "sent_back", by: ["unit_handler"], label: "回退" },
-  extend: { from: ["in_progress"], to: "extended", by: ["dispatcher", "admin"], label: "批准延期" },
-  suspend: { from: ["in_progress", "extended"], to: "suspended", by: ["dispatcher", "admin"], label: "批准挂账" },
-  resume: { from: ["suspended"], to: "in_progress", by: ["dispatcher", "admin"], label: "恢复处理" },
-  handle: { from: ["in_progress", "extended"], to: "handled", by: ["unit_handler"], label: "处理完毕" },
-  redo: { from: ["handled", "reopened"], to: "dispatched", by: ["dispatcher", "admin"], label: "核查不通过，重新派遣" },
-  close_fixed: {
-    from: ["handled", "reopened"],
-    to: "closed_fixed",
-    by: ["dispatcher", "admin"],
-    label: "核查结案（已解决）",
-  },
-  close_not_fixed: {
-    from: ["handled", "reopened"],
-    to: "closed_not_fixed",
-    by: ["dispatcher", "admin"],
-    label: "结案（未解决）",
-  },
+  accept: { from: ["received"], to: "accepted", by: DISPATCH, label: "立案" },
+  reject: { from: ["received"], to: "not_accepted", by: DISPATCH, label: "不予受理" },
+  merge: { from: ["received", "accepted"], to: "merged", by: DISPATCH, label: "合并为重复案件" },
+  dispatch: { from: ["accepted", "sent_back"], to: "dispatched", by: DISPATCH, label: "派遣" },
+  start: { from: ["dispatched"], to: "in_progress", by: UNIT, label: "开始处理" },
+  send_back: { from: ["dispatched", "in_progress"], to: "sent_back", by: UNIT, label: "回退" },
+  request_extension: { from: OPEN_HANDLING, to: "same", by: UNIT, label: "申请延期" },
+  request_suspension: { from: OPEN_HANDLING, to: "same", by: UNIT, label: "申请挂账" },
+  extend: { from: OPEN_HANDLING, to: "extended", by: DISPATCH, label: "批准延期" },
+  suspend: { from: OPEN_HANDLING, to: "suspended", by: DISPATCH, label: "批准挂账" },
+  refuse_request: { from: OPEN_HANDLING, to: "same", by: DISPATCH, label: "不批准申请" },
+  resume: { from: ["suspended"], to: "in_progress", by: DISPATCH, label: "恢复处理" },
+  handle: { from: OPEN_HANDLING, to: "handled", by: UNIT, label: "处理完毕" },
+  redo: { from: ["handled", "reopened"], to: "dispatched", by: DISPATCH, label: "核查不通过，返工" },
+  close_fixed: { from: ["handled", "reopened"], to: "closed_fixed", by: DISPATCH, label: "核查结案（已解决）" },
+  close_not_fixed: { from: ["handled", "reopened"], to: "closed_not_fixed", by: DISPATCH, label: "结案（未解决）" },
+  reply: { from: NOTE_STATES, to: "same", by: [...DISPATCH, ...UNIT], label: "答复" },
   reopen: { from: ["closed_fixed", "closed_not_fixed"], to: "reopened", by: ["reporter"], label: "申请复核" },
+  rate: { from: ["closed_fixed", "closed_not_fixed"], to: "same", by: ["reporter"], label: "评价" },
+  mark_overdue: {
+    from: ["received", "dispatched", "in_progress", "extended"],
+    to: "same",
+    by: ["system"],
+    label: "已超期",
+  },
 } as const satisfies Record<string, Transition>;
 export type Action = keyof typeof TRANSITIONS;
 
@@ -81,8 +89,33 @@ export type Action = keyof typeof TRANSITIONS;
 export function nextState(action: Action, from: CaseState | null, actor: Actor): CaseState | null {
   const t: Transition = TRANSITIONS[action];
   const fromOk = from === null ? t.from.length === 0 : t.from.includes(from);
-  return fromOk && t.by.includes(actor) ? t.to : null;
+  if (!fromOk || !t.by.includes(actor)) return null;
+  return t.to === "same" ? (from as CaseState) : t.to;
 }
+
+/** The actions staff take, in the table's order: each is one endpoint, POST …/complaints/:id/<action>. */
+type StaffActor = Exclude<Actor, "reporter" | "system">;
+export type StaffAction = {
+  [A in Action]: Extract<(typeof TRANSITIONS)[A]["by"][number], StaffActor> extends never ? never : A;
+}[Action];
+export const STAFF_ACTIONS = (Object.keys(TRANSITIONS) as Action[]).filter((a) =>
+  (TRANSITIONS[a].by as readonly Actor[]).some((x) => x !== "reporter" && x !== "system"),
+) as StaffAction[];
+
+/** The actor a staff role acts as in the table; roles outside the workflow act as nobody. */
+export function actorOf(role: string): Actor | null {
+  return role === "dispatcher" || role === "admin" || role === "unit_handler" ? role : null;
+}
+
+/** The staff actions the table allows `role` in `state` (before per-case conditions such as a pending request). */
+export function actionsFor(role: string, state: CaseState): StaffAction[] {
+  const actor = actorOf(role);
+  return actor ? STAFF_ACTIONS.filter((a) => nextState(a, state, actor) !== null) : [];
+}
+
+/** A unit's request the dispatcher approves or refuses. */
+export const PENDING_REQUESTS = ["extension", "suspension"] as const;
+export type PendingRequest = (typeof PENDING_REQUESTS)[number];
 
 /** Days after closure during which the reporter may reopen a case that is not fixed. */
 export const REOPEN_WINDOW_DAYS = 7;

@@ -48,6 +48,20 @@ export const PERMISSIONS = {
   "audit:read": ["admin"],
   /** Read units (to assign them). */
   "units:read": ["admin", "dispatcher"],
+  /** See complaint cases: everything for the command centre, a unit only its own. */
+  "complaints:read": ["admin", "dispatcher", "unit_handler"],
+  /** Reveal a reporter's full phone number to call back (audited). */
+  "complaints:contact": ["admin", "dispatcher", "unit_handler"],
+  /** The command centre's steps: accept, reject, merge, dispatch, approve requests, verify and close. */
+  "complaints:dispatch": ["admin", "dispatcher"],
+  /** A unit's steps on its own cases: start, send back, request time or suspension, report handled. */
+  "complaints:handle": ["unit_handler"],
+  /** Notes and replies to the reporter. */
+  "complaints:reply": ["admin", "dispatcher", "unit_handler"],
+  /** Export cases as CSV (contact details only for admins). */
+  "complaints:export": ["admin", "dispatcher"],
+  /** The published figures, for every unit. */
+  "figures:read": ["admin", "dispatcher", "unit_handler", "viewer"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -57,6 +71,9 @@ export function can(role: Role, permission: Permission): boolean {
 
 /** The console's menu: each entry shows only for roles holding its permission. */
 export const STAFF_MENU: { href: string; label: string; permission: Permission }[] = [
+  // The day's work first: a role lands on its first entry after signing in.
+  { href: "/staff/complaints/", label: "案件办理", permission: "complaints:read" },
+  { href: "/staff/figures/", label: "考核指标", permission: "figures:read" },
   { href: "/staff/account/", label: "我的账号", permission: "account:self" },
   { href: "/staff/accounts/", label: "账号管理", permission: "staff:manage" },
   { href: "/staff/audit/", label: "操作日志", permission: "audit:read" },

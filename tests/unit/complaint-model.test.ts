@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { actionPermission } from "../../functions/routes/staff/route-permissions";
 import { acceptMinutes, CATEGORIES, categoryById } from "../../src/shared/complaint-categories";
-import { nextState, STATE_LABELS, STATES, TRANSITIONS } from "../../src/shared/complaint-states";
+import {
+  actorOf,
+  nextState,
+  STAFF_ACTIONS,
+  STATE_LABELS,
+  STATES,
+  TRANSITIONS,
+} from "../../src/shared/complaint-states";
 import { boundingBox, COMMUNITIES, communityAt, distanceMetres, publicCoordinate } from "../../src/shared/geo";
+import { can, ROLES } from "../../src/shared/staff";
 
 describe("complaint categories", () => {
   it("load from content with unique ids, events, components and an 'unsure' choice", () => {
@@ -25,7 +34,22 @@ describe("complaint categories", () => {
 describe("the case state table", () => {
   it("labels every state and leads every action to a known state", () => {
     for (const s of STATES) expect(STATE_LABELS[s]).toBeTruthy();
-    for (const t of Object.values(TRANSITIONS)) expect(STATES).toContain(t.to);
+    for (const t of Object.values(TRANSITIONS)) expect([...STATES, "same"]).toContain(t.to);
+  });
+
+  it("keeps the state for actions that only record something", () => {
+    expect(nextState("reply", "in_progress", "unit_handler")).toBe("in_progress");
+    expect(nextState("request_extension", "extended", "unit_handler")).toBe("extended");
+    expect(nextState("reply", "merged", "dispatcher")).toBeNull();
+  });
+
+  it("gives each staff action's endpoint the permission held by exactly the roles the table lets act", () => {
+    for (const action of STAFF_ACTIONS) {
+      const actors = TRANSITIONS[action].by as readonly string[];
+      const holders = ROLES.filter((r) => can(r, actionPermission(action)));
+      const acting = ROLES.filter((r) => actorOf(r) !== null && actors.includes(actorOf(r) as string));
+      expect(holders, action).toEqual(acting);
+    }
   });
 
   it("lets a reporter file and reopen, and nothing else", () => {

@@ -10,19 +10,21 @@ describe("the console menu", () => {
     for (const role of ROLES) {
       expect(menuFor(role)).toEqual(STAFF_MENU.filter((e) => can(role, e.permission)));
     }
-    expect(menuFor("admin").map((e) => e.label)).toEqual(["我的账号", "账号管理", "操作日志"]);
-    expect(menuFor("viewer").map((e) => e.label)).toEqual(["我的账号"]);
+    expect(menuFor("admin").map((e) => e.label)).toEqual(["案件办理", "考核指标", "我的账号", "账号管理", "操作日志"]);
+    expect(menuFor("viewer").map((e) => e.label)).toEqual(["考核指标", "我的账号"]);
+    expect(menuFor("service_point_staff").map((e) => e.label)).toEqual(["我的账号"]);
   });
 
   it("lands a role on its first entry, or on the page it was sent from if that is one of its entries", () => {
-    expect(homeFor("dispatcher")).toBe("/staff/account/");
+    expect(homeFor("dispatcher")).toBe("/staff/complaints/");
+    expect(homeFor("service_point_staff")).toBe("/staff/account/");
     expect(afterSignIn("admin", "/staff/audit/")).toBe("/staff/audit/");
-    expect(afterSignIn("viewer", "/staff/audit/")).toBe("/staff/account/");
+    expect(afterSignIn("viewer", "/staff/audit/")).toBe("/staff/figures/");
   });
 
   it("never sends anyone to an address from elsewhere after signing in", () => {
     for (const next of ["https://evil.example/", "//evil.example/staff/", "/staff/../", null]) {
-      expect(afterSignIn("admin", next)).toBe("/staff/account/");
+      expect(afterSignIn("admin", next)).toBe("/staff/complaints/");
     }
   });
 });

@@ -14,15 +14,15 @@ function deadline(due: string | null, doneAt: string | null, now: number) {
 
 /** The case and what its tracking page needs, in one round trip; `complaint` undefined when none matched. */
 export async function readTracking(db: Db, by: Parameters<typeof trackingReads>[1]) {
-  const [cases, events, photos, units] = await db.batch(trackingReads(db, by));
-  return { complaint: cases[0] as Complaint | undefined, events, photos, units };
+  const [cases, events, photos, units, mergedInto] = await db.batch(trackingReads(db, by));
+  return { complaint: cases[0] as Complaint | undefined, events, photos, units, mergedInto: mergedInto[0] ?? null };
 }
 type TrackingData = Awaited<ReturnType<typeof readTracking>>;
 
 /** What the reporter sees: the public case plus its timeline, the handling unit and deadlines. */
 export function trackingView(
   c: Complaint,
-  { events, photos, units }: Omit<TrackingData, "complaint">,
+  { events, photos, units, mergedInto }: Omit<TrackingData, "complaint">,
   now = Date.now(),
 ) {
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
@@ -54,6 +54,9 @@ export function trackingView(
       unitName: e.unitId ? (unitNames.get(e.unitId) ?? null) : null,
       note: e.note,
     })),
+    mergedInto: mergedInto
+      ? { caseNumber: mergedInto.caseNumber, state: mergedInto.state, stateLabel: STATE_LABELS[mergedInto.state] }
+      : null,
     rating: c.rating
       ? { value: c.rating, label: RATING_LABELS[c.rating], comment: c.ratingComment, at: c.ratedAt }
       : null,

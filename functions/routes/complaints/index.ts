@@ -14,6 +14,7 @@ import {
   PublicListQuerySchema,
   SupporterIdSchema,
 } from "../../../src/shared/complaint-schemas";
+import { PublicFiguresQuerySchema } from "../../../src/shared/complaint-staff-schemas";
 import { boundingBox, communityById, distanceMetres } from "../../../src/shared/geo";
 import { runBatch } from "../../db/batch";
 import {
@@ -27,6 +28,7 @@ import {
 } from "../../db/complaints";
 import type { AppEnv } from "../../env";
 import { clientIp } from "../../lib/audit-context";
+import { figures, monthRange } from "../../lib/complaints/figures";
 import { fileComplaint } from "../../lib/complaints/file-complaint";
 import { hotspotCells } from "../../lib/complaints/hotspots";
 import { cleanPhotos } from "../../lib/complaints/photos";
@@ -167,6 +169,14 @@ complaints.get("/:file{open-data\\.(?:json|csv)}", validate("query", OpenDataQue
 });
 
 /** A photo, once staff took the case up (before that only the reporter sees it, by token). */
+/** The bureau-wide figures and the per-unit table for one month (the last full month by default). */
+complaints.get("/figures", validate("query", PublicFiguresQuerySchema), async (c) => {
+  const { month, from, to } = monthRange(c.req.valid("query").month);
+  const { total, rows } = await figures(c.var.db, "unit", from, to);
+  c.header("cache-control", "public, max-age=300");
+  return c.json({ month, from, to, total, units: rows.filter((r) => r.id !== "") });
+});
+
 complaints.get("/photos/:id{[0-9]{1,10}}", async (c) => {
   const found = await findPhoto(c.var.db, Number(c.req.param("id"))).get();
   if (!found || !photosArePublic(found.state)) throw problem(404, { detail: "照片不存在或尚未公开。" });

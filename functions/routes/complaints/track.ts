@@ -6,12 +6,12 @@ import {
   TrackingTokenSchema,
 } from "../../../src/shared/complaint-schemas";
 import { nextState, REOPEN_WINDOW_DAYS } from "../../../src/shared/complaint-states";
-import { runBatch } from "../../db/batch";
 import { findPhoto, transitionBatch } from "../../db/complaints";
 import type { AppEnv } from "../../env";
 import { clientIp } from "../../lib/audit-context";
 import { servePhoto, throttle } from "../../lib/complaints/request";
 import { readTracking, trackingView } from "../../lib/complaints/tracking-view";
+import { runTransition } from "../../lib/complaints/transition";
 import { problem } from "../../lib/problem";
 import { sha256Hex } from "../../lib/tokens";
 import { parse, validate } from "../../lib/validate";
@@ -67,7 +67,7 @@ track.post("/rating", validate("json", RateSchema), async (c) => {
   }
   const now = new Date().toISOString();
   const db = c.var.db;
-  const [updated] = await runBatch(
+  await runTransition(
     db,
     transitionBatch(db, {
       complaintId: found.id,
@@ -82,8 +82,8 @@ track.post("/rating", validate("json", RateSchema), async (c) => {
         note: null,
       },
     }),
+    "案件刚刚有了更新，请刷新后再评价。",
   );
-  if (updated?.meta.changes !== 1) throw problem(409, { detail: "案件刚刚有了更新，请刷新后再评价。" });
   return c.json(await freshView(db, found.trackingHash));
 });
 
@@ -96,12 +96,13 @@ track.post("/reopen", validate("json", ReopenSchema), async (c) => {
   }
   const now = new Date().toISOString();
   const db = c.var.db;
-  const [updated] = await runBatch(
+  await runTransition(
     db,
     transitionBatch(db, {
       complaintId: found.id,
       version: found.version,
-      set: { reopenCount: found.reopenCount + 1, closedAt: null },
+      // A reopen counts as rework (返工率) and sends the case back to verification.
+      set: { reopenCount: found.reopenCount + 1, reworkCount: found.reworkCount + 1, closedAt: null },
       event: {
         at: now,
         action: "reopen",
@@ -111,8 +112,8 @@ track.post("/reopen", validate("json", ReopenSchema), async (c) => {
         note: c.req.valid("json").reason,
       },
     }),
+    "案件刚刚有了更新，请刷新后再试。",
   );
-  if (updated?.meta.changes !== 1) throw problem(409, { detail: "案件刚刚有了更新，请刷新后再试。" });
   return c.json(await freshView(db, found.trackingHash));
 });
 

@@ -6,6 +6,8 @@ import { staffSession } from "../../middleware/staff-session";
 import accounts from "./accounts";
 import audit from "./audit";
 import auth from "./auth";
+import complaints from "./complaints";
+import figures from "./figures";
 import { STAFF_ROUTE_PERMISSIONS } from "./route-permissions";
 import units from "./units";
 
@@ -22,5 +24,7 @@ staff.route("/auth", auth);
 staff.route("/accounts", accounts);
 staff.route("/units", units);
 staff.route("/audit", audit);
+staff.route("/complaints", complaints);
+staff.route("/figures", figures);
 
 export default staff;

@@ -1,4 +1,13 @@
+import { type Actor, STAFF_ACTIONS, type StaffAction, TRANSITIONS } from "../../../src/shared/complaint-states";
 import type { Permission } from "../../../src/shared/staff";
+
+/** The permission an action's endpoint takes, from who the transition table lets act. */
+export function actionPermission(action: StaffAction): Permission {
+  const by = TRANSITIONS[action].by as readonly Actor[];
+  const dispatch = by.includes("dispatcher");
+  const unit = by.includes("unit_handler");
+  return dispatch && unit ? "complaints:reply" : unit ? "complaints:handle" : "complaints:dispatch";
+}
 
 /**
  * Every staff endpoint and what it takes: "public" (signing in), or a permission from the shared
@@ -15,4 +24,19 @@ export const STAFF_ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "PATCH /api/staff/accounts/:id": "staff:manage",
   "GET /api/staff/units": "units:read",
   "GET /api/staff/audit": "audit:read",
+  "GET /api/staff/complaints": "complaints:read",
+  "GET /api/staff/complaints/export.csv": "complaints:export",
+  "GET /api/staff/complaints/:id": "complaints:read",
+  "GET /api/staff/complaints/:id/contact": "complaints:contact",
+  "GET /api/staff/complaints/:id/photos/:photoId": "complaints:read",
+  ...Object.fromEntries(STAFF_ACTIONS.map((a) => [`POST /api/staff/complaints/:id/${a}`, actionPermission(a)])),
+  "GET /api/staff/figures": "figures:read",
 };
+
+/**
+ * Endpoints that work on one case: a unit-bound role reaches only its own unit's cases there (they
+ * load the case through `loadCase`). The authorization test calls each with another unit's case.
+ */
+export const UNIT_SCOPED_ROUTES = Object.keys(STAFF_ROUTE_PERMISSIONS).filter((k) =>
+  k.includes("/api/staff/complaints/:id"),
+);

@@ -2,60 +2,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { app } from "../../../functions/app";
 import { jpegWithMetadata } from "../../unit/fixtures/images";
+import { instrumentedDb } from "../instrumented-db";
 import { fileOk, newIp, newKey, tableCounts, validComplaint } from "./factories";
-
-const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)/i;
-
-/**
- * A D1 binding that counts the batches that write, and writes made outside a batch, and can make
- * the statement at `failAt` of the next batch fail (the real D1 then rolls the whole batch back).
- * Reads may be batched too (one round trip); only batches holding a write count as mutations.
- */
-function instrumentedDb(failAt?: number) {
-  const stats = { writeBatches: 0, statements: [] as number[], writesOutsideBatch: 0 };
-  const sqlOf = new WeakMap<object, string>();
-  const realOf = new WeakMap<object, D1PreparedStatement>();
-  const track = (stmt: D1PreparedStatement, query: string): D1PreparedStatement => {
-    const proxied = new Proxy(stmt, {
-      get(s, p) {
-        const value = Reflect.get(s, p);
-        if (p === "bind") return (...args: unknown[]) => track(s.bind(...args), query);
-        if (WRITE.test(query) && (p === "run" || p === "all" || p === "first" || p === "raw")) {
-          return (...args: unknown[]) => {
-            stats.writesOutsideBatch++;
-            return (value as (...a: unknown[]) => unknown).apply(s, args);
-          };
-        }
-        return typeof value === "function" ? value.bind(s) : value;
-      },
-    });
-    sqlOf.set(proxied, query);
-    realOf.set(proxied, stmt);
-    return proxied;
-  };
-  const db = new Proxy(env.DB, {
-    get(target, prop) {
-      if (prop === "prepare") return (query: string) => track(target.prepare(query), query);
-      if (prop === "batch") {
-        return async (stmts: D1PreparedStatement[]) => {
-          if (stmts.some((s) => WRITE.test(sqlOf.get(s) ?? ""))) {
-            stats.writeBatches++;
-            stats.statements.push(stmts.length);
-          }
-          const run =
-            failAt === undefined
-              ? stmts
-              : stmts.map((s, i) => (i === failAt ? target.prepare("INSERT INTO no_such_table VALUES (1)") : s));
-          // The real batch wants the real statements, not the proxies.
-          return target.batch(run.map((s) => realOf.get(s) ?? s));
-        };
-      }
-      const value = Reflect.get(target, prop);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { env: { ...env, DB: db }, stats };
-}
 
 function multipart(body: unknown, photos: Uint8Array[]) {
   const form = new FormData();

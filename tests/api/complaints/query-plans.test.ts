@@ -1,6 +1,4 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createDb } from "../../../functions/db/client";
 import {
   findByCaseNumber,
   hotspotSnapshot,
@@ -10,24 +8,7 @@ import {
   publicCases,
   trackingReads,
 } from "../../../functions/db/complaints";
-
-/** SQLite's plan for a drizzle query, one line per step. */
-async function plan(query: { toSQL(): { sql: string; params: unknown[] } }): Promise<string[]> {
-  const { sql, params } = query.toSQL();
-  const rows = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-    .bind(...params)
-    .all<{ detail: string }>();
-  return rows.results.map((r) => r.detail);
-}
-
-const db = createDb(env.DB);
-/** Every table the plan reads is searched through an index, never scanned whole. */
-function expectIndexed(steps: string[]) {
-  expect(steps.length).toBeGreaterThan(0);
-  for (const step of steps.filter((s) => /^(SCAN|SEARCH)/.test(s))) {
-    expect(step, steps.join(" | ")).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY|PRIMARY KEY/);
-  }
-}
+import { db, expectIndexed, plan } from "../query-plan";
 
 describe("the public complaint queries use indexes", () => {
   it("tracking by secret and by case number", async () => {

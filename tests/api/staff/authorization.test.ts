@@ -1,9 +1,12 @@
+import { env } from "cloudflare:workers";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { app } from "../../../functions/app";
 import { authorize } from "../../../functions/middleware/authorize";
-import { STAFF_ROUTE_PERMISSIONS } from "../../../functions/routes/staff/route-permissions";
+import { STAFF_ROUTE_PERMISSIONS, UNIT_SCOPED_ROUTES } from "../../../functions/routes/staff/route-permissions";
+import type { StaffAction } from "../../../src/shared/complaint-states";
 import { can, type Permission, ROLES } from "../../../src/shared/staff";
+import { makeCase, session, validBody } from "../cases/factories";
 import { call, makeStaff, signIn } from "./factories";
 
 /** Every staff endpoint the app really serves, read from its own route table. */
@@ -44,6 +47,35 @@ describe("authorization of every /api/staff route, from the app's own route tabl
         if (can(role, permission)) expect([401, 403], `${role} should pass`).not.toContain(status);
         else expect(status, `${role} should be refused`).toBe(403);
       }
+    },
+  );
+
+  // The case routes a unit handler may call at all; the others refuse the role outright (above).
+  const unitRoutes = UNIT_SCOPED_ROUTES.filter((k) => can("unit_handler", STAFF_ROUTE_PERMISSIONS[k] as Permission));
+  it("finds case routes a unit handler may call", () => {
+    expect(unitRoutes.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(unitRoutes)(
+    "%s answers a unit handler of another unit as if the case did not exist, and its own unit normally",
+    async (key) => {
+      const [method = "GET", path = ""] = key.split(" ");
+      const c = await makeCase({ state: "in_progress", reporterPhone: "13900001111", callbackWanted: true });
+      const photo = await env.DB.prepare(
+        "INSERT INTO complaint_photos (complaint_id, r2_key, content_type, bytes, width, height, created_at) VALUES (?, ?, 'image/jpeg', 1, 1, 1, ?) RETURNING id",
+      )
+        .bind(c.id, `complaints/scope-${c.id}`, c.receivedAt)
+        .first<{ id: number }>();
+      await env.PHOTOS.put(`complaints/scope-${c.id}`, new Uint8Array([0xff, 0xd8, 0xff, 0xd9]));
+      const url = path.replace(":id", String(c.id)).replace(":photoId", String(photo?.id));
+      const action = path.split("/").at(-1) as StaffAction;
+      const body =
+        method === "POST" ? validBody(action, c.version, { unitId: c.unitId ?? "", targetCaseNumber: "" }) : undefined;
+      const other = (await session("unit_handler")).cookie;
+      const res = await call(url, { method, cookie: other, body });
+      expect(res.status).toBe(404);
+      const own = (await session("unit_handler", c.unitId)).cookie;
+      expect((await call(url, { method, cookie: own, body })).status).not.toBe(404);
     },
   );
 

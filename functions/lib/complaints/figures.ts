@@ -1,0 +1,44 @@
+import { categoryById } from "../../../src/shared/complaint-categories";
+import { type Counts, emptyCounts, METRICS, type Metric, ratesOf } from "../../../src/shared/complaint-figures";
+import { figureSums, unitNames } from "../../db/cases";
+import type { Db } from "../../db/client";
+import { chinaDay } from "./time";
+
+/**
+ * The figures for China-time days [from, to], per unit or per category, with the total. Every case
+ * counts under exactly one unit key and one category key, so either grouping sums to the same total.
+ */
+export async function figures(db: Db, by: "unit" | "category", from: string, to: string) {
+  const [sums, units] = await db.batch([figureSums(db, by, from, to), unitNames(db)]);
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const rows = new Map<string, Counts>();
+  const total = emptyCounts();
+  for (const { key, metric, n } of sums) {
+    if (!METRICS.includes(metric as Metric) || n === 0) continue;
+    const counts = rows.get(key) ?? emptyCounts();
+    counts[metric as Metric] += n;
+    total[metric as Metric] += n;
+    rows.set(key, counts);
+  }
+  const nameOf = (key: string) =>
+    by === "unit" ? (key ? (names.get(key) ?? key) : "未指定单位") : (categoryById(key)?.name ?? key);
+  return {
+    from,
+    to,
+    by,
+    total: { counts: total, rates: ratesOf(total) },
+    rows: [...rows]
+      .map(([id, counts]) => ({ id, name: nameOf(id), counts, rates: ratesOf(counts) }))
+      .sort((a, b) => b.counts.received - a.counts.received || a.name.localeCompare(b.name, "zh")),
+  };
+}
+
+/** The first and last China-time day of a month "2026-10"; the last full month before `now` by default. */
+export function monthRange(month: string | undefined, now = new Date()) {
+  const today = chinaDay(now);
+  let [y, m] = (month ?? today.slice(0, 7)).split("-").map(Number) as [number, number];
+  if (!month) [y, m] = m === 1 ? [y - 1, 12] : [y, m - 1];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const mm = String(m).padStart(2, "0");
+  return { month: `${y}-${mm}`, from: `${y}-${mm}-01`, to: `${y}-${mm}-${String(last).padStart(2, "0")}` };
+}
