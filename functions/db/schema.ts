@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { PENDING_REQUESTS, RATINGS, STATES } from "../../src/shared/complaint-states";
+import { CLOSED_STATES, PENDING_REQUESTS, RATINGS, STATES } from "../../src/shared/complaint-states";
 import { ROLES, UNIT_BOUND_ROLES, UNIT_KINDS } from "../../src/shared/staff";
 
 /**
@@ -14,6 +14,16 @@ export const appMeta = sqliteTable("app_meta", {
 });
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+/**
+ * The open states as a literal SQL list: a partial index is used only when the query's WHERE repeats
+ * its condition, and a list of bound parameters would not.
+ */
+export const openStatesSql = sql.raw(
+  `(${STATES.filter((s) => !CLOSED_STATES.includes(s))
+    .map((s) => `'${s}'`)
+    .join(", ")})`,
+);
 
 /** Organisational units: the command centre, 中队, 社区工作站 and service points. Data, not code. */
 export const units = sqliteTable(
@@ -172,9 +182,14 @@ export const complaints = sqliteTable(
     index("complaints_unit_queue_idx").on(t.unitId, t.state, t.dueAt),
     // The dispatcher's inbox: urgent first, then oldest first.
     index("complaints_inbox_idx").on(t.state, sql`${t.urgent} DESC`, t.receivedAt),
-    // Deadlines the cron checks, and the overdue board.
+    // Deadlines the cron checks.
     index("complaints_state_due_idx").on(t.state, t.dueAt),
-    index("complaints_overdue_idx").on(t.overdueAt).where(sql`${t.overdueAt} IS NOT NULL`),
+    // Only open cases: a unit's queue by deadline and the overdue board read them in order, never
+    // wading through the closed ones (queries must repeat the literal `state IN openStatesSql`).
+    index("complaints_open_queue_idx").on(t.unitId, t.dueAt).where(sql`${t.state} IN ${openStatesSql}`),
+    index("complaints_open_overdue_idx")
+      .on(t.overdueAt)
+      .where(sql`${t.overdueAt} IS NOT NULL AND +${t.state} IN ${openStatesSql}`),
     // A case's merged duplicates.
     index("complaints_merged_into_idx").on(t.mergedInto).where(sql`${t.mergedInto} IS NOT NULL`),
     // Closed cases whose contact details are still kept: what the anonymising cron walks.

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { COMMUNITIES } from "../../src/shared/geo.ts";
 import { bulkCasesSql } from "../lib/bulk-cases.ts";
 import { executeLocal, freePort, migrateLocal, startWrangler } from "../lib/wrangler.ts";
+import { DEMO_PASSWORD, staffStatements } from "../seed/staff.ts";
 import { asNewResident, type LoadResult, load } from "./load.ts";
 
 const complaint = JSON.stringify({
@@ -13,6 +14,21 @@ const complaint = JSON.stringify({
   description: "基准测试：暴露垃圾",
   consent: true,
 });
+
+/** A staff session cookie for a demo account, as the console holds it. */
+async function staffCookie(url: string, email: string): Promise<string> {
+  const res = await fetch(`${url}/api/staff/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url, "cf-connecting-ip": "198.19.2.1" },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("__Host-staff_session="));
+  if (!cookie) throw new Error(`staff sign-in failed: ${res.status}`);
+  return cookie.split(";")[0] ?? "";
+}
+
+/** China-time day `days` before today, "YYYY-MM-DD". */
+const chinaDay = (days = 0) => new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
 
 /** Files a few real cases through the API (for real tracking secrets) on top of the bulk data. */
 async function realTokens(url: string, n: number): Promise<string[]> {
@@ -42,7 +58,8 @@ export async function bigDataLatency(
   try {
     await migrateLocal(persistTo, { quiet: true });
     const t0 = Date.now();
-    await executeLocal(persistTo, bulkCasesSql(cases), { quiet: true });
+    // Units first (cases name them by foreign key), the demo staff for the console's queries.
+    await executeLocal(persistTo, [...(await staffStatements()), ...bulkCasesSql(cases)], { quiet: true });
     const seedSeconds = (Date.now() - t0) / 1000;
     const server = await startWrangler({
       port: await freePort(),
@@ -116,6 +133,33 @@ export async function bigDataLatency(
           duration,
         ),
       );
+      // The staff console's queries: the inbox, a unit's queue, the overdue board and the figures.
+      const dispatcher = { cookie: await staffCookie(server.url, "dispatcher@demo.qingxi.example") };
+      const handler = { cookie: await staffCookie(server.url, "handler@demo.qingxi.example") };
+      const staffTargets: [string, string, { cookie: string }][] = [
+        ["GET /api/staff/complaints?view=inbox", "/api/staff/complaints?view=inbox", dispatcher],
+        ["GET /api/staff/complaints?view=queue (unit)", "/api/staff/complaints?view=queue", handler],
+        ["GET /api/staff/complaints?view=overdue", "/api/staff/complaints?view=overdue", dispatcher],
+        [
+          "GET /api/staff/figures, 30 days by unit",
+          `/api/staff/figures?from=${chinaDay(29)}&to=${chinaDay()}&by=unit`,
+          dispatcher,
+        ],
+        [
+          "GET /api/staff/figures, 30 days by category",
+          `/api/staff/figures?from=${chinaDay(29)}&to=${chinaDay()}&by=category`,
+          dispatcher,
+        ],
+        [
+          "GET /api/staff/figures, 365 days by category",
+          `/api/staff/figures?from=${chinaDay(364)}&to=${chinaDay()}&by=category`,
+          dispatcher,
+        ],
+        ["GET /api/complaints/figures (last month)", "/api/complaints/figures", { cookie: "" }],
+      ];
+      for (const [name, path, who] of staffTargets) {
+        results.push(await load({ name, url: `${server.url}${path}`, headers: { cookie: who.cookie } }, 1, duration));
+      }
       return { cases, seedSeconds, results };
     } finally {
       await server.stop();

@@ -52,9 +52,9 @@ export async function load(t: Target, connections: number, duration: number): Pr
 export function printLoad(title: string, results: LoadResult[], baseline?: number): void {
   console.log(`\n${title}\n`);
   console.log(
-    "| endpoint | conns | req/s | p50 ms | p99 ms | non-2xx | errors |" + (baseline ? " vs hello-world |" : ""),
+    `| endpoint | conns | req/s | p50 ms | p99 ms | non-2xx | errors |${baseline ? " vs hello-world |" : ""}`,
   );
-  console.log("|---|---:|---:|---:|---:|---:|---:|" + (baseline ? "---:|" : ""));
+  console.log(`|---|---:|---:|---:|---:|---:|---:|${baseline ? "---:|" : ""}`);
   for (const r of results) {
     const ratio = baseline ? ` ${((r.rps / baseline) * 100).toFixed(0)}% |` : "";
     console.log(

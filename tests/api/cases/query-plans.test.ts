@@ -15,9 +15,16 @@ describe("the staff case queries use indexes", () => {
     expect(steps.join(" | ")).not.toMatch(/TEMP B-TREE/);
   });
 
-  it("a unit's queue, the overdue board and the filtered list", async () => {
-    expectIndexed(await plan(listCases(db, q({ view: "queue" }), { ownUnit: "squad-x" })));
-    expectIndexed(await plan(listCases(db, q({ view: "overdue" }), { ownUnit: null })));
+  it("a unit's queue and the overdue board walk partial indexes of open cases in order", async () => {
+    const queue = (await plan(listCases(db, q({ view: "queue" }), { ownUnit: "squad-x" }))).join(" | ");
+    expect(queue).toContain("complaints_open_queue_idx");
+    expect(queue).not.toMatch(/TEMP B-TREE/);
+    const board = (await plan(listCases(db, q({ view: "overdue" }), { ownUnit: null }))).join(" | ");
+    expect(board, board).toContain("complaints_open_overdue_idx");
+    expect(board).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("the filtered list and the case page", async () => {
     expectIndexed(await plan(listCases(db, q({ state: "dispatched", unitId: "squad-x" }), { ownUnit: null })));
     for (const read of caseDetailReads(db, 1)) expectIndexed(await plan(read));
   });

@@ -1,0 +1,3 @@
+DROP INDEX `complaints_overdue_idx`;--> statement-breakpoint
+CREATE INDEX `complaints_open_queue_idx` ON `complaints` (`unit_id`,`due_at`) WHERE "complaints"."state" IN ('received', 'accepted', 'dispatched', 'in_progress', 'extended', 'suspended', 'sent_back', 'handled', 'reopened');--> statement-breakpoint
+CREATE INDEX `complaints_open_overdue_idx` ON `complaints` (`overdue_at`) WHERE "complaints"."overdue_at" IS NOT NULL AND +"complaints"."state" IN ('received', 'accepted', 'dispatched', 'in_progress', 'extended', 'suspended', 'sent_back', 'handled', 'reopened');
