@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, isNotNull, lt, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, lt, lte, notInArray, sql } from "drizzle-orm";
 import type { CaseListQuery } from "../../src/shared/complaint-staff-schemas";
+import { PRE_DISPATCH_STATES } from "../../src/shared/complaint-states";
 import type { Statement } from "./batch";
 import type { Db } from "./client";
 import {
@@ -25,6 +26,8 @@ export function listCases(db: Db, q: CaseListQuery, scope: CaseListScope) {
   const unitId = scope.ownUnit ?? q.unitId;
   const filters = and(
     unitId ? eq(complaints.unitId, unitId) : undefined,
+    // A unit sees a case once it was dispatched to it (see unitSees).
+    scope.ownUnit ? notInArray(complaints.state, [...PRE_DISPATCH_STATES]) : undefined,
     q.categoryId ? eq(complaints.categoryId, q.categoryId) : undefined,
     q.communityId ? eq(complaints.communityId, q.communityId) : undefined,
     q.q ? eq(complaints.caseNumber, q.q) : undefined,

@@ -113,6 +113,12 @@ export function actionsFor(role: string, state: CaseState): StaffAction[] {
   return actor ? STAFF_ACTIONS.filter((a) => nextState(a, state, actor) !== null) : [];
 }
 
+/**
+ * States a case has before it was ever dispatched: still the command centre's alone, so no unit sees
+ * it yet, even the one its category and place would route it to.
+ */
+export const PRE_DISPATCH_STATES: readonly CaseState[] = ["received", "accepted", "not_accepted", "merged"];
+
 /** A unit's request the dispatcher approves or refuses. */
 export const PENDING_REQUESTS = ["extension", "suspension"] as const;
 export type PendingRequest = (typeof PENDING_REQUESTS)[number];

@@ -1,10 +1,16 @@
 import type { Context } from "hono";
+import { PRE_DISPATCH_STATES } from "../../../src/shared/complaint-states";
 import { UNIT_BOUND_ROLES } from "../../../src/shared/staff";
 import { findCase } from "../../db/cases";
 import type { Complaint } from "../../db/complaints";
 import type { AppEnv } from "../../env";
 import { currentStaff } from "../../middleware/authorize";
 import { problem } from "../problem";
+
+/** A unit's own cases: dispatched to it (now or before a send-back), never one the centre still holds. */
+export function unitSees(c: Complaint, unitId: string | null): boolean {
+  return c.unitId === unitId && !PRE_DISPATCH_STATES.includes(c.state);
+}
 
 /**
  * The case a staff route works on. A unit-bound role (中队, 社区工作站) reaches only its own unit's
@@ -14,7 +20,7 @@ import { problem } from "../problem";
 export async function loadCase(c: Context<AppEnv>, id: number): Promise<Complaint> {
   const staff = currentStaff(c);
   const found = await findCase(c.var.db, id).get();
-  if (!found || (UNIT_BOUND_ROLES.includes(staff.role) && found.unitId !== staff.unitId)) {
+  if (!found || (UNIT_BOUND_ROLES.includes(staff.role) && !unitSees(found, staff.unitId))) {
     throw problem(404, { detail: "没有这个案件，或它不属于您的单位。" });
   }
   return found;

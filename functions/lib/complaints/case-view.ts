@@ -16,6 +16,7 @@ import type { StaffIdentity } from "../../../src/shared/staff";
 import { caseDetailReads, unitNames } from "../../db/cases";
 import type { Db } from "../../db/client";
 import type { Complaint } from "../../db/complaints";
+import { unitSees } from "./case-scope";
 
 type UnitName = { id: string; name: string };
 
@@ -63,7 +64,7 @@ export function refusal(c: Complaint, staff: StaffIdentity, action: StaffAction)
   if (!actor || nextState(action, c.state, actor) === null) {
     return `案件当前为「${STATE_LABELS[c.state]}」，不能执行「${TRANSITIONS[action].label}」。`;
   }
-  if (staff.role === "unit_handler" && c.unitId !== staff.unitId) return "这个案件不属于您的单位。";
+  if (staff.role === "unit_handler" && !unitSees(c, staff.unitId)) return "这个案件不属于您的单位。";
   const pending = c.pendingRequest;
   if ((action === "request_extension" || action === "request_suspension") && pending) {
     return `已有一项${PENDING_LABELS[pending]}申请在等待审批。`;
