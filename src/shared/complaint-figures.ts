@@ -18,6 +18,20 @@ export const METRICS = [
 export type Metric = (typeof METRICS)[number];
 export type Counts = Record<Metric, number>;
 
+/** What each count is called where people read it (numerators and denominators of the rates). */
+export const METRIC_LABELS: Record<Metric, string> = {
+  received: "收到",
+  responded_on_time: "按时响应",
+  filed: "立案",
+  due: "应结案",
+  closed: "结案",
+  closed_on_time: "按期结案",
+  handled: "处理完毕",
+  reworked: "返工",
+  rated: "评价",
+  satisfied: "满意",
+};
+
 export const RATES = [
   {
     id: "response",

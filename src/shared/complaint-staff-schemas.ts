@@ -99,31 +99,32 @@ export const CaseIdParamSchema = v.object({ id: Id });
 export const CasePhotoParamSchema = v.object({ id: Id, photoId: Id });
 
 const Day = (name: string) => v.pipe(v.string(`请给出日期 ${name}`), v.isoDate(`${name} 格式应为 YYYY-MM-DD`));
-/** A period of China-time days, at most a year, inclusive. */
+const PERIOD = { from: Day("from"), to: Day("to") };
+type Period = { from: string; to: string };
+/** A period of China-time days, inclusive: forwards, and at most a year. */
+const inOrder = (p: Period) => p.from <= p.to;
+const withinAYear = (p: Period) => Date.parse(p.to) - Date.parse(p.from) <= 366 * 86_400_000;
+
 export const PeriodSchema = v.pipe(
-  v.object({ from: Day("from"), to: Day("to") }),
+  v.object(PERIOD),
   v.forward(
-    v.check((p) => p.from <= p.to, "起始日期不能晚于结束日期"),
+    v.check((p) => inOrder(p), "起始日期不能晚于结束日期"),
     ["to"],
   ),
   v.forward(
-    v.check((p) => Date.parse(p.to) - Date.parse(p.from) <= 366 * 86_400_000, "时间段最长一年"),
+    v.check((p) => withinAYear(p), "时间段最长一年"),
     ["to"],
   ),
 );
 
 export const FiguresQuerySchema = v.pipe(
-  v.object({
-    from: Day("from"),
-    to: Day("to"),
-    by: v.optional(v.picklist(["unit", "category"], "by 只能为 unit 或 category"), "unit"),
-  }),
+  v.object({ ...PERIOD, by: v.optional(v.picklist(["unit", "category"], "by 只能为 unit 或 category"), "unit") }),
   v.forward(
-    v.check((p) => p.from <= p.to, "起始日期不能晚于结束日期"),
+    v.check((p) => inOrder(p), "起始日期不能晚于结束日期"),
     ["to"],
   ),
   v.forward(
-    v.check((p) => Date.parse(p.to) - Date.parse(p.from) <= 366 * 86_400_000, "时间段最长一年"),
+    v.check((p) => withinAYear(p), "时间段最长一年"),
     ["to"],
   ),
 );
