@@ -90,7 +90,8 @@ function fieldErrorsOf(problem: Problem): FieldErrors {
   return fields;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One call to `/api/staff${path}`: the JSON answer, or a StaffApiError. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`/api/staff${path}`, {

@@ -33,6 +33,7 @@ export function launchChromium(): Promise<Browser> {
 
 export const VIEWPORTS = {
   phone: { width: 360, height: 800 },
+  tablet: { width: 768, height: 1024 },
   desktop: { width: 1280, height: 800 },
 } as const;
 

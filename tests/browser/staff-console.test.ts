@@ -143,7 +143,9 @@ describe("account management", () => {
     const context = await newContext();
     const page = await context.newPage();
     await signIn(page, baseUrl, email, oneTimePassword);
-    await page.waitForURL(`${baseUrl}/staff/account/`);
+    // The role's first menu page (the case queue), which asks for the new password before anything.
+    const home = landing("unit_handler");
+    await page.waitForURL(baseUrl + home.href);
     await page.getByRole("heading", { name: "请先修改初始密码" }).waitFor();
     expect(await menu(page).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
@@ -151,9 +153,11 @@ describe("account management", () => {
     await page.getByLabel("新密码").fill("青溪河边的第一盏路灯-2026");
     await page.getByRole("button", { name: "修改密码" }).click();
 
-    await page.getByRole("heading", { level: 1, name: "我的账号" }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/staff/account/");
+    await page.getByRole("heading", { level: 1, name: home.label }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(home.href);
     expect(await menu(page).getByRole("link").allTextContents()).toEqual(expectedMenu("unit_handler"));
+    await menu(page).getByRole("link", { name: "我的账号" }).click();
+    await page.getByRole("heading", { level: 1, name: "我的账号" }).waitFor();
     await expect(page.locator("main").textContent()).resolves.toContain(email);
     expect(await meStatus(page)).toBe(200);
     await context.close();

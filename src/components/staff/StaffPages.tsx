@@ -2,6 +2,9 @@
 // src/lib/mount-island.tsx): the shell, the page's title and permission, and its content.
 import { AccountsManager } from "./AccountsManager";
 import { AuditLog } from "./AuditLog";
+import { CaseList } from "./cases/CaseList";
+import { CaseWorkspace } from "./cases/CaseWorkspace";
+import { FiguresReport } from "./cases/FiguresReport";
 import { MyAccount } from "./MyAccount";
 import { SignInForm } from "./SignInForm";
 import { StaffShell } from "./StaffShell";
@@ -30,6 +33,30 @@ export function AuditPage() {
   return (
     <StaffShell title="操作日志" permission="audit:read">
       {() => <AuditLog />}
+    </StaffShell>
+  );
+}
+
+export function CasesPage() {
+  return (
+    <StaffShell title="案件办理" permission="complaints:read">
+      {(me) => <CaseList me={me} />}
+    </StaffShell>
+  );
+}
+
+export function CasePage() {
+  return (
+    <StaffShell title="案件详情" permission="complaints:read">
+      {(me) => <CaseWorkspace me={me} />}
+    </StaffShell>
+  );
+}
+
+export function FiguresPage() {
+  return (
+    <StaffShell title="考核指标" permission="figures:read">
+      {(me) => <FiguresReport me={me} />}
     </StaffShell>
   );
 }

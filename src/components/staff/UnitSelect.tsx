@@ -9,14 +9,16 @@ interface Props {
   value: string;
   units: Unit[];
   required: boolean;
+  /** The text of the empty choice, when the default ("请选择单位" / "不指定单位") does not fit. */
+  placeholder?: string;
   onChange: (value: string) => void;
 }
 
 /** A select of the units, grouped by kind (指挥中心, 中队, 社区工作站, 服务点); "" is no unit. */
-export function UnitSelect({ a11y, name, value, units, required, onChange }: Props) {
+export function UnitSelect({ a11y, name, value, units, required, placeholder, onChange }: Props) {
   return (
     <select {...a11y} name={name} required={required} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{required ? "请选择单位" : "不指定单位"}</option>
+      <option value="">{placeholder ?? (required ? "请选择单位" : "不指定单位")}</option>
       {UNIT_KINDS.map((kind) => {
         const ofKind = units.filter((u) => u.kind === kind);
         return (
