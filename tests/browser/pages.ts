@@ -16,5 +16,6 @@ export const PAGE_TEMPLATES = [
   { name: "complaints, public view", path: "/complaints/" },
   { name: "complaints, filing", path: "/complaints/new/" },
   { name: "complaints, tracking", path: "/complaints/track/" },
+  { name: "complaints, figures", path: "/complaints/figures/" },
   { name: "staff sign-in", path: "/staff/" },
 ] as const;

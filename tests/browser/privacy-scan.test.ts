@@ -46,6 +46,7 @@ describe("no public view shows the demo reporters' personal data", () => {
     for (const path of [
       "/api/complaints/hotspots?days=30",
       "/api/complaints/hotspots?days=90",
+      "/api/complaints/figures",
       `/api/complaints/open-data.json?from=2020-01-01&to=${today}`,
       `/api/complaints/open-data.csv?from=2020-01-01&to=${today}`,
       "/api/complaints/nearby?categoryId=E0102&lat=30.32&lng=120.11",

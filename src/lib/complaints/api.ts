@@ -2,7 +2,7 @@
 // failure thrown as an ApiError. The tracking secret travels only in the X-Tracking-Token header.
 import type { Rating } from "../../shared/complaint-states";
 import { ApiError, parseProblem } from "./api-error";
-import type { CasePage, Hotspots, NearbyCase, TrackingView } from "./types";
+import type { CasePage, Hotspots, MonthFigures, NearbyCase, TrackingView } from "./types";
 
 const BASE = "/api/complaints";
 
@@ -41,6 +41,9 @@ export function listCases(state: "open" | "closed" | "", before: number | null):
 }
 
 export const hotspots = (days: 30 | 90) => call<Hotspots>(`/hotspots?days=${days}`);
+
+/** The published figures of one calendar month, "2026-10". */
+export const monthFigures = (month: string) => call<MonthFigures>(`/figures?${new URLSearchParams({ month })}`);
 
 export const trackByToken = (token: string) => call<TrackingView>("/track", { headers: tokenHeader(token) });
 

@@ -1,4 +1,5 @@
 // The wire shapes of the public complaint API (functions/routes/complaints.ts), as the islands read them.
+import type { Counts, RateId } from "../../shared/complaint-figures";
 import type { CaseState, Rating } from "../../shared/complaint-states";
 
 export interface PublicCase {
@@ -78,4 +79,24 @@ export interface TrackingView extends PublicCase {
   canRate: boolean;
   canReopen: boolean;
   reopenUntil: string | null;
+}
+
+/** The counts of one month and the six rates made of them (fractions, null when nothing to measure). */
+export interface FigureSet {
+  counts: Counts;
+  rates: Record<RateId, number | null>;
+}
+
+export interface UnitFigures extends FigureSet {
+  id: string;
+  name: string;
+}
+
+/** GET /api/complaints/figures: one calendar month (China time), bureau-wide and per unit. */
+export interface MonthFigures {
+  month: string;
+  from: string;
+  to: string;
+  total: FigureSet;
+  units: UnitFigures[];
 }
