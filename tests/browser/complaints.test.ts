@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } fr
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CLOSED_STATES, STATE_LABELS } from "../../src/shared/complaint-states";
 import { axeViolations, launchChromium, VIEWPORTS, withSeniorMode } from "./chromium";
+import { type Closers, closeCase, closers } from "./close-case";
 
 // Filing is throttled at 10 a minute per client address: each context gets an address of its
 // own (cf-connecting-ip), and the whole file files only a handful of complaints.
@@ -397,56 +398,49 @@ describe("following a complaint", () => {
 });
 
 describe("rating and reopening a closed case", () => {
-  it("rates the result and asks for a review by keyboard, sending the secret only in a header", async () => {
+  // Closed for real through the staff API: the command centre accepts and dispatches to the demo
+  // handler's unit, the unit starts and reports it handled, the command centre closes it.
+  let staff: Closers;
+  beforeAll(async () => {
+    staff = await closers(baseUrl);
+  });
+
+  /** Records what the page posts to the tracking API (watched, not intercepted). */
+  function watchPosts(page: Page): { path: string; token?: string; body: unknown }[] {
+    const posted: { path: string; token?: string; body: unknown }[] = [];
+    page.on("request", (req) => {
+      const path = new URL(req.url()).pathname;
+      if (req.method() === "POST" && path.startsWith("/api/complaints/track/"))
+        posted.push({ path, token: req.headers()["x-tracking-token"], body: req.postDataJSON() });
+    });
+    return posted;
+  }
+
+  /** The reporter's view of the case, as the API has it now. */
+  async function trackedView(token: string): Promise<Record<string, unknown>> {
+    const res = await fetch(`${baseUrl}/api/complaints/track`, { headers: { "x-tracking-token": token } });
+    expect(res.status).toBe(200);
+    return res.json();
+  }
+
+  it("rates a case closed as fixed by keyboard, sending the secret only in a header", async () => {
     const filed = await fileByApi({
       categoryId: "E0106",
       addressText: `${uniqueStreet()} 街心公园`,
       communityId: "danfeng",
     });
+    await closeCase(staff, filed.caseNumber, "close_fixed");
     const context = await newContext();
     const page = await context.newPage();
     const requested: string[] = [];
     page.on("request", (req) => requested.push(req.url()));
-    const posted: { path: string; token?: string; body: unknown }[] = [];
-    const closedAt = new Date(Date.now() - 86_400_000).toISOString();
-    let view: Record<string, unknown> = {};
-    // No staff workflow can close a case yet: the real view comes from the API and is shown as
-    // closed; the two writes are answered here, after checking what the page sent.
-    await page.route(
-      (url) =>
-        ["/api/complaints/track", "/api/complaints/track/rating", "/api/complaints/track/reopen"].includes(
-          url.pathname,
-        ),
-      async (route) => {
-        const req = route.request();
-        const path = new URL(req.url()).pathname;
-        if (req.method() === "GET") {
-          view = {
-            ...(await (await route.fetch()).json()),
-            state: "closed_fixed",
-            stateLabel: "已结案（已解决）",
-            open: false,
-            closedAt,
-            canRate: true,
-            canReopen: true,
-            reopenUntil: new Date(Date.now() + 6 * 86_400_000).toISOString(),
-          };
-        } else {
-          posted.push({ path, token: req.headers()["x-tracking-token"], body: req.postDataJSON() });
-          view = path.endsWith("/rating")
-            ? {
-                ...view,
-                canRate: false,
-                rating: { value: "basically_satisfied", label: "基本满意", comment: "还行", at: closedAt },
-              }
-            : { ...view, state: "reopened", stateLabel: "市民申请复核", open: true, closedAt: null, canReopen: false };
-        }
-        await route.fulfill({ json: view });
-      },
-    );
+    const posted = watchPosts(page);
     await page.goto(baseUrl + filed.trackingPath);
     await page.locator(".state").getByText("已结案（已解决）").waitFor();
-    await expectAxeClean(page, "closed case with the rating and reopen forms");
+    const timeline = await page.locator("ol.timeline > li strong").allTextContents();
+    expect(timeline.at(-1)).toBe("核查结案（已解决）");
+    await page.getByText("经现场核查，已解决。").waitFor();
+    await expectAxeClean(page, "case closed as fixed, with the rating and reopen forms");
 
     await tabTo(page, page.getByLabel("满意", { exact: true }));
     await page.keyboard.press("ArrowDown");
@@ -457,6 +451,40 @@ describe("rating and reopening a closed case", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "您的评价" }).waitFor();
     await expect(page.getByRole("button", { name: "提交评价" }).count()).resolves.toBe(0);
+    await expectAxeClean(page, "case rated");
+
+    expect(posted).toEqual([
+      {
+        path: "/api/complaints/track/rating",
+        token: filed.trackingToken,
+        body: { rating: "basically_satisfied", comment: "还行" },
+      },
+    ]);
+    await expect(trackedView(filed.trackingToken)).resolves.toMatchObject({
+      state: "closed_fixed",
+      canRate: false,
+      rating: { value: "basically_satisfied", comment: "还行" },
+    });
+    expect(requested.filter((url) => url.includes(filed.trackingToken))).toEqual([]);
+    await context.close();
+  });
+
+  it("asks for a review of a case closed as not fixed by keyboard, and the case goes back to verification", async () => {
+    const filed = await fileByApi({
+      categoryId: "E0106",
+      addressText: `${uniqueStreet()} 街心公园`,
+      communityId: "danfeng",
+    });
+    const closed = await closeCase(staff, filed.caseNumber, "close_not_fixed");
+    const context = await newContext();
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on("request", (req) => requested.push(req.url()));
+    const posted = watchPosts(page);
+    await page.goto(baseUrl + filed.trackingPath);
+    await page.locator(".state").getByText("已结案（未解决）").waitFor();
+    await page.getByText("涉及绿地权属，暂时无法解决。").waitFor();
+    await expectAxeClean(page, "case closed as not fixed, with the rating and reopen forms");
 
     await tabTo(page, page.getByLabel(/原因/));
     await page.keyboard.type("还有");
@@ -468,19 +496,21 @@ describe("rating and reopening a closed case", () => {
     await tabTo(page, page.getByRole("button", { name: "申请复核" }));
     await page.keyboard.press("Enter");
     await page.locator(".state").getByText("市民申请复核").waitFor();
+    await expect(page.getByRole("button", { name: "申请复核" }).count()).resolves.toBe(0);
+    await expectAxeClean(page, "case reopened");
 
     expect(posted).toEqual([
-      {
-        path: "/api/complaints/track/rating",
-        token: filed.trackingToken,
-        body: { rating: "basically_satisfied", comment: "还行" },
-      },
       {
         path: "/api/complaints/track/reopen",
         token: filed.trackingToken,
         body: { reason: "还有，绿地里的垃圾没有清走" },
       },
     ]);
+    await expect(trackedView(filed.trackingToken)).resolves.toMatchObject({ state: "reopened", canReopen: false });
+    // Back with the command centre, to verify again.
+    await expect(staff.dispatcher.get<{ state: string }>(`/api/staff/complaints/${closed.id}`)).resolves.toMatchObject({
+      state: "reopened",
+    });
     expect(requested.filter((url) => url.includes(filed.trackingToken))).toEqual([]);
     await context.close();
   });
