@@ -19,7 +19,9 @@ try {
   const pages = await builtPages(DIST);
   if (pages.length === 0) throw new Error(`no HTML files in ${DIST}/: run \`astro build\` first.`);
   const hashes = collectScriptHashes(pages);
-  const headers = renderHeaders(await readFile(BASE, "utf8"), contentSecurityPolicy(hashes));
+  // A Turnstile site key built into the filing page (see README, deploy) needs its origin allowed.
+  const turnstile = Boolean(process.env.PUBLIC_TURNSTILE_SITE_KEY);
+  const headers = renderHeaders(await readFile(BASE, "utf8"), contentSecurityPolicy(hashes, { turnstile }));
   await writeFile(join(DIST, "_headers"), headers);
   console.log(
     `${DIST}/_headers: Content-Security-Policy with ${hashes.length} inline script hash(es), ${pages.length} pages`,

@@ -81,14 +81,23 @@ export function collectScriptHashes(pages: BuiltPage[], maxBytes = MAX_INLINE_SC
   return [...hashes].sort();
 }
 
-/** The policy every static response carries; `scriptHashes` from `collectScriptHashes`. */
-export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
+/** Where Cloudflare Turnstile's script and challenge frame come from. */
+export const TURNSTILE_ORIGIN = "https://challenges.cloudflare.com";
+
+/**
+ * The policy every static response carries; `scriptHashes` from `collectScriptHashes`. With
+ * `turnstile` (a site key was built in), the filing page may load Turnstile's script and frame: the
+ * one origin its documentation names, for script-src and frame-src, and nothing wider.
+ */
+export function contentSecurityPolicy(scriptHashes: readonly string[], { turnstile = false } = {}): string {
+  const external = turnstile ? [TURNSTILE_ORIGIN] : [];
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     // Pagefind compiles its search engine (/pagefind/wasm.*.pagefind) with WebAssembly.instantiate,
     // in its worker and, if the worker fails, on the page: 'wasm-unsafe-eval' allows exactly that,
     // not eval(). The inline scripts (senior mode) are allowed by hash, never by 'unsafe-inline'.
-    ["script-src", "'self'", "'wasm-unsafe-eval'", ...scriptHashes],
+    ["script-src", "'self'", "'wasm-unsafe-eval'", ...external, ...scriptHashes],
+    ...(turnstile ? [["frame-src", TURNSTILE_ORIGIN] as [string, string]] : []),
     // Astro inlines every page's CSS as one <style> element (inlineStylesheets: "always") and
     // Markdown code highlighting writes style="" attributes. Hashing the <style> elements would
     // put one hash per combination of components into this one site-wide header (Cloudflare keeps

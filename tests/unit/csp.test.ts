@@ -95,6 +95,14 @@ describe("contentSecurityPolicy", () => {
     for (const d of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
       expect(policy.split("; ")).toContain(d);
     expect(policy.endsWith("; upgrade-insecure-requests")).toBe(true);
+    expect(policy).not.toContain("challenges.cloudflare.com");
+  });
+
+  it("opens exactly Turnstile's origin for scripts and frames when a site key is built in", () => {
+    const directives = contentSecurityPolicy([], { turnstile: true }).split("; ");
+    expect(directives).toContain("script-src 'self' 'wasm-unsafe-eval' https://challenges.cloudflare.com");
+    expect(directives).toContain("frame-src https://challenges.cloudflare.com");
+    expect(directives).toContain("connect-src 'self'");
   });
 });
 

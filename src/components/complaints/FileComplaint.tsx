@@ -15,6 +15,7 @@ import { PlaceStep } from "./PlaceStep";
 import { ReviewStep } from "./ReviewStep";
 import { StepProgress } from "./StepProgress";
 import { SupportThanks } from "./SupportThanks";
+import { TurnstileCheck } from "./TurnstileCheck";
 import { UploadProgress } from "./UploadProgress";
 import { useDraft } from "./useDraft";
 import { useSubmit } from "./useSubmit";
@@ -34,8 +35,13 @@ const TARGETS: Record<string, string> = {
 
 type View = "form" | "nearby" | "filed" | "thanks";
 
+interface Props {
+  /** Cloudflare Turnstile's public site key, built in from PUBLIC_TURNSTILE_SITE_KEY; empty turns it off. */
+  turnstileSiteKey?: string;
+}
+
 /** The filing island: one step per screen, the draft kept on the device, the submission retried safely. */
-export default function FileComplaint() {
+export default function FileComplaint({ turnstileSiteKey = "" }: Props) {
   const { draft, photos, restored, update, addPhoto, removePhoto, discard } = useDraft();
   const { sending, progress, send } = useSubmit();
   const focus = useFocusLater();
@@ -47,6 +53,8 @@ export default function FileComplaint() {
   const [nearby, setNearby] = useState<NearbyCase[]>([]);
   const [supported, setSupported] = useState<Supported | null>(null);
   const [filed, setFiled] = useState<{ answer: Filed; withPhone: boolean } | null>(null);
+  const [turnstileToken, setTurnstileToken] = useState<string | null>(null);
+  const [turnstileRound, setTurnstileRound] = useState(0);
   const step = draft.step;
   const name = STEPS[step] ?? "review";
 
@@ -81,8 +89,11 @@ export default function FileComplaint() {
   };
 
   const submit = async () => {
+    if (turnstileSiteKey && !turnstileToken) {
+      return refuse({}, "请等待人机验证通过后再提交。");
+    }
     const { filed: answer, error } = await send({
-      input: toInput(draft),
+      input: { ...toInput(draft), ...(turnstileToken ? { turnstileToken } : {}) },
       photos: photos.map((p) => p.blob),
       idempotencyKey: draft.idempotencyKey,
     });
@@ -91,6 +102,8 @@ export default function FileComplaint() {
       discard();
       show("filed", 0, "filed-heading");
     } else if (error) {
+      // The server has spent the token: the next attempt needs a fresh check.
+      if (turnstileSiteKey) setTurnstileRound((n) => n + 1);
       const fields = Object.keys(error.fields).filter((f) => f !== "headers");
       const first = Math.min(...fields.map(stepOf));
       if (fields.length && first < step) update({ step: first });
@@ -192,6 +205,9 @@ export default function FileComplaint() {
           )}
         </ErrorSummary>
         {body()}
+        {name === "review" && view === "form" && turnstileSiteKey && (
+          <TurnstileCheck siteKey={turnstileSiteKey} onToken={setTurnstileToken} round={turnstileRound} />
+        )}
         {name === "review" && <UploadProgress sending={sending} progress={progress} />}
         <div className="step-buttons">
           {(step > 0 || view === "nearby") && (
