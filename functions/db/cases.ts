@@ -42,8 +42,16 @@ export function listCases(db: Db, q: CaseListQuery, scope: CaseListScope) {
         .limit(page)
         .offset(q.offset ?? 0);
     case "queue":
+      // Cases in a unit's hands: dispatched at least once, so they have a deadline (a NULL would sort
+      // first, and the index walk would wade through every new report routed to the unit).
       return base
-        .where(and(q.state ? eq(complaints.state, q.state) : sql`${complaints.state} IN ${openStatesSql}`, filters))
+        .where(
+          and(
+            q.state ? eq(complaints.state, q.state) : sql`${complaints.state} IN ${openStatesSql}`,
+            isNotNull(complaints.dueAt),
+            filters,
+          ),
+        )
         .orderBy(asc(complaints.dueAt), asc(complaints.id))
         .limit(page)
         .offset(q.offset ?? 0);
