@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, gte, isNotNull, lt, lte, notInArray, sql } from "drizzle-orm";
+import type { Metric } from "../../src/shared/complaint-figures";
 import type { CaseListQuery } from "../../src/shared/complaint-staff-schemas";
 import { PRE_DISPATCH_STATES } from "../../src/shared/complaint-states";
 import type { Statement } from "./batch";
 import type { Db } from "./client";
 import {
   complaintEvents,
-  complaintFigures,
+  complaintFigureDays,
   complaintPhotos,
   complaints,
   openStatesSql,
@@ -160,11 +161,24 @@ export function insertResultPhoto(
 
 /** Sums of each metric over China-time days [from, to], per unit or per category key. */
 export function figureSums(db: Db, dim: "unit" | "category", from: string, to: string) {
+  const f = complaintFigureDays;
   return db
-    .select({ key: complaintFigures.key, metric: complaintFigures.metric, n: sql<number>`sum(${complaintFigures.n})` })
-    .from(complaintFigures)
-    .where(and(eq(complaintFigures.dim, dim), gte(complaintFigures.day, from), lte(complaintFigures.day, to)))
-    .groupBy(complaintFigures.key, complaintFigures.metric);
+    .select({
+      key: f.key,
+      received: sql<number>`sum(${f.received})`,
+      responded_on_time: sql<number>`sum(${f.respondedOnTime})`,
+      filed: sql<number>`sum(${f.filed})`,
+      due: sql<number>`sum(${f.due})`,
+      closed: sql<number>`sum(${f.closed})`,
+      closed_on_time: sql<number>`sum(${f.closedOnTime})`,
+      handled: sql<number>`sum(${f.handled})`,
+      reworked: sql<number>`sum(${f.reworked})`,
+      rated: sql<number>`sum(${f.rated})`,
+      satisfied: sql<number>`sum(${f.satisfied})`,
+    } satisfies Record<Metric | "key", unknown>)
+    .from(f)
+    .where(and(eq(f.dim, dim), gte(f.day, from), lte(f.day, to)))
+    .groupBy(f.key);
 }
 
 /** One chunk of the export: cases received in [from, to) (ISO instants) after id `after`. */

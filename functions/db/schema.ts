@@ -309,23 +309,46 @@ export const hotspotSnapshots = sqliteTable(
 );
 
 /**
- * The published figures' counts per China-time day and metric, by unit and by category (`dim`), kept
- * by triggers on `complaints` (migrations/0008): each case adds its contributions and an update swaps
- * the old row's for the new row's, so a month's figures read a few thousand rows, never the cases.
+ * The published figures' counts per China-time day, by unit and by category (`dim`): one row per
+ * day and key with a column per metric (src/shared/complaint-figures.ts), kept by triggers on
+ * `complaints` (migrations/0011). Each case adds its contributions and an update swaps the old row's
+ * for the new row's, so a year of figures reads a few thousand rows, never the cases.
  */
-export const complaintFigures = sqliteTable(
-  "complaint_figures",
+export const complaintFigureDays = sqliteTable(
+  "complaint_figure_days",
   {
     dim: text({ enum: ["unit", "category"] }).notNull(),
     day: text().notNull(),
     /** The unit id ("" when the case has none) or the category id. */
     key: text().notNull(),
-    metric: text().notNull(),
-    n: integer().notNull(),
+    received: integer().notNull().default(0),
+    respondedOnTime: integer().notNull().default(0),
+    filed: integer().notNull().default(0),
+    due: integer().notNull().default(0),
+    closed: integer().notNull().default(0),
+    closedOnTime: integer().notNull().default(0),
+    handled: integer().notNull().default(0),
+    reworked: integer().notNull().default(0),
+    rated: integer().notNull().default(0),
+    satisfied: integer().notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.dim, t.day, t.key, t.metric] }),
+    primaryKey({ columns: [t.dim, t.day, t.key] }),
     // Covers the period sums: they read only this index.
-    index("complaint_figures_window_idx").on(t.dim, t.day, t.key, t.metric, t.n),
+    index("complaint_figure_days_window_idx").on(
+      t.dim,
+      t.day,
+      t.key,
+      t.received,
+      t.respondedOnTime,
+      t.filed,
+      t.due,
+      t.closed,
+      t.closedOnTime,
+      t.handled,
+      t.reworked,
+      t.rated,
+      t.satisfied,
+    ),
   ],
 );

@@ -1,5 +1,5 @@
 // The figures cities publish about complaint handling (../shared/domain.md), defined once: the API
-// computes them from the daily counts the database keeps (migrations/0008), the console and the
+// computes them from the daily counts the database keeps (migrations/0011), the console and the
 // public page show them with these labels and definitions.
 
 /** What each case contributes, on the China-time day it is dated by. */

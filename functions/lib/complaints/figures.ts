@@ -1,5 +1,5 @@
 import { categoryById } from "../../../src/shared/complaint-categories";
-import { type Counts, emptyCounts, METRICS, type Metric, ratesOf } from "../../../src/shared/complaint-figures";
+import { type Counts, emptyCounts, METRICS, ratesOf } from "../../../src/shared/complaint-figures";
 import { figureSums, unitNames } from "../../db/cases";
 import type { Db } from "../../db/client";
 import { chinaDay } from "./time";
@@ -9,16 +9,17 @@ import { chinaDay } from "./time";
  * counts under exactly one unit key and one category key, so either grouping sums to the same total.
  */
 export async function figures(db: Db, by: "unit" | "category", from: string, to: string) {
-  const [sums, units] = await db.batch([figureSums(db, by, from, to), unitNames(db)]);
+  const [sumRows, units] = await db.batch([figureSums(db, by, from, to), unitNames(db)]);
   const names = new Map(units.map((u) => [u.id, u.name]));
   const rows = new Map<string, Counts>();
   const total = emptyCounts();
-  for (const { key, metric, n } of sums) {
-    if (!METRICS.includes(metric as Metric) || n === 0) continue;
-    const counts = rows.get(key) ?? emptyCounts();
-    counts[metric as Metric] += n;
-    total[metric as Metric] += n;
-    rows.set(key, counts);
+  for (const { key, ...sums } of sumRows) {
+    const counts = emptyCounts();
+    for (const m of METRICS) {
+      counts[m] = Number(sums[m] ?? 0);
+      total[m] += counts[m];
+    }
+    if (METRICS.some((m) => counts[m] !== 0)) rows.set(key, counts);
   }
   const nameOf = (key: string) =>
     by === "unit" ? (key ? (names.get(key) ?? key) : "未指定单位") : (categoryById(key)?.name ?? key);

@@ -32,7 +32,10 @@ async function footprint(id: number) {
     photos: await countRows("SELECT count(*) AS n FROM complaint_photos"),
     audit: await countRows("SELECT count(*) AS n FROM audit_log"),
     supporters: await countRows("SELECT total(supporters) AS n FROM complaints"),
-    figures: await countRows("SELECT total(abs(n)) AS n FROM complaint_figures"),
+    figures: await countRows(
+      `SELECT total(abs(received) + abs(responded_on_time) + abs(filed) + abs(due) + abs(closed) + abs(closed_on_time)
+        + abs(handled) + abs(reworked) + abs(rated) + abs(satisfied)) AS n FROM complaint_figure_days`,
+    ),
     r2: (await env.PHOTOS.list()).objects.length,
   };
 }

@@ -31,7 +31,7 @@ describe("the staff case queries use indexes", () => {
 
   it("the figures read only the covering index of the daily counts", async () => {
     const steps = await plan(figureSums(db, "unit", "2026-10-01", "2026-10-31"));
-    expect(steps.join(" | ")).toContain("COVERING INDEX complaint_figures_window_idx");
+    expect(steps.join(" | ")).toContain("COVERING INDEX complaint_figure_days_window_idx");
   });
 
   it("the cron's chunks find their rows by index", async () => {
