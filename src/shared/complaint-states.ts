@@ -107,12 +107,6 @@ export function actorOf(role: string): Actor | null {
   return role === "dispatcher" || role === "admin" || role === "unit_handler" ? role : null;
 }
 
-/** The staff actions the table allows `role` in `state` (before per-case conditions such as a pending request). */
-export function actionsFor(role: string, state: CaseState): StaffAction[] {
-  const actor = actorOf(role);
-  return actor ? STAFF_ACTIONS.filter((a) => nextState(a, state, actor) !== null) : [];
-}
-
 /**
  * States a case has before it was ever dispatched: still the command centre's alone, so no unit sees
  * it yet, even the one its category and place would route it to.

@@ -10,7 +10,14 @@ import {
   MAX_RESULT_PHOTO_CHARS,
   PeriodSchema,
 } from "../../../src/shared/complaint-staff-schemas";
-import { actorOf, nextState, STAFF_ACTIONS, type StaffAction } from "../../../src/shared/complaint-states";
+import {
+  type Actor,
+  actorOf,
+  type CaseState,
+  nextState,
+  STAFF_ACTIONS,
+  type StaffAction,
+} from "../../../src/shared/complaint-states";
 import { findCasePhoto, listCases, unitNames } from "../../db/cases";
 import { transitionBatch } from "../../db/complaints";
 import type { AppEnv } from "../../env";
@@ -71,7 +78,7 @@ cases.get("/:id/photos/:photoId", validate("param", CasePhotoParamSchema), async
   return servePhoto(c.env.PHOTOS, photo.r2Key, "private, no-store");
 });
 
-// One endpoint per action of the transition table, so the permission table and its test see each.
+// Reporting a case handled may carry a photo: that endpoint's own, larger body limit.
 cases.use(
   "/:id/handle",
   bodyLimit({
@@ -81,6 +88,7 @@ cases.use(
     },
   }),
 );
+// One endpoint per action of the transition table, so the permission table and its test see each.
 for (const action of STAFF_ACTIONS) {
   cases.post(
     `/:id/${action}`,
@@ -93,7 +101,8 @@ for (const action of STAFF_ACTIONS) {
       if (input.version !== found.version) throw problem(409, { detail: STALE_DETAIL });
       const refused = refusal(found, staff, action);
       if (refused) throw problem(409, { detail: refused });
-      const to = nextState(action, found.state, actorOf(staff.role) ?? "system") ?? found.state;
+      // refusal() found the role acting and the state allowed: the table gives the state it leads to.
+      const to = nextState(action, found.state, actorOf(staff.role) as Actor) as CaseState;
       const db = c.var.db;
       const now = Date.now();
       const plan = await planAction(action, input, { db, bucket: c.env.PHOTOS, c: found, now });
