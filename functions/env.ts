@@ -1,4 +1,4 @@
-import type { StaffIdentity } from "../src/shared/staff";
+import type { StaffIdentity } from "../src/shared/staff/roles";
 import type { Db } from "./db/client";
 
 /** The signed-in staff member a request acts for. */

@@ -3,9 +3,9 @@
 // password, to be changed at first sign-in. The first admin of a deployment is made this way.
 import { parseArgs } from "node:util";
 import * as v from "valibot";
-import { hashPassword } from "../functions/lib/password.ts";
+import { hashPassword } from "../functions/lib/staff/password.ts";
 import { randomToken } from "../functions/lib/tokens.ts";
-import { CreateAccountSchema } from "../src/shared/staff-schemas.ts";
+import { CreateAccountSchema } from "../src/shared/staff/schemas.ts";
 import { run } from "./lib/run.ts";
 import { sqlString } from "./seed/sql.ts";
 

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { type AuditEntry, auditInsert } from "../db/audit";
+import { type AuditEntry, auditInsert } from "../db/staff/audit";
 import type { AppEnv } from "../env";
 
 /** The client address Cloudflare saw; wrangler dev and tests may set it, else "unknown". */

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
-import { can } from "../../src/shared/staff";
+import { can } from "../../src/shared/staff/roles";
 import type { AppEnv, SignedInStaff } from "../env";
 import { logJson } from "../lib/log";
 import { problem } from "../lib/problem";

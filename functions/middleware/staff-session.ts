@@ -1,10 +1,10 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { findStaffByEmail, readSession, type StaffUser, touchSession } from "../db/staff";
+import { findStaffByEmail, readSession, type StaffUser, touchSession } from "../db/staff/index";
 import type { AppEnv, SignedInStaff } from "../env";
-import { AccessTokenError, verifyAccessJwt } from "../lib/access";
 import { logJson } from "../lib/log";
 import { problem } from "../lib/problem";
-import { readSessionCookie, SESSION_IDLE_MS } from "../lib/session-cookie";
+import { AccessTokenError, verifyAccessJwt } from "../lib/staff/access";
+import { readSessionCookie, SESSION_IDLE_MS } from "../lib/staff/session-cookie";
 import { sha256Hex } from "../lib/tokens";
 
 /** Refreshing last_seen_at at most once a minute keeps reads from turning into writes. */

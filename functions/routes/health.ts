@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { pingDb } from "../db/queries";
+import { pingDb } from "../db/health";
 import type { AppEnv } from "../env";
 import { logJson } from "../lib/log";
 import { problem } from "../lib/problem";

@@ -1,4 +1,4 @@
-import { CATEGORIES } from "../../src/shared/complaint-categories.ts";
+import { CATEGORIES } from "../../src/shared/complaints/categories.ts";
 import { COMMUNITIES } from "../../src/shared/geo.ts";
 
 /**

@@ -2,8 +2,8 @@
 // communities and every state, with the events that led there. Deterministic (a seeded PRNG); the
 // cases go in once per database (an app_meta marker), since their dates follow the clock.
 import { createHash } from "node:crypto";
-import { CATEGORIES } from "../../src/shared/complaint-categories.ts";
-import { type CaseState, isOpen, RATINGS } from "../../src/shared/complaint-states.ts";
+import { CATEGORIES } from "../../src/shared/complaints/categories.ts";
+import { type CaseState, isOpen, RATINGS } from "../../src/shared/complaints/states.ts";
 import { COMMUNITIES } from "../../src/shared/geo.ts";
 import { sqlString as q } from "./sql.ts";
 

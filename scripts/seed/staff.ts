@@ -1,5 +1,5 @@
-import { hashPassword } from "../../functions/lib/password.ts";
-import type { Role } from "../../src/shared/staff.ts";
+import { hashPassword } from "../../functions/lib/staff/password.ts";
+import type { Role } from "../../src/shared/staff/roles.ts";
 import { contentUnits, type UnitRecord } from "../../src/shared/units.ts";
 import { sqlString } from "./sql.ts";
 import { unitStatements } from "./units.ts";

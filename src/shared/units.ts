@@ -1,5 +1,5 @@
 import { COMMUNITIES } from "./geo.ts";
-import type { UnitKind } from "./staff.ts";
+import type { UnitKind } from "./staff/roles.ts";
 
 export interface UnitRecord {
   id: string;

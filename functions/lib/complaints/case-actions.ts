@@ -1,11 +1,11 @@
-import { categoryById } from "../../../src/shared/complaint-categories";
-import type { ActionInput } from "../../../src/shared/complaint-staff-schemas";
-import { isOpen, STATE_LABELS, type StaffAction } from "../../../src/shared/complaint-states";
+import { categoryById } from "../../../src/shared/complaints/categories";
+import type { ActionInput } from "../../../src/shared/complaints/staff-schemas";
+import { isOpen, STATE_LABELS, type StaffAction } from "../../../src/shared/complaints/states";
 import { communityById } from "../../../src/shared/geo";
 import type { Statement } from "../../db/batch";
-import { findCaseByNumber, findUnit, insertResultPhoto, mergeSupportersInto } from "../../db/cases";
 import type { Db } from "../../db/client";
-import type { Complaint } from "../../db/complaints";
+import { findCaseByNumber, findUnit, insertResultPhoto, mergeSupportersInto } from "../../db/complaints/handling";
+import type { Complaint } from "../../db/complaints/index";
 import { problem } from "../problem";
 import { cleanPhotos, type StoredPhoto, storePhotos } from "./photos";
 

@@ -1,9 +1,9 @@
 import type { Context } from "hono";
-import { categoryById } from "../../../src/shared/complaint-categories";
-import { RATING_LABELS, STATE_LABELS } from "../../../src/shared/complaint-states";
+import { categoryById } from "../../../src/shared/complaints/categories";
+import { RATING_LABELS, STATE_LABELS } from "../../../src/shared/complaints/states";
 import { communityById } from "../../../src/shared/geo";
-import { exportChunk, unitNames } from "../../db/cases";
-import type { Complaint } from "../../db/complaints";
+import { exportChunk, unitNames } from "../../db/complaints/handling";
+import type { Complaint } from "../../db/complaints/index";
 import type { AppEnv } from "../../env";
 import { audit } from "../audit-context";
 import { isOverdue } from "./case-view";

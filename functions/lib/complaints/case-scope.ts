@@ -1,8 +1,8 @@
 import type { Context } from "hono";
-import { PRE_DISPATCH_STATES } from "../../../src/shared/complaint-states";
-import { UNIT_BOUND_ROLES } from "../../../src/shared/staff";
-import { findCase } from "../../db/cases";
-import type { Complaint } from "../../db/complaints";
+import { PRE_DISPATCH_STATES } from "../../../src/shared/complaints/states";
+import { UNIT_BOUND_ROLES } from "../../../src/shared/staff/roles";
+import { findCase } from "../../db/complaints/handling";
+import type { Complaint } from "../../db/complaints/index";
 import type { AppEnv } from "../../env";
 import { currentStaff } from "../../middleware/authorize";
 import { problem } from "../problem";

@@ -1,4 +1,4 @@
-import { categoryById } from "../../../src/shared/complaint-categories";
+import { categoryById } from "../../../src/shared/complaints/categories";
 import {
   type Action,
   actorOf,
@@ -9,13 +9,13 @@ import {
   STATE_LABELS,
   type StaffAction,
   TRANSITIONS,
-} from "../../../src/shared/complaint-states";
+} from "../../../src/shared/complaints/states";
 import { communityById } from "../../../src/shared/geo";
 import { maskName, maskPhone } from "../../../src/shared/privacy";
-import type { StaffIdentity } from "../../../src/shared/staff";
-import { caseDetailReads, unitNames } from "../../db/cases";
+import type { StaffIdentity } from "../../../src/shared/staff/roles";
 import type { Db } from "../../db/client";
-import type { Complaint } from "../../db/complaints";
+import { caseDetailReads, unitNames } from "../../db/complaints/handling";
+import type { Complaint } from "../../db/complaints/index";
 import { unitSees } from "./case-scope";
 
 type UnitName = { id: string; name: string };

@@ -1,7 +1,7 @@
 import { CONTACT_RETENTION_DAYS } from "../../../src/shared/privacy";
 import { runBatch } from "../../db/batch";
-import { anonymiseChunk, markOverdueChunk } from "../../db/cases";
 import type { Db } from "../../db/client";
+import { anonymiseChunk, markOverdueChunk } from "../../db/complaints/handling";
 import { logJson } from "../log";
 
 /** Rows per statement and statements per run: each batch stays well inside D1's time limit. */

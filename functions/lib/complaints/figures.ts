@@ -1,7 +1,7 @@
-import { categoryById } from "../../../src/shared/complaint-categories";
-import { type Counts, emptyCounts, METRICS, ratesOf } from "../../../src/shared/complaint-figures";
-import { figureSums, unitNames } from "../../db/cases";
+import { categoryById } from "../../../src/shared/complaints/categories";
+import { type Counts, emptyCounts, METRICS, ratesOf } from "../../../src/shared/complaints/figures";
 import type { Db } from "../../db/client";
+import { figureSums, unitNames } from "../../db/complaints/handling";
 import { chinaDay } from "./time";
 
 /**

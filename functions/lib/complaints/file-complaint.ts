@@ -1,10 +1,10 @@
-import { acceptMinutes, categoryById } from "../../../src/shared/complaint-categories";
-import type { FileComplaint, FiledComplaint } from "../../../src/shared/complaint-schemas";
-import { STATE_LABELS } from "../../../src/shared/complaint-states";
+import { acceptMinutes, categoryById } from "../../../src/shared/complaints/categories";
+import type { FileComplaint, FiledComplaint } from "../../../src/shared/complaints/schemas";
+import { STATE_LABELS } from "../../../src/shared/complaints/states";
 import { communityAt, communityById, publicCoordinate } from "../../../src/shared/geo";
 import { runBatch } from "../../db/batch";
 import type { Db } from "../../db/client";
-import { fileComplaintBatch, findIdempotency } from "../../db/complaints";
+import { fileComplaintBatch, findIdempotency } from "../../db/complaints/index";
 import { problem } from "../problem";
 import { idempotencyKeyHash, openForReplay, sealForReplay } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";

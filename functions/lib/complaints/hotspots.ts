@@ -1,5 +1,10 @@
 import type { Db } from "../../db/client";
-import { dropHotspotSnapshotsBefore, hotspotSnapshot, hotspotWindow, saveHotspotSnapshot } from "../../db/complaints";
+import {
+  dropHotspotSnapshotsBefore,
+  hotspotSnapshot,
+  hotspotWindow,
+  saveHotspotSnapshot,
+} from "../../db/complaints/index";
 import { chinaDay } from "./time";
 
 export const HOTSPOT_WINDOWS = [30, 90] as const;

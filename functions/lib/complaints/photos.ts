@@ -1,4 +1,4 @@
-import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "../../../src/shared/complaint-schemas";
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "../../../src/shared/complaints/schemas";
 import { ImageError, stripMetadata } from "../image-metadata";
 import { problem } from "../problem";
 

@@ -1,8 +1,8 @@
-import { categoryById } from "../../../src/shared/complaint-categories";
-import { type CaseState, isOpen, STATE_LABELS } from "../../../src/shared/complaint-states";
+import { categoryById } from "../../../src/shared/complaints/categories";
+import { type CaseState, isOpen, STATE_LABELS } from "../../../src/shared/complaints/states";
 import { communityById } from "../../../src/shared/geo";
 import { streetLevel } from "../../../src/shared/privacy";
-import type { Complaint } from "../../db/complaints";
+import type { Complaint } from "../../db/complaints/index";
 
 /** Photos become public once staff took the case up: never for an unreviewed or refused report. */
 const PHOTOS_HIDDEN: readonly CaseState[] = ["received", "not_accepted", "merged"];

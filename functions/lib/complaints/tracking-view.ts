@@ -1,6 +1,6 @@
-import { RATING_LABELS, REOPEN_WINDOW_DAYS, STATE_LABELS, TRANSITIONS } from "../../../src/shared/complaint-states";
+import { RATING_LABELS, REOPEN_WINDOW_DAYS, STATE_LABELS, TRANSITIONS } from "../../../src/shared/complaints/states";
 import type { Db } from "../../db/client";
-import { type Complaint, trackingReads } from "../../db/complaints";
+import { type Complaint, trackingReads } from "../../db/complaints/index";
 import { publicCase } from "./public-view";
 
 const CLOSED_FOR_RATING = ["closed_fixed", "closed_not_fixed"];

@@ -1,6 +1,6 @@
 import { runBatch, type Statement } from "../../db/batch";
 import type { Db } from "../../db/client";
-import { isStaleWrite } from "../../db/complaints";
+import { isStaleWrite } from "../../db/complaints/index";
 import { problem } from "../problem";
 
 export const STALE_DETAIL = "该案件刚被他人修改，请刷新后再操作。";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { categoryById } from "../../../src/shared/complaint-categories";
+import { categoryById } from "../../../src/shared/complaints/categories";
 import {
   FileComplaintSchema,
   HotspotQuerySchema,
@@ -13,8 +13,8 @@ import {
   OpenDataQuerySchema,
   PublicListQuerySchema,
   SupporterIdSchema,
-} from "../../../src/shared/complaint-schemas";
-import { PublicFiguresQuerySchema } from "../../../src/shared/complaint-staff-schemas";
+} from "../../../src/shared/complaints/schemas";
+import { PublicFiguresQuerySchema } from "../../../src/shared/complaints/staff-schemas";
 import { boundingBox, communityById, distanceMetres } from "../../../src/shared/geo";
 import { runBatch } from "../../db/batch";
 import {
@@ -25,7 +25,7 @@ import {
   photosOf,
   publicCases,
   supportBatch,
-} from "../../db/complaints";
+} from "../../db/complaints/index";
 import type { AppEnv } from "../../env";
 import { clientIp } from "../../lib/audit-context";
 import { figures, monthRange } from "../../lib/complaints/figures";

@@ -4,9 +4,9 @@ import {
   ReopenSchema,
   TrackByPhoneSchema,
   TrackingTokenSchema,
-} from "../../../src/shared/complaint-schemas";
-import { nextState, REOPEN_WINDOW_DAYS } from "../../../src/shared/complaint-states";
-import { findPhoto, transitionBatch } from "../../db/complaints";
+} from "../../../src/shared/complaints/schemas";
+import { nextState, REOPEN_WINDOW_DAYS } from "../../../src/shared/complaints/states";
+import { findPhoto, transitionBatch } from "../../db/complaints/index";
 import type { AppEnv } from "../../env";
 import { clientIp } from "../../lib/audit-context";
 import { servePhoto, throttle } from "../../lib/complaints/request";

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
-import { UNIT_BOUND_ROLES } from "../../../src/shared/staff";
-import { AccountIdParamSchema, CreateAccountSchema, UpdateAccountSchema } from "../../../src/shared/staff-schemas";
-import { findStaffById, insertStaff, listStaff, revokeAllSessions, updateStaff } from "../../db/staff";
+import { UNIT_BOUND_ROLES } from "../../../src/shared/staff/roles";
+import { AccountIdParamSchema, CreateAccountSchema, UpdateAccountSchema } from "../../../src/shared/staff/schemas";
+import { findStaffById, insertStaff, listStaff, revokeAllSessions, updateStaff } from "../../db/staff/index";
 import type { AppEnv } from "../../env";
 import { audit } from "../../lib/audit-context";
-import { hashPassword } from "../../lib/password";
 import { problem } from "../../lib/problem";
+import { hashPassword } from "../../lib/staff/password";
 import { randomToken } from "../../lib/tokens";
 import { validate } from "../../lib/validate";
 

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { AuditQuerySchema } from "../../../src/shared/staff-schemas";
-import { listAudit } from "../../db/audit";
+import { AuditQuerySchema } from "../../../src/shared/staff/schemas";
+import { listAudit } from "../../db/staff/audit";
 import type { AppEnv } from "../../env";
 import { validate } from "../../lib/validate";
 

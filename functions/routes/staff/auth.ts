@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { ChangePasswordSchema, LoginSchema } from "../../../src/shared/staff-schemas";
+import { ChangePasswordSchema, LoginSchema } from "../../../src/shared/staff/schemas";
 import {
   clearFailedPasswords,
   findStaffByEmail,
@@ -10,12 +10,12 @@ import {
   revokeAllSessions,
   revokeSession,
   setPassword,
-} from "../../db/staff";
+} from "../../db/staff/index";
 import type { AppEnv } from "../../env";
 import { audit, clientIp } from "../../lib/audit-context";
-import { hashPassword, verifyPassword } from "../../lib/password";
 import { problem } from "../../lib/problem";
-import { clearSessionCookie, SESSION_ABSOLUTE_MS, writeSessionCookie } from "../../lib/session-cookie";
+import { hashPassword, verifyPassword } from "../../lib/staff/password";
+import { clearSessionCookie, SESSION_ABSOLUTE_MS, writeSessionCookie } from "../../lib/staff/session-cookie";
 import { randomToken, sha256Hex } from "../../lib/tokens";
 import { validate } from "../../lib/validate";
 import { currentStaff } from "../../middleware/authorize";

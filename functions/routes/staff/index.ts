@@ -3,11 +3,11 @@ import type { AppEnv } from "../../env";
 import { authorize } from "../../middleware/authorize";
 import { sameOrigin } from "../../middleware/same-origin";
 import { staffSession } from "../../middleware/staff-session";
+import complaints from "../complaints/staff";
+import figures from "../complaints/staff-figures";
 import accounts from "./accounts";
 import audit from "./audit";
 import auth from "./auth";
-import complaints from "./complaints";
-import figures from "./figures";
 import { STAFF_ROUTE_PERMISSIONS } from "./route-permissions";
 import units from "./units";
 

@@ -1,5 +1,5 @@
-import { type Actor, STAFF_ACTIONS, type StaffAction, TRANSITIONS } from "../../../src/shared/complaint-states";
-import type { Permission } from "../../../src/shared/staff";
+import { type Actor, STAFF_ACTIONS, type StaffAction, TRANSITIONS } from "../../../src/shared/complaints/states";
+import type { Permission } from "../../../src/shared/staff/roles";
 
 /** The permission an action's endpoint takes, from who the transition table lets act. */
 export function actionPermission(action: StaffAction): Permission {

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { listUnits } from "../../db/staff";
+import { listUnits } from "../../db/staff/index";
 import type { AppEnv } from "../../env";
 
 const unitRoutes = new Hono<AppEnv>();

@@ -5,7 +5,7 @@ import {
   CATEGORY_GROUPS,
   CATEGORY_TYPE_LABELS,
   categoryById,
-} from "../../shared/complaint-categories";
+} from "../../shared/complaints/categories";
 import { BUREAU } from "../../shared/publishing";
 import { FieldError } from "../forms/Field";
 import { CategoryRadios } from "./CategoryRadios";

@@ -1,7 +1,7 @@
 import type { FieldErrors } from "../../lib/complaints/api-error";
 import type { Downscaled } from "../../lib/complaints/downscale";
 import type { Draft } from "../../lib/complaints/draft";
-import { MAX_DESCRIPTION } from "../../shared/complaint-schemas";
+import { MAX_DESCRIPTION } from "../../shared/complaints/schemas";
 import { Field } from "../forms/Field";
 import { PhotoPicker } from "./PhotoPicker";
 import type { PhotoItem } from "./useDraft";

@@ -1,6 +1,6 @@
 import { formatDateTime } from "../../lib/complaints/format";
 import type { Filed } from "../../lib/complaints/types";
-import { REOPEN_WINDOW_DAYS } from "../../shared/complaint-states";
+import { REOPEN_WINDOW_DAYS } from "../../shared/complaints/states";
 import { CaseNumber } from "./CaseNumber";
 import { CopyButton } from "./CopyButton";
 

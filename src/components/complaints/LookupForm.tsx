@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { trackByPhone } from "../../lib/complaints/api";
 import { ApiError } from "../../lib/complaints/api-error";
 import type { TrackingView } from "../../lib/complaints/types";
-import { TrackByPhoneSchema } from "../../shared/complaint-schemas";
+import { TrackByPhoneSchema } from "../../shared/complaints/schemas";
 import { Field } from "../forms/Field";
 
 /** Finds a case by its number and the phone given for the callback. */

@@ -4,7 +4,7 @@ import { ApiError } from "../../lib/complaints/api-error";
 import { formatDateTime } from "../../lib/complaints/format";
 import { supporterId } from "../../lib/complaints/supporter-id";
 import type { NearbyCase } from "../../lib/complaints/types";
-import { NEARBY_DAYS, NEARBY_METRES } from "../../shared/complaint-schemas";
+import { NEARBY_DAYS, NEARBY_METRES } from "../../shared/complaints/schemas";
 
 export interface Supported {
   caseNumber: string;

@@ -3,8 +3,8 @@ import * as v from "valibot";
 import { rateCase } from "../../lib/complaints/api";
 import { ApiError } from "../../lib/complaints/api-error";
 import type { TrackingView } from "../../lib/complaints/types";
-import { RateSchema } from "../../shared/complaint-schemas";
-import { RATING_LABELS, RATINGS, type Rating } from "../../shared/complaint-states";
+import { RateSchema } from "../../shared/complaints/schemas";
+import { RATING_LABELS, RATINGS, type Rating } from "../../shared/complaints/states";
 import { Field, FieldError } from "../forms/Field";
 
 interface Props {

@@ -4,7 +4,7 @@ import { reopenCase } from "../../lib/complaints/api";
 import { ApiError } from "../../lib/complaints/api-error";
 import { formatDateTime } from "../../lib/complaints/format";
 import type { TrackingView } from "../../lib/complaints/types";
-import { ReopenSchema } from "../../shared/complaint-schemas";
+import { ReopenSchema } from "../../shared/complaints/schemas";
 import { Field } from "../forms/Field";
 
 interface Props {

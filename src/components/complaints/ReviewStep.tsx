@@ -1,5 +1,5 @@
 import { type Draft, pointCommunity, STEP_TITLES, STEPS } from "../../lib/complaints/draft";
-import { categoryById } from "../../shared/complaint-categories";
+import { categoryById } from "../../shared/complaints/categories";
 import { communityById } from "../../shared/geo";
 import type { PhotoItem } from "./useDraft";
 

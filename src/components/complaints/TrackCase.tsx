@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { trackByToken } from "../../lib/complaints/api";
 import { ApiError } from "../../lib/complaints/api-error";
 import type { TrackingView } from "../../lib/complaints/types";
-import { TrackingTokenSchema } from "../../shared/complaint-schemas";
+import { TrackingTokenSchema } from "../../shared/complaints/schemas";
 import { useFocusLater } from "../forms/useFocusLater";
 import { CaseView } from "./CaseView";
 import { LookupForm } from "./LookupForm";

@@ -1,5 +1,5 @@
 import type { FigureSet, MonthFigures } from "../../lib/complaints/types";
-import { formatRate, METRIC_LABELS, RATES } from "../../shared/complaint-figures";
+import { formatRate, METRIC_LABELS, RATES } from "../../shared/complaints/figures";
 
 function RateCells({ figures }: { figures: FigureSet }) {
   return (

@@ -6,8 +6,8 @@ import {
   StaffApiError,
   staffApi,
   type Unit,
-} from "../../lib/staff-api";
-import { ROLE_LABELS, type Role, UNIT_BOUND_ROLES } from "../../shared/staff";
+} from "../../lib/staff/api";
+import { ROLE_LABELS, type Role, UNIT_BOUND_ROLES } from "../../shared/staff/roles";
 import { Field } from "../forms/Field";
 import { useFocusLater } from "../forms/useFocusLater";
 import { AccountStateControl } from "./AccountStateControl";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { errorMessage, type StaffAccount, staffApi } from "../../lib/staff-api";
+import { errorMessage, type StaffAccount, staffApi } from "../../lib/staff/api";
 import { useFocusLater } from "../forms/useFocusLater";
 import { ConfirmStep } from "./ConfirmStep";
 

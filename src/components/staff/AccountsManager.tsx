@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { errorMessage, type Me, type StaffAccount, staffApi } from "../../lib/staff-api";
+import { errorMessage, type Me, type StaffAccount, staffApi } from "../../lib/staff/api";
 import { useFocusLater } from "../forms/useFocusLater";
 import { AccountEditor } from "./AccountEditor";
 import { AccountTable } from "./AccountTable";

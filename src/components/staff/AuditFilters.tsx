@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
-import type { AuditFilter, FieldErrors } from "../../lib/staff-api";
-import { AUDIT_ACTION_LABELS } from "../../lib/staff-display";
+import type { AuditFilter, FieldErrors } from "../../lib/staff/api";
+import { AUDIT_ACTION_LABELS } from "../../lib/staff/display";
 import { Field } from "../forms/Field";
 import { useFocusLater } from "../forms/useFocusLater";
 import { ErrorSummary } from "./ErrorSummary";

@@ -6,7 +6,7 @@ import {
   type FieldErrors,
   StaffApiError,
   staffApi,
-} from "../../lib/staff-api";
+} from "../../lib/staff/api";
 import { useFocusLater } from "../forms/useFocusLater";
 import { AuditFilters } from "./AuditFilters";
 import { AuditTable } from "./AuditTable";

@@ -1,5 +1,5 @@
-import type { AuditEntry } from "../../lib/staff-api";
-import { auditActionLabel, formatAuditDetail, formatBeijingTime } from "../../lib/staff-display";
+import type { AuditEntry } from "../../lib/staff/api";
+import { auditActionLabel, formatAuditDetail, formatBeijingTime } from "../../lib/staff/display";
 
 /** The audit entries, newest first. */
 export function AuditTable({ entries, filtered }: { entries: AuditEntry[]; filtered: boolean }) {

@@ -6,10 +6,10 @@ import {
   StaffApiError,
   staffApi,
   type Unit,
-} from "../../lib/staff-api";
-import { checkFields } from "../../lib/staff-console";
-import { type Role, UNIT_BOUND_ROLES } from "../../shared/staff";
-import { CreateAccountSchema } from "../../shared/staff-schemas";
+} from "../../lib/staff/api";
+import { checkFields } from "../../lib/staff/console";
+import { type Role, UNIT_BOUND_ROLES } from "../../shared/staff/roles";
+import { CreateAccountSchema } from "../../shared/staff/schemas";
 import { Field } from "../forms/Field";
 import { useFocusLater } from "../forms/useFocusLater";
 import { ErrorSummary } from "./ErrorSummary";

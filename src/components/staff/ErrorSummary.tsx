@@ -1,4 +1,4 @@
-import type { FieldErrors } from "../../lib/staff-api";
+import type { FieldErrors } from "../../lib/staff/api";
 
 interface Props {
   /** The sentence on top; for a refusal without field errors, the whole message. */

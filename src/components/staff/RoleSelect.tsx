@@ -1,5 +1,5 @@
 import type { ChangeEvent } from "react";
-import { ROLE_LABELS, ROLES } from "../../shared/staff";
+import { ROLE_LABELS, ROLES } from "../../shared/staff/roles";
 import type { FieldA11y } from "../forms/Field";
 
 interface Props {

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { errorMessage, type FieldErrors, StaffApiError, staffApi } from "../../lib/staff-api";
-import { afterSignIn, checkFields } from "../../lib/staff-console";
-import { LoginSchema } from "../../shared/staff-schemas";
+import { errorMessage, type FieldErrors, StaffApiError, staffApi } from "../../lib/staff/api";
+import { afterSignIn, checkFields } from "../../lib/staff/console";
+import { LoginSchema } from "../../shared/staff/schemas";
 import { Field } from "../forms/Field";
 import { useFocusLater } from "../forms/useFocusLater";
 import { ErrorSummary } from "./ErrorSummary";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { errorMessage, StaffApiError, staffApi } from "../../lib/staff-api";
+import { errorMessage, StaffApiError, staffApi } from "../../lib/staff/api";
 
 /** Ends the session and goes back to the sign-in page. */
 export function SignOutButton() {

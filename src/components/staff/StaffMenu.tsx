@@ -1,6 +1,6 @@
-import type { Me } from "../../lib/staff-api";
-import { menuFor } from "../../lib/staff-console";
-import { ROLE_LABELS } from "../../shared/staff";
+import type { Me } from "../../lib/staff/api";
+import { menuFor } from "../../lib/staff/console";
+import { ROLE_LABELS } from "../../shared/staff/roles";
 import { SignOutButton } from "./SignOutButton";
 
 interface Props {

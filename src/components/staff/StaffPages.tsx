@@ -1,10 +1,11 @@
 // The top component of each console page, mounted by the page's module script (see
 // src/lib/mount-island.tsx): the shell, the page's title and permission, and its content.
+
+import { CaseList } from "../complaints/console/CaseList";
+import { CaseWorkspace } from "../complaints/console/CaseWorkspace";
+import { FiguresReport } from "../complaints/console/FiguresReport";
 import { AccountsManager } from "./AccountsManager";
 import { AuditLog } from "./AuditLog";
-import { CaseList } from "./cases/CaseList";
-import { CaseWorkspace } from "./cases/CaseWorkspace";
-import { FiguresReport } from "./cases/FiguresReport";
 import { MyAccount } from "./MyAccount";
 import { SignInForm } from "./SignInForm";
 import { StaffShell } from "./StaffShell";

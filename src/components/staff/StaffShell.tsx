@@ -1,7 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useState } from "react";
-import { errorMessage, type Me, StaffApiError, staffApi } from "../../lib/staff-api";
-import { homeFor } from "../../lib/staff-console";
-import { can, type Permission, ROLE_LABELS } from "../../shared/staff";
+import { errorMessage, type Me, StaffApiError, staffApi } from "../../lib/staff/api";
+import { homeFor } from "../../lib/staff/console";
+import { can, type Permission, ROLE_LABELS } from "../../shared/staff/roles";
 import { useFocusLater } from "../forms/useFocusLater";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import { StaffMenu } from "./StaffMenu";

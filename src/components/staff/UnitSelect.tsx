@@ -1,6 +1,6 @@
-import type { Unit } from "../../lib/staff-api";
-import { UNIT_KIND_LABELS } from "../../lib/staff-display";
-import { UNIT_KINDS } from "../../shared/staff";
+import type { Unit } from "../../lib/staff/api";
+import { UNIT_KIND_LABELS } from "../../lib/staff/display";
+import { UNIT_KINDS } from "../../shared/staff/roles";
 import type { FieldA11y } from "../forms/Field";
 
 interface Props {

@@ -1,6 +1,6 @@
 // The islands' client for the public complaint API: same-origin fetches, JSON in and out, every
 // failure thrown as an ApiError. The tracking secret travels only in the X-Tracking-Token header.
-import type { Rating } from "../../shared/complaint-states";
+import type { Rating } from "../../shared/complaints/states";
 import { ApiError, parseProblem } from "./api-error";
 import type { CasePage, Hotspots, MonthFigures, NearbyCase, TrackingView } from "./types";
 

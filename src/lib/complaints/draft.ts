@@ -1,6 +1,6 @@
 // The complaint being written: every field, the step and the Idempotency-Key, kept in localStorage
 // so that a reload or a dropped connection loses nothing (the photos' bytes are in IndexedDB).
-import type { FileComplaintInput } from "../../shared/complaint-schemas";
+import type { FileComplaintInput } from "../../shared/complaints/schemas";
 import { communityAt } from "../../shared/geo";
 
 export const STEPS = ["category", "place", "details", "contact", "review"] as const;

@@ -1,5 +1,5 @@
 // Files a complaint with XMLHttpRequest, the one browser API that reports upload progress.
-import type { FileComplaintInput } from "../../shared/complaint-schemas";
+import type { FileComplaintInput } from "../../shared/complaints/schemas";
 import { ApiError, parseProblem } from "./api-error";
 import type { Filed } from "./types";
 

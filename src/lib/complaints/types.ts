@@ -1,6 +1,6 @@
-// The wire shapes of the public complaint API (functions/routes/complaints.ts), as the islands read them.
-import type { Counts, RateId } from "../../shared/complaint-figures";
-import type { CaseState, Rating } from "../../shared/complaint-states";
+// The wire shapes of the public complaint API (functions/routes/complaints/index.ts), as the islands read them.
+import type { Counts, RateId } from "../../shared/complaints/figures";
+import type { CaseState, Rating } from "../../shared/complaints/states";
 
 export interface PublicCase {
   caseNumber: string;
@@ -46,7 +46,7 @@ export interface Hotspots {
   cells: HotspotCell[];
 }
 
-export type { FiledComplaint as Filed } from "../../shared/complaint-schemas";
+export type { FiledComplaint as Filed } from "../../shared/complaints/schemas";
 
 export interface Deadline {
   due: string;

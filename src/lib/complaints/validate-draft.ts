@@ -1,7 +1,7 @@
 // The filing island checks each step with the API's own schema, so a field shows exactly the
 // message the server would give.
 import * as v from "valibot";
-import { FileComplaintSchema } from "../../shared/complaint-schemas";
+import { FileComplaintSchema } from "../../shared/complaints/schemas";
 import { COMMUNITIES } from "../../shared/geo";
 import type { FieldErrors } from "./api-error";
 import { type Draft, STEPS, type Step, toInput } from "./draft";

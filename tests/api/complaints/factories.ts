@@ -1,6 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { createDb } from "../../../functions/db/client";
-import { upsertUnits } from "../../../functions/db/units";
+import { upsertUnits } from "../../../functions/db/staff/units";
 import { COMMUNITIES } from "../../../src/shared/geo";
 import { contentUnits } from "../../../src/shared/units";
 

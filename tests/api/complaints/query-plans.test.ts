@@ -7,7 +7,7 @@ import {
   photosOf,
   publicCases,
   trackingReads,
-} from "../../../functions/db/complaints";
+} from "../../../functions/db/complaints/index";
 import { db, expectIndexed, plan } from "../query-plan";
 
 describe("the public complaint queries use indexes", () => {

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { app } from "../../../functions/app";
-import { clearAccessKeyCache } from "../../../functions/lib/access";
+import { clearAccessKeyCache } from "../../../functions/lib/staff/access";
 import { makeStaff } from "./factories";
 
 const TEAM = "https://qingxi.cloudflareaccess.com";

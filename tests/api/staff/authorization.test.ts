@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { app } from "../../../functions/app";
 import { authorize } from "../../../functions/middleware/authorize";
 import { STAFF_ROUTE_PERMISSIONS, UNIT_SCOPED_ROUTES } from "../../../functions/routes/staff/route-permissions";
-import type { StaffAction } from "../../../src/shared/complaint-states";
-import { can, type Permission, ROLES } from "../../../src/shared/staff";
-import { makeCase, session, validBody } from "../cases/factories";
+import type { StaffAction } from "../../../src/shared/complaints/states";
+import { can, type Permission, ROLES } from "../../../src/shared/staff/roles";
+import { makeCase, session, validBody } from "../complaints/handling/factories";
 import { call, makeStaff, signIn } from "./factories";
 
 /** Every staff endpoint the app really serves, read from its own route table. */

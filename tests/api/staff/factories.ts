@@ -1,8 +1,8 @@
 import { env, exports } from "cloudflare:workers";
 import { createDb } from "../../../functions/db/client";
 import { staffUsers, units } from "../../../functions/db/schema";
-import { hashPassword } from "../../../functions/lib/password";
-import type { Role, UnitKind } from "../../../src/shared/staff";
+import { hashPassword } from "../../../functions/lib/staff/password";
+import type { Role, UnitKind } from "../../../src/shared/staff/roles";
 
 export const ORIGIN = "http://portal.test";
 export const PASSWORD = "correct horse battery";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from "../../../functions/lib/password";
+import { hashPassword, PBKDF2_ITERATIONS, verifyPassword } from "../../../functions/lib/staff/password";
 
 describe("password hashing", () => {
   it("uses PBKDF2-SHA256 at 100,000 iterations, the most production Workers accept", async () => {

@@ -1,0 +1,300 @@
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { type CaseState, CLOSED_STATES, STATES } from "../../../src/shared/complaints/states";
+import type { Statement } from "../batch";
+import type { Db } from "../client";
+
+// Queries return drizzle builders: callers run them (`.get()` for one row, `.all()` for many), and
+// the query-plan test reads their SQL.
+import {
+  complaintDailyCounts,
+  complaintEvents,
+  complaintPhotos,
+  complaintSupports,
+  complaints,
+  hotspotSnapshots,
+  idempotencyKeys,
+  units,
+} from "../schema";
+
+export type Complaint = typeof complaints.$inferSelect;
+const OPEN_STATES = STATES.filter((s) => !CLOSED_STATES.includes(s));
+
+export interface NewComplaint {
+  /** "261127": the case-number day, China time. */
+  numberDay: string;
+  categoryId: string;
+  communityId: string;
+  unitId: string;
+  addressText: string;
+  lat: number | null;
+  lng: number | null;
+  publicLat: number | null;
+  publicLng: number | null;
+  description: string;
+  reporterName: string | null;
+  reporterPhone: string | null;
+  callbackWanted: boolean;
+  urgent: boolean;
+  receivedAt: string;
+  acceptDueAt: string;
+  trackingHash: string;
+  photos: { r2Key: string; contentType: string; bytes: number; width: number; height: number }[];
+  /** `createdAt`: when the batch was sent, which tells a later retry from a concurrent one. */
+  idempotency: { keyHash: string; requestHash: string; replayCipher: string; createdAt: string };
+}
+
+/**
+ * Files a complaint as one batch: the day's counter, the case (numbered from the counter), its
+ * photos and the idempotency record. The filing event and the hot-spot count follow from the case
+ * by trigger (migrations/0004). All or nothing; a second use of the same Idempotency-Key fails the
+ * batch on the key's primary key. The case insert returns the new id and case number.
+ */
+export function fileComplaintBatch(c: NewComplaint) {
+  const byTracking = sql`(SELECT id FROM complaints WHERE tracking_hash = ${c.trackingHash})`;
+  return [
+    sql`INSERT INTO case_counters (day, n) VALUES (${c.numberDay}, 1)
+      ON CONFLICT(day) DO UPDATE SET n = n + 1`,
+    sql`INSERT INTO complaints (case_number, category_id, community_id, address_text, lat, lng, public_lat,
+        public_lng, description, reporter_name, reporter_phone, callback_wanted, state, urgent, unit_id, accept_due_at,
+        received_at, tracking_hash, updated_at)
+      SELECT ${c.numberDay} || '-' || printf('%04d', n), ${c.categoryId}, ${c.communityId}, ${c.addressText}, ${c.lat},
+        ${c.lng}, ${c.publicLat}, ${c.publicLng}, ${c.description}, ${c.reporterName}, ${c.reporterPhone},
+        ${c.callbackWanted ? 1 : 0}, 'received', ${c.urgent ? 1 : 0}, (SELECT id FROM units WHERE id = ${c.unitId}),
+        ${c.acceptDueAt}, ${c.receivedAt}, ${c.trackingHash}, ${c.receivedAt}
+      FROM case_counters WHERE day = ${c.numberDay}
+      RETURNING id, case_number`,
+    ...c.photos.map(
+      (p) =>
+        sql`INSERT INTO complaint_photos (complaint_id, r2_key, content_type, bytes, width, height, stage, created_at)
+        VALUES (${byTracking}, ${p.r2Key}, ${p.contentType}, ${p.bytes}, ${p.width}, ${p.height}, 'report', ${c.receivedAt})`,
+    ),
+    sql`INSERT INTO idempotency_keys (key_hash, request_hash, complaint_id, replay_cipher, created_at)
+      VALUES (${c.idempotency.keyHash}, ${c.idempotency.requestHash}, ${byTracking}, ${c.idempotency.replayCipher},
+        ${c.idempotency.createdAt})`,
+  ] satisfies Statement[];
+}
+
+export function findIdempotency(db: Db, keyHash: string) {
+  return db
+    .select({
+      requestHash: idempotencyKeys.requestHash,
+      createdAt: idempotencyKeys.createdAt,
+      replayCipher: idempotencyKeys.replayCipher,
+      complaint: complaints,
+    })
+    .from(idempotencyKeys)
+    .innerJoin(complaints, eq(idempotencyKeys.complaintId, complaints.id))
+    .where(eq(idempotencyKeys.keyHash, keyHash));
+}
+
+export function findByCaseNumber(db: Db, caseNumber: string) {
+  return db.select().from(complaints).where(eq(complaints.caseNumber, caseNumber));
+}
+
+/**
+ * Everything the tracking page shows, read in ONE batch (one round trip): the case, its public
+ * events, its photos and the names of the units involved, all matched by the tracking secret's hash
+ * or by the case number.
+ */
+export function trackingReads(db: Db, by: { trackingHash: string } | { caseNumber: string }) {
+  const match =
+    "trackingHash" in by ? eq(complaints.trackingHash, by.trackingHash) : eq(complaints.caseNumber, by.caseNumber);
+  const caseId = db.select({ id: complaints.id }).from(complaints).where(match);
+  return [
+    db.select().from(complaints).where(match),
+    db
+      .select({
+        at: complaintEvents.at,
+        action: complaintEvents.action,
+        toState: complaintEvents.toState,
+        unitId: complaintEvents.unitId,
+        // An officer's internal remark on a public step stays internal.
+        note: sql<string | null>`CASE WHEN ${complaintEvents.notePublic} THEN ${complaintEvents.note} END`,
+      })
+      .from(complaintEvents)
+      .where(and(inArray(complaintEvents.complaintId, caseId), eq(complaintEvents.isPublic, true)))
+      .orderBy(asc(complaintEvents.id)),
+    db
+      .select({ id: complaintPhotos.id, complaintId: complaintPhotos.complaintId, stage: complaintPhotos.stage })
+      .from(complaintPhotos)
+      .where(inArray(complaintPhotos.complaintId, caseId))
+      .orderBy(asc(complaintPhotos.id)),
+    db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(
+        or(
+          inArray(units.id, db.select({ u: complaints.unitId }).from(complaints).where(match)),
+          inArray(
+            units.id,
+            db
+              .select({ u: complaintEvents.unitId })
+              .from(complaintEvents)
+              .where(inArray(complaintEvents.complaintId, caseId)),
+          ),
+        ),
+      ),
+    // The case a duplicate was merged into: its reporter follows that one from now on.
+    db
+      .select({ caseNumber: complaints.caseNumber, state: complaints.state, dueAt: complaints.dueAt })
+      .from(complaints)
+      .where(inArray(complaints.id, db.select({ m: complaints.mergedInto }).from(complaints).where(match))),
+  ] as const;
+}
+
+export function photosOf(db: Db, complaintIds: number[]) {
+  return db
+    .select({ id: complaintPhotos.id, complaintId: complaintPhotos.complaintId, stage: complaintPhotos.stage })
+    .from(complaintPhotos)
+    .where(inArray(complaintPhotos.complaintId, complaintIds.length > 0 ? complaintIds : [-1]))
+    .orderBy(asc(complaintPhotos.id));
+}
+
+export function findPhoto(db: Db, photoId: number) {
+  return db
+    .select({ photo: complaintPhotos, state: complaints.state })
+    .from(complaintPhotos)
+    .innerJoin(complaints, eq(complaintPhotos.complaintId, complaints.id))
+    .where(eq(complaintPhotos.id, photoId));
+}
+
+/** Open cases of a category filed since `since` inside a bounding box (refined by distance in code). */
+export function openCasesInBox(
+  db: Db,
+  q: { categoryId: string; since: string; minLat: number; maxLat: number; minLng: number; maxLng: number },
+) {
+  return db
+    .select()
+    .from(complaints)
+    .where(
+      and(
+        eq(complaints.categoryId, q.categoryId),
+        gte(complaints.receivedAt, q.since),
+        inArray(complaints.state, OPEN_STATES),
+        gte(complaints.lat, q.minLat),
+        lte(complaints.lat, q.maxLat),
+        gte(complaints.lng, q.minLng),
+        lte(complaints.lng, q.maxLng),
+      ),
+    )
+    .orderBy(desc(complaints.receivedAt))
+    .limit(50);
+}
+
+/**
+ * Adds one supporter, once: the insert is ignored for a repeat, and the count only rises when a
+ * row went in (changes() reads the statement just before it in the same batch).
+ */
+export function supportBatch(db: Db, complaintId: number, supporterHash: string, at: string) {
+  return [
+    db.insert(complaintSupports).values({ complaintId, supporterHash, createdAt: at }).onConflictDoNothing(),
+    sql`UPDATE complaints SET supporters = supporters + 1 WHERE id = ${complaintId} AND changes() = 1`,
+    db.select({ supporters: complaints.supporters }).from(complaints).where(eq(complaints.id, complaintId)),
+  ] satisfies Statement[];
+}
+
+/**
+ * A guarded state change: the case row only if its version is still the one read, then its event.
+ * The event's state is NULL, which its NOT NULL constraint refuses, unless the update changed
+ * exactly one row: a stale write fails the whole batch, so nothing after it (audit row, photo,
+ * supporters) can be written either. `isStaleWrite` recognises that failure.
+ */
+export function transitionBatch(
+  db: Db,
+  t: {
+    complaintId: number;
+    version: number;
+    set: Partial<Complaint>;
+    event: {
+      at: string;
+      action: string;
+      fromState: CaseState;
+      toState: CaseState;
+      actorKind: "reporter" | "staff" | "system";
+      actorId?: number | null;
+      unitId?: string | null;
+      note?: string | null;
+      isPublic?: boolean;
+      notePublic?: boolean;
+    };
+  },
+) {
+  const e = t.event;
+  return [
+    db
+      .update(complaints)
+      .set({ ...t.set, state: e.toState, version: sql`${complaints.version} + 1`, updatedAt: e.at })
+      .where(and(eq(complaints.id, t.complaintId), eq(complaints.version, t.version))),
+    sql`INSERT INTO complaint_events (complaint_id, at, action, from_state, to_state, actor_kind, actor_id, unit_id,
+        note, is_public, note_public)
+      VALUES (${t.complaintId}, ${e.at}, ${e.action}, ${e.fromState}, CASE WHEN changes() = 1 THEN ${e.toState} END,
+        ${e.actorKind}, ${e.actorId ?? null}, ${e.unitId ?? null}, ${e.note ?? null}, ${e.isPublic === false ? 0 : 1},
+        ${e.notePublic === false ? 0 : 1})`,
+  ] satisfies Statement[];
+}
+
+/** Whether a batch failed because its guarded update found a newer version (see transitionBatch). */
+export function isStaleWrite(err: unknown): boolean {
+  return String((err as Error)?.message ?? err).includes("complaint_events.to_state");
+}
+
+/** The public list, newest first, keyset-paginated by id. */
+export function publicCases(db: Db, q: { before?: number; state?: "open" | "closed"; limit: number }) {
+  return db
+    .select()
+    .from(complaints)
+    .where(
+      and(
+        q.before ? lt(complaints.id, q.before) : undefined,
+        q.state === "open" ? inArray(complaints.state, OPEN_STATES) : undefined,
+        q.state === "closed" ? inArray(complaints.state, CLOSED_STATES as CaseState[]) : undefined,
+      ),
+    )
+    .orderBy(desc(complaints.id))
+    .limit(q.limit);
+}
+
+/** Cases filed in [from, to] (ISO instants), for open data. */
+export function casesFiledBetween(db: Db, from: string, to: string, limit: number) {
+  return db
+    .select()
+    .from(complaints)
+    .where(and(gte(complaints.receivedAt, from), lte(complaints.receivedAt, to)))
+    .orderBy(asc(complaints.receivedAt))
+    .limit(limit);
+}
+
+/** Counts per community and category over China-time days [fromDay, toDay], from the daily table. */
+export function hotspotWindow(db: Db, fromDay: string, toDay: string) {
+  return db
+    .select({
+      communityId: complaintDailyCounts.communityId,
+      categoryId: complaintDailyCounts.categoryId,
+      count: sql<number>`sum(${complaintDailyCounts.n})`,
+    })
+    .from(complaintDailyCounts)
+    .where(and(gte(complaintDailyCounts.day, fromDay), lte(complaintDailyCounts.day, toDay)))
+    .groupBy(complaintDailyCounts.communityId, complaintDailyCounts.categoryId);
+}
+
+/** The stored sums for a window through `throughDay`, if the cron has made them. */
+export function hotspotSnapshot(db: Db, days: number, throughDay: string) {
+  return db
+    .select({ cells: hotspotSnapshots.cells })
+    .from(hotspotSnapshots)
+    .where(and(eq(hotspotSnapshots.days, days), eq(hotspotSnapshots.throughDay, throughDay)));
+}
+
+export function saveHotspotSnapshot(db: Db, s: typeof hotspotSnapshots.$inferInsert) {
+  return db
+    .insert(hotspotSnapshots)
+    .values(s)
+    .onConflictDoUpdate({
+      target: [hotspotSnapshots.days, hotspotSnapshots.throughDay],
+      set: { cells: s.cells, computedAt: s.computedAt },
+    });
+}
+
+export function dropHotspotSnapshotsBefore(db: Db, day: string) {
+  return db.delete(hotspotSnapshots).where(lt(hotspotSnapshots.throughDay, day));
+}

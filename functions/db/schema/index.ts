@@ -1,0 +1,4 @@
+// The database schema, one module per feature; drizzle-kit reads them all through this index.
+export * from "./complaints";
+export * from "./meta";
+export * from "./staff";

@@ -1,0 +1,145 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { FILTER_KEYS, filterFromQuery, queryOfFilter, VIEW_LABELS, viewsFor } from "../../../lib/complaints/console";
+import { type CaseCursor, type CaseFilter, type CaseSummary, casesApi } from "../../../lib/complaints/console-api";
+import { errorMessage, type FieldErrors, type Me, StaffApiError } from "../../../lib/staff/api";
+import { can } from "../../../shared/staff/roles";
+import { useFocusLater } from "../../forms/useFocusLater";
+import { StatusMessage } from "../../staff/StatusMessage";
+import { useUnits } from "../../staff/useUnits";
+import { CaseFilters } from "./CaseFilters";
+import { CaseTable } from "./CaseTable";
+import { CaseViewTabs } from "./CaseViewTabs";
+import { dispatchTargets } from "./dispatch-targets";
+
+/** What the table shows, with the filter it was found by and the cursors of the pages before it. */
+interface Shown {
+  filter: CaseFilter;
+  cases: CaseSummary[];
+  next: CaseCursor | null;
+  /** The cursor of each page up to the one shown (null: the first), for 上一页. */
+  trail: (CaseCursor | null)[];
+}
+
+/** The case list: a view per tab, filters kept in the address, and pages through the API's cursor. */
+export function CaseList({ me }: { me: Me }) {
+  const views = viewsFor(me.role);
+  const [initial] = useState(() => filterFromQuery(location.search, me.role));
+  const allUnits = useUnits(can(me.role, "units:read"));
+  const units = useMemo(() => dispatchTargets(allUnits), [allUnits]);
+  const [view, setView] = useState(initial.view);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState("");
+  const [error, setError] = useState<{ message: string; fields: FieldErrors }>();
+  const latest = useRef(0);
+  const focusLater = useFocusLater();
+
+  const load = useCallback(
+    async (filter: CaseFilter, trail: (CaseCursor | null)[]) => {
+      // Only the answer to the newest request is shown, whatever order the answers arrive in.
+      const request = ++latest.current;
+      setBusy(true);
+      setStatus("正在加载…");
+      history.replaceState(null, "", `${location.pathname}${queryOfFilter(filter)}`);
+      try {
+        const page = await casesApi.list(filter, trail.at(-1) ?? null);
+        if (request !== latest.current) return;
+        setShown({ filter, trail, ...page });
+        setError(undefined);
+        setStatus(
+          page.cases.length ? `第 ${trail.length} 页，本页 ${page.cases.length} 件案件。` : "没有符合条件的案件。",
+        );
+        if (trail.length > 1) focusLater("cases-heading");
+      } catch (err) {
+        if (request !== latest.current) return;
+        setShown(null);
+        setStatus("");
+        setError({ message: errorMessage(err), fields: err instanceof StaffApiError ? err.fields : {} });
+      } finally {
+        if (request === latest.current) setBusy(false);
+      }
+    },
+    [focusLater],
+  );
+
+  useEffect(() => {
+    void load(initial, [null]);
+  }, [load, initial]);
+
+  const search = (filter: CaseFilter) => void load(filter, [null]);
+  const changeView = (next: typeof view) => {
+    setView(next);
+    search({ view: next });
+  };
+
+  // The filter of the view on screen: the one last loaded for it, the address's at first, else none.
+  const filter: CaseFilter =
+    shown?.filter.view === view ? shown.filter : !shown && view === initial.view ? initial : { view };
+  const filtered = FILTER_KEYS.some((key) => filter[key]);
+  const page = shown?.trail.length ?? 1;
+  return (
+    <>
+      <CaseViewTabs views={views} current={view} onChange={changeView} />
+      {(view === "all" || view === "overdue") && (
+        <CaseFilters
+          key={view}
+          filter={filter}
+          units={units}
+          showState={view === "all"}
+          serverErrors={error?.fields ?? {}}
+          serverMessage={error?.message}
+          onSearch={search}
+        />
+      )}
+      {view !== "all" && view !== "overdue" && (
+        <div role="alert" className="alert-region">
+          {error && <p className="error-summary">{error.message}</p>}
+        </div>
+      )}
+      <StatusMessage text={status} />
+      <section id="cases-results" aria-labelledby="cases-heading">
+        <div className="results-head">
+          <h2 id="cases-heading" tabIndex={-1}>
+            {VIEW_LABELS[view]}
+          </h2>
+          <button
+            type="button"
+            className="secondary"
+            aria-disabled={busy || undefined}
+            onClick={() => shown && !busy && void load(shown.filter, shown.trail)}
+          >
+            刷新
+          </button>
+        </div>
+        {shown && shown.cases.length > 0 && (
+          <CaseTable view={shown.filter.view} cases={shown.cases} page={page} filtered={filtered} />
+        )}
+        {shown && shown.cases.length === 0 && <p>没有符合条件的案件。</p>}
+        {shown && (page > 1 || shown.next) && (
+          <nav className="actions pager" aria-label="案件列表分页">
+            {page > 1 && (
+              <button
+                type="button"
+                className="secondary"
+                aria-disabled={busy || undefined}
+                onClick={() => busy || void load(shown.filter, shown.trail.slice(0, -1))}
+              >
+                上一页
+              </button>
+            )}
+            {shown.next && (
+              <button
+                type="button"
+                className="secondary"
+                aria-disabled={busy || undefined}
+                onClick={() => busy || (shown.next && void load(shown.filter, [...shown.trail, shown.next]))}
+              >
+                下一页
+              </button>
+            )}
+          </nav>
+        )}
+      </section>
+    </>
+  );
+}

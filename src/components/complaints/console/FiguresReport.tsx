@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { casesApi, exportCsvHref, type Figures } from "../../../lib/complaints/console-api";
+import { PERIOD_PRESETS } from "../../../lib/complaints/console-figures";
+import { formatDateZh } from "../../../lib/format";
+import { errorMessage, type FieldErrors, type Me, StaffApiError } from "../../../lib/staff/api";
+import { checkFields } from "../../../lib/staff/console";
+import { FiguresQuerySchema } from "../../../shared/complaints/staff-schemas";
+import { can } from "../../../shared/staff/roles";
+import { useFocusLater } from "../../forms/useFocusLater";
+import { StatusMessage } from "../../staff/StatusMessage";
+import { FiguresTable } from "./FiguresTable";
+import { type FiguresQuery, PERIOD_FIELDS, PeriodForm } from "./PeriodForm";
+import { RateDefinitions } from "./RateDefinitions";
+
+/** The period in the page address, so a report can be reloaded and shared; the last 30 days by default. */
+function queryFromAddress(): FiguresQuery {
+  const query = new URLSearchParams(location.search);
+  const fallback = PERIOD_PRESETS[2].period();
+  return {
+    from: query.get("from") ?? fallback.from,
+    to: query.get("to") ?? fallback.to,
+    by: query.get("by") === "category" ? "category" : "unit",
+  };
+}
+
+/** The assessment figures: a period, grouped by unit or category, their definitions, the CSV export. */
+export function FiguresReport({ me }: { me: Me }) {
+  const [initial] = useState(queryFromAddress);
+  const [figures, setFigures] = useState<Figures | null>(null);
+  const [status, setStatus] = useState("");
+  const [error, setError] = useState<{ message?: string; fields: FieldErrors }>({ fields: {} });
+  const latest = useRef(0);
+  const focusLater = useFocusLater();
+
+  const load = useCallback(
+    async (query: FiguresQuery) => {
+      const wrong = checkFields(FiguresQuerySchema, query);
+      if (Object.keys(wrong).length > 0) {
+        setError({ message: "请修改以下内容：", fields: wrong });
+        const first = (["from", "to"] as const).find((k) => wrong[k]);
+        return focusLater(first ? PERIOD_FIELDS[first].id : PERIOD_FIELDS.by.id);
+      }
+      const request = ++latest.current;
+      setStatus("正在统计…");
+      history.replaceState(null, "", `${location.pathname}?${new URLSearchParams({ ...query })}`);
+      try {
+        const answer = await casesApi.figures(query.from, query.to, query.by);
+        if (request !== latest.current) return;
+        setFigures(answer);
+        setError({ fields: {} });
+        setStatus(`已显示${formatDateZh(answer.from)}至${formatDateZh(answer.to)}的指标。`);
+      } catch (err) {
+        if (request !== latest.current) return;
+        setStatus("");
+        setError({ message: errorMessage(err), fields: err instanceof StaffApiError ? err.fields : {} });
+      }
+    },
+    [focusLater],
+  );
+
+  useEffect(() => {
+    void load(initial);
+  }, [load, initial]);
+
+  return (
+    <>
+      <PeriodForm initial={initial} errors={error.fields} message={error.message} onSubmit={load} />
+      <StatusMessage text={status} />
+      <section aria-labelledby="figures-heading">
+        <h2 id="figures-heading">考核指标</h2>
+        {figures && figures.rows.length === 0 && <p>本时段没有可统计的案件。</p>}
+        {figures && <FiguresTable figures={figures} />}
+        {figures && can(me.role, "complaints:export") && (
+          <p>
+            <a className="button secondary" href={exportCsvHref(figures.from, figures.to)} download>
+              导出本时段收到的案件（CSV）
+            </a>
+          </p>
+        )}
+      </section>
+      <RateDefinitions />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { useState } from "react";
+import { type CaseDetail, type Contact, casesApi } from "../../../lib/complaints/console-api";
+import { errorMessage } from "../../../lib/staff/api";
+import { useFocusLater } from "../../forms/useFocusLater";
+
+interface Props {
+  detail: CaseDetail;
+  /** complaints:contact: the role may reveal the full contact (the API records each look). */
+  mayReveal: boolean;
+}
+
+/** The reporter as the API masks them (张*, 138****1234), and the full contact on request, to call back. */
+export function ReporterContact({ detail, mayReveal }: Props) {
+  const [full, setFull] = useState<Contact | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState("");
+  const focusLater = useFocusLater();
+  const shown = full ?? detail.reporter;
+
+  async function reveal() {
+    if (busy) return;
+    setBusy(true);
+    setError("");
+    try {
+      setFull(await casesApi.contact(detail.id));
+      focusLater("reporter-contact");
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div id="reporter-contact" tabIndex={-1} className="reporter">
+      <p>
+        称呼：{shown.name ?? "未留"}
+        <br />
+        手机号码：{shown.phone ? <span className="mono">{shown.phone}</span> : "未留"}
+        <br />
+        {detail.reporter.callbackWanted ? "需要回访" : "不需要回访"}
+        {full && <span className="muted">（完整联系方式，查看已记录）</span>}
+      </p>
+      <div role="alert" className="alert-region">
+        {error && <p className="field-error">{error}</p>}
+      </div>
+      {mayReveal && detail.reporter.callbackWanted && !full && (
+        <button type="button" className="secondary" aria-disabled={busy || undefined} onClick={reveal}>
+          {busy ? "正在获取…" : "显示完整联系方式"}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import type { Unit } from "../../../lib/staff/api";
+
+/** The units a case can be dispatched to (and filtered by): squads and community stations. */
+export function dispatchTargets(units: Unit[]): Unit[] {
+  return units.filter((u) => u.kind === "squad" || u.kind === "community_station");
+}
