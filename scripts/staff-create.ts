@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import * as v from "valibot";
 import { hashPassword } from "../functions/lib/staff/password.ts";
 import { randomToken } from "../functions/lib/tokens.ts";
+import type { AuditAction } from "../src/shared/staff/audit-actions.ts";
 import { CreateAccountSchema } from "../src/shared/staff/schemas.ts";
 import { run } from "./lib/run.ts";
 import { sqlString } from "./seed/sql.ts";
@@ -36,9 +37,10 @@ const oneTimePassword = randomToken(12);
 const hash = await hashPassword(oneTimePassword);
 
 // One INSERT … SELECT pair in one command: the account and its audit row land together.
+const action: AuditAction = "staff.created";
 const sql = [
   `INSERT INTO staff_users (email, display_name, role, unit_id, password_hash, must_change_password) VALUES (${sqlString(account.email)}, ${sqlString(account.displayName)}, ${sqlString(account.role)}, ${account.unitId ? sqlString(account.unitId) : "NULL"}, ${sqlString(hash)}, 1)`,
-  `INSERT INTO audit_log (actor_email, action, target, detail) VALUES ('cli:staff:create', 'staff.created', ${sqlString(account.email)}, ${sqlString(JSON.stringify({ role: account.role, unitId: account.unitId ?? null }))})`,
+  `INSERT INTO audit_log (actor_email, action, target, detail) VALUES ('cli:staff:create', ${sqlString(action)}, ${sqlString(account.email)}, ${sqlString(JSON.stringify({ role: account.role, unitId: account.unitId ?? null }))})`,
 ].join("; ");
 const where = values.remote ? ["--remote"] : ["--local", "--persist-to", values["persist-to"] ?? ".wrangler/state"];
 try {

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { AuditAction } from "../../src/shared/staff/audit-actions";
 import { type AuditEntry, auditInsert } from "../db/staff/audit";
 import type { AppEnv } from "../env";
 
@@ -10,7 +11,7 @@ export function clientIp(c: Context<AppEnv>): string {
 /** An audit statement for this request's actor, to put in the same batch as the change. */
 export function audit(
   c: Context<AppEnv>,
-  action: string,
+  action: AuditAction,
   target?: string | null,
   detail?: Record<string, unknown>,
   actor: Pick<AuditEntry, "actorId" | "actorEmail"> = {

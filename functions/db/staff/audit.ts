@@ -1,11 +1,12 @@
 import { and, desc, eq, gte, lt, lte } from "drizzle-orm";
+import type { AuditAction } from "../../../src/shared/staff/audit-actions";
 import type { Db } from "../client";
 import { auditLog } from "../schema";
 
 export interface AuditEntry {
   actorId: number | null;
   actorEmail: string | null;
-  action: string;
+  action: AuditAction;
   target?: string | null;
   detail?: Record<string, unknown>;
   clientIp: string | null;

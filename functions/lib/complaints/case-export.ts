@@ -67,7 +67,7 @@ export async function exportCases(c: Context<AppEnv>, p: { from: string; to: str
   const fromIso = new Date(`${p.from}T00:00:00+08:00`).toISOString();
   const toIso = new Date(Date.parse(`${p.to}T00:00:00+08:00`) + 86_400_000).toISOString();
   const [, units] = await db.batch([
-    audit(c, "complaints.exported", `${p.from}..${p.to}`, { contact: p.withContact }),
+    audit(c, "complaint.exported", `${p.from}..${p.to}`, { contact: p.withContact }),
     unitNames(db),
   ]);
   const names = new Map(units.map((u) => [u.id, u.name]));

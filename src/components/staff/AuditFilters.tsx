@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import type { AuditFilter, FieldErrors } from "../../lib/staff/api";
-import { AUDIT_ACTION_LABELS } from "../../lib/staff/display";
+import { AUDIT_ACTIONS } from "../../shared/staff/audit-actions";
 import { Field } from "../forms/Field";
 import { useFocusLater } from "../forms/useFocusLater";
 import { ErrorSummary } from "./ErrorSummary";
@@ -75,7 +75,7 @@ export function AuditFilters({ initial, serverErrors, serverMessage, onSearch }:
                 onChange={(e) => set("action")(e.target.value)}
               >
                 <option value="">全部操作</option>
-                {Object.entries(AUDIT_ACTION_LABELS).map(([action, label]) => (
+                {Object.entries(AUDIT_ACTIONS).map(([action, label]) => (
                   <option key={action} value={action}>
                     {label}
                   </option>

@@ -1,5 +1,6 @@
-import type { AuditEntry } from "../../lib/staff/api";
-import { auditActionLabel, formatAuditDetail, formatBeijingTime } from "../../lib/staff/display";
+import { formatAuditDetail, formatBeijingTime } from "../../lib/staff/display";
+import { auditActionLabel } from "../../shared/staff/audit-actions";
+import type { AuditEntry } from "../../shared/staff/wire";
 
 /** The audit entries, newest first. */
 export function AuditTable({ entries, filtered }: { entries: AuditEntry[]; filtered: boolean }) {

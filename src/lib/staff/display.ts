@@ -1,7 +1,7 @@
-// How the staff console writes units, audit actions, account states and times for the people who
-// read them.
+// How the staff console writes units, account states, times and audit details for the people who
+// read them (audit actions are labelled by src/shared/staff/audit-actions.ts).
 import type { UnitKind } from "../../shared/staff/roles";
-import type { StaffAccount } from "./api";
+import type { StaffAccount } from "../../shared/staff/wire";
 
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   command_center: "指挥中心",
@@ -9,22 +9,6 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   community_station: "社区工作站",
   service_point: "服务点",
 };
-
-/** Every action the API writes to the audit log (functions/routes/staff/*.ts). */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  "auth.login": "登录",
-  "auth.login_failed": "登录失败",
-  "auth.logout": "退出登录",
-  "auth.password_changed": "修改密码",
-  "auth.password_change_failed": "修改密码失败",
-  "staff.created": "创建账号",
-  "staff.updated": "修改账号",
-  "staff.disabled": "停用账号",
-};
-
-export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? action;
-}
 
 export function accountState(account: Pick<StaffAccount, "disabledAt" | "mustChangePassword">): string {
   if (account.disabledAt) return "已停用";

@@ -27,7 +27,7 @@ describe("staff see contact details only as far as their role needs", () => {
     expect(dispatcherCsv).not.toContain("联系电话");
     expect(dispatcherCsv).not.toContain("13900001111");
     expect(dispatcherCsv).not.toContain("陈晓梅");
-    expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'complaints.exported'")).toBe(2);
+    expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'complaint.exported'")).toBe(2);
   });
 
   it("streams more rows than one read chunk, each case once", async () => {

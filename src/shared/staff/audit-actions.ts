@@ -1,0 +1,38 @@
+// Every action the API writes to the audit log, with the name staff read in the console: one table,
+// so writing an action without a label fails tsc (the Worker's `audit()` takes an AuditAction) and
+// the console's filter lists exactly what can appear.
+import { STAFF_ACTIONS, type StaffAction, TRANSITIONS } from "../complaints/states.ts";
+
+/** `complaint.<action>` for each staff action of the transition table, labelled as the table names it. */
+const CASE_ACTIONS = Object.fromEntries(
+  STAFF_ACTIONS.map((a) => [`complaint.${a}`, `案件：${TRANSITIONS[a].label}`]),
+) as Record<`complaint.${StaffAction}`, string>;
+
+export const AUDIT_ACTIONS = {
+  "auth.login": "登录",
+  "auth.login_failed": "登录失败",
+  "auth.logout": "退出登录",
+  "auth.password_changed": "修改密码",
+  "auth.password_change_failed": "修改密码失败",
+  "staff.created": "创建账号",
+  "staff.updated": "修改账号",
+  "staff.disabled": "停用账号",
+  ...CASE_ACTIONS,
+  "complaint.contact_viewed": "查看市民联系方式",
+  "complaint.exported": "导出案件",
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/**
+ * Names rows written before a rename still carry: the log is append-only, so a production D1 keeps
+ * them. Shown with the label of what they became; never written again.
+ */
+const RENAMED: Record<string, AuditAction> = {
+  "complaints.exported": "complaint.exported",
+};
+
+/** The label of an action as the log holds it; an unknown one is shown as it is. */
+export function auditActionLabel(action: string): string {
+  const labels: Partial<Record<string, string>> = AUDIT_ACTIONS;
+  return labels[RENAMED[action] ?? action] ?? action;
+}
