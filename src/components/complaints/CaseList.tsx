@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { listCases } from "../../lib/complaints/api";
-import { ApiError } from "../../lib/complaints/api-error";
 import type { PublicCase } from "../../lib/complaints/types";
+import { errorMessage } from "../../lib/kit/problem";
 import { useFocusLater } from "../forms/useFocusLater";
 import { PublicCaseCard } from "./PublicCaseCard";
 
@@ -30,7 +30,7 @@ export default function CaseList() {
       setNext(page.next);
       return page.cases;
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : "加载失败，请稍后再试。");
+      setError(errorMessage(err, "加载失败，请稍后再试。"));
       return [];
     } finally {
       setLoading(false);

@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
 import { monthFigures } from "../../lib/complaints/api";
-import { ApiError } from "../../lib/complaints/api-error";
 import { formatMonthZh, recentMonths } from "../../lib/complaints/figures";
 import type { MonthFigures } from "../../lib/complaints/types";
 import { formatDateZh } from "../../lib/format";
+import { errorMessage } from "../../lib/kit/problem";
 import { FiguresSummary } from "./FiguresSummary";
 import { UnitFiguresTable } from "./UnitFiguresTable";
 
@@ -32,7 +32,7 @@ export default function ComplaintFigures() {
     setError("");
     monthFigures(request.month)
       .then((d) => live && setData(d))
-      .catch((err) => live && setError(err instanceof ApiError ? err.message : "请稍后再试。"));
+      .catch((err) => live && setError(errorMessage(err, "请稍后再试。")));
     return () => {
       live = false;
     };

@@ -1,5 +1,5 @@
-import type { FieldErrors } from "../../lib/complaints/api-error";
 import type { Draft } from "../../lib/complaints/draft";
+import type { FieldErrors } from "../../lib/kit/problem";
 import { Field, FieldError } from "../forms/Field";
 import { PrivacySummary } from "./PrivacySummary";
 

@@ -1,6 +1,6 @@
-import type { FieldErrors } from "../../lib/complaints/api-error";
 import type { Downscaled } from "../../lib/complaints/downscale";
 import type { Draft } from "../../lib/complaints/draft";
+import type { FieldErrors } from "../../lib/kit/problem";
 import { MAX_DESCRIPTION } from "../../shared/complaints/schemas";
 import { Field } from "../forms/Field";
 import { PhotoPicker } from "./PhotoPicker";

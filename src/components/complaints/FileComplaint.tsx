@@ -1,14 +1,14 @@
 import { type FormEvent, useState } from "react";
 import { nearbyCases } from "../../lib/complaints/api";
-import type { FieldErrors } from "../../lib/complaints/api-error";
 import { pointCommunity, STEP_TITLES, STEPS, toInput } from "../../lib/complaints/draft";
 import type { Filed, NearbyCase } from "../../lib/complaints/types";
 import { stepErrors, stepOf } from "../../lib/complaints/validate-draft";
+import type { FieldErrors } from "../../lib/kit/problem";
+import { ErrorSummary } from "../forms/ErrorSummary";
 import { useFocusLater } from "../forms/useFocusLater";
 import { CategoryStep } from "./CategoryStep";
 import { ContactStep } from "./ContactStep";
 import { DetailsStep } from "./DetailsStep";
-import { ErrorSummary } from "./ErrorSummary";
 import { FiledSuccess } from "./FiledSuccess";
 import { NearbyCases, type Supported } from "./NearbyCases";
 import { PlaceStep } from "./PlaceStep";
@@ -197,7 +197,13 @@ export default function FileComplaint({ turnstileSiteKey = "" }: Props) {
           </span>
           {view === "nearby" ? "附近已有同类问题" : STEP_TITLES[name]}
         </h2>
-        <ErrorSummary message={message} errors={errors} targets={TARGETS}>
+        <ErrorSummary
+          id="error-summary"
+          message={message}
+          lead="请修改以下内容后继续："
+          errors={errors}
+          targets={TARGETS}
+        >
           {retry && (
             <button type="submit" aria-disabled={sending}>
               重试

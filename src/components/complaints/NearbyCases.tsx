@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { supportCase } from "../../lib/complaints/api";
-import { ApiError } from "../../lib/complaints/api-error";
 import { formatDateTime } from "../../lib/complaints/format";
 import { supporterId } from "../../lib/complaints/supporter-id";
 import type { NearbyCase } from "../../lib/complaints/types";
+import { errorMessage } from "../../lib/kit/problem";
 import { NEARBY_DAYS, NEARBY_METRES } from "../../shared/complaints/schemas";
 
 export interface Supported {
@@ -28,7 +28,7 @@ export function NearbyCases({ cases, supported, onSupported, onStop }: Props) {
     try {
       onSupported(await supportCase(caseNumber, supporterId()));
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : "操作没有成功，请稍后再试。");
+      setError(errorMessage(err, "操作没有成功，请稍后再试。"));
     }
   };
   return (

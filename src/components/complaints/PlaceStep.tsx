@@ -1,7 +1,7 @@
-import type { FieldErrors } from "../../lib/complaints/api-error";
 import { type Draft, pointCommunity } from "../../lib/complaints/draft";
+import type { FieldErrors } from "../../lib/kit/problem";
+import { CommunitySelect } from "../forms/CommunitySelect";
 import { Field } from "../forms/Field";
-import { CommunitySelect } from "./CommunitySelect";
 import { LocateButton } from "./LocateButton";
 
 interface Props {
@@ -36,12 +36,18 @@ export function PlaceStep({ draft, errors, update }: Props) {
         )}
       </Field>
       <LocateButton point={draft.point} error={errors.lat} onPoint={(point) => update({ point })} />
+      {/* The community chosen by hand: the way to place a case without GPS. */}
       {!pointCommunity(draft) && (
-        <CommunitySelect
-          value={draft.communityId}
-          error={errors.communityId}
-          onChange={(communityId) => update({ communityId })}
-        />
+        <Field id="community" label="所在社区" hint="不确定时，选择离问题地点最近的社区。" error={errors.communityId}>
+          {(a11y) => (
+            <CommunitySelect
+              a11y={a11y}
+              value={draft.communityId}
+              placeholder="请选择社区"
+              onChange={(communityId) => update({ communityId })}
+            />
+          )}
+        </Field>
       )}
     </>
   );

@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
 import * as v from "valibot";
 import { trackByToken } from "../../lib/complaints/api";
-import { ApiError } from "../../lib/complaints/api-error";
 import type { TrackingView } from "../../lib/complaints/types";
+import { errorMessage } from "../../lib/kit/problem";
 import { TrackingTokenSchema } from "../../shared/complaints/schemas";
 import { useFocusLater } from "../forms/useFocusLater";
 import { CaseView } from "./CaseView";
@@ -36,7 +36,7 @@ export default function TrackCase() {
         setStatus("");
       } catch (err) {
         setStatus("");
-        setError(err instanceof ApiError ? err.message : "查询没有成功，请稍后再试。");
+        setError(errorMessage(err, "查询没有成功，请稍后再试。"));
       }
     };
     open();

@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
-import { ApiError } from "../../lib/complaints/api-error";
 import { type Submission, submitComplaint } from "../../lib/complaints/submit";
 import type { Filed } from "../../lib/complaints/types";
+import { ApiError } from "../../lib/kit/problem";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -21,7 +21,7 @@ export function useSubmit() {
         try {
           return { filed: await submitComplaint(s, setProgress) };
         } catch (err) {
-          const error = err instanceof ApiError ? err : new ApiError(0);
+          const error = err instanceof ApiError ? err : ApiError.network();
           if (error.status !== 409 || attempt >= 4) return { error };
           await sleep((error.retryAfter ?? 2) * 1000);
         }

@@ -1,17 +1,10 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import {
-  errorMessage,
-  type FieldErrors,
-  type StaffAccount,
-  StaffApiError,
-  staffApi,
-  type Unit,
-} from "../../lib/staff/api";
+import { type StaffAccount, staffApi, type Unit } from "../../lib/staff/api";
 import { ROLE_LABELS, type Role, UNIT_BOUND_ROLES } from "../../shared/staff/roles";
+import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
-import { useFocusLater } from "../forms/useFocusLater";
+import { CHECK_MESSAGE, useForm } from "../forms/useForm";
 import { AccountStateControl } from "./AccountStateControl";
-import { ErrorSummary } from "./ErrorSummary";
 import { RoleSelect } from "./RoleSelect";
 import { UnitSelect } from "./UnitSelect";
 
@@ -32,36 +25,23 @@ interface Props {
 export function AccountEditor({ account, units, isSelf, onSaved, onClose }: Props) {
   const [role, setRole] = useState<string>(account.role);
   const [unitId, setUnitId] = useState(account.unitId ?? "");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string>();
-  const [fields, setFields] = useState<FieldErrors>({});
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const focusLater = useFocusLater();
+  const form = useForm({ targets: FIELDS });
+  const fields = form.errors;
   const needsUnit = UNIT_BOUND_ROLES.includes(role as Role);
   useEffect(() => headingRef.current?.focus(), []);
 
-  function refuse(text: string, wrong: FieldErrors) {
-    setMessage(text);
-    setFields(wrong);
-    const first = (Object.keys(FIELDS) as (keyof typeof FIELDS)[]).find((name) => wrong[name]);
-    if (first) focusLater(FIELDS[first].id);
-  }
-
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
-    if (needsUnit && !unitId) return refuse("请修改以下内容：", { unitId: "该角色必须指定单位" });
+    if (form.busy) return;
+    if (needsUnit && !unitId) return form.refuse(CHECK_MESSAGE, { unitId: "该角色必须指定单位" });
     const change: { role?: Role; unitId?: string | null } = {};
     if (role !== account.role) change.role = role as Role;
     if (unitId !== (account.unitId ?? "")) change.unitId = unitId || null;
-    if (Object.keys(change).length === 0) return refuse("没有要保存的修改。", {});
-    setBusy(true);
-    try {
+    if (Object.keys(change).length === 0) return form.refuse("没有要保存的修改。");
+    await form.run(async () => {
       onSaved(await staffApi.updateAccount(account.id, change), `已保存 ${account.displayName} 的角色和单位。`);
-    } catch (err) {
-      setBusy(false);
-      refuse(errorMessage(err), err instanceof StaffApiError ? err.fields : {});
-    }
+    });
   }
 
   return (
@@ -70,7 +50,7 @@ export function AccountEditor({ account, units, isSelf, onSaved, onClose }: Prop
         管理账号：{account.displayName}
         <span className="muted mono">（{account.email}）</span>
       </h2>
-      <ErrorSummary message={message} fields={fields} fieldInfo={FIELDS} />
+      <ErrorSummary message={form.message} errors={fields} targets={FIELDS} />
       <form method="post" noValidate onSubmit={save} className="form">
         {isSelf ? (
           <p>
@@ -100,8 +80,8 @@ export function AccountEditor({ account, units, isSelf, onSaved, onClose }: Prop
           )}
         </Field>
         <div className="actions">
-          <button type="submit" aria-disabled={busy || undefined}>
-            {busy ? "正在保存…" : "保存修改"}
+          <button type="submit" aria-disabled={form.busy || undefined}>
+            {form.busy ? "正在保存…" : "保存修改"}
           </button>
           <button type="button" className="secondary" onClick={onClose}>
             关闭

@@ -1,6 +1,8 @@
 import { useState } from "react";
-import { errorMessage, type StaffAccount, staffApi } from "../../lib/staff/api";
-import { useFocusLater } from "../forms/useFocusLater";
+import { errorMessage } from "../../lib/kit/problem";
+import { type StaffAccount, staffApi } from "../../lib/staff/api";
+import { ErrorSummary } from "../forms/ErrorSummary";
+import { useForm } from "../forms/useForm";
 import { ConfirmStep } from "./ConfirmStep";
 
 interface Props {
@@ -12,33 +14,32 @@ interface Props {
 /** Disables or re-enables an account, after a confirmation step in the page. */
 export function AccountStateControl({ account, isSelf, onSaved }: Props) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState("");
-  const focusLater = useFocusLater();
+  // A refusal puts focus back on the toggle: the confirmation step that had it is gone.
+  const form = useForm({ targets: {}, focusOtherwise: "state-toggle" });
   const disable = !account.disabledAt;
   const name = account.displayName;
 
   async function confirm() {
-    setBusy(true);
-    setError("");
-    try {
-      const updated = await staffApi.updateAccount(account.id, { disabled: disable });
-      onSaved(updated, disable ? `已停用 ${name} 的账号，其所有登录已退出。` : `已重新启用 ${name} 的账号。`);
-    } catch (err) {
-      setBusy(false);
-      setConfirming(false);
-      setError(errorMessage(err));
-      focusLater("state-toggle");
-    }
+    form.clear();
+    await form.run(
+      async () => {
+        const updated = await staffApi.updateAccount(account.id, { disabled: disable });
+        onSaved(updated, disable ? `已停用 ${name} 的账号，其所有登录已退出。` : `已重新启用 ${name} 的账号。`);
+      },
+      {
+        onError: (err) => {
+          setConfirming(false);
+          return { message: errorMessage(err), errors: {} };
+        },
+      },
+    );
   }
 
   if (isSelf) return <p className="muted">这是您当前登录的账号：不能停用，也不能取消自己的管理员角色。</p>;
   return (
     <div className="state-control">
       <p>当前状态：{disable ? "启用" : "已停用"}</p>
-      <div role="alert" className="alert-region">
-        {error && <p className="error-summary">{error}</p>}
-      </div>
+      <ErrorSummary message={form.message} />
       {confirming ? (
         <ConfirmStep
           id="state-confirm"
@@ -48,11 +49,11 @@ export function AccountStateControl({ account, isSelf, onSaved }: Props) {
               : `确定重新启用 ${name}（${account.email}）的账号吗？启用后此人可以用原来的密码再次登录。`
           }
           confirmLabel={disable ? "确认停用" : "确认启用"}
-          busy={busy}
+          busy={form.busy}
           onConfirm={confirm}
           onCancel={() => {
             setConfirming(false);
-            focusLater("state-toggle");
+            form.focusLater("state-toggle");
           }}
         />
       ) : (

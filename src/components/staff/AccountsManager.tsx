@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { errorMessage, type Me, type StaffAccount, staffApi } from "../../lib/staff/api";
+import { errorMessage } from "../../lib/kit/problem";
+import { type Me, type StaffAccount, staffApi } from "../../lib/staff/api";
 import { useFocusLater } from "../forms/useFocusLater";
 import { AccountEditor } from "./AccountEditor";
 import { AccountTable } from "./AccountTable";

@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from "react";
-import type { AuditFilter, FieldErrors } from "../../lib/staff/api";
+import type { FieldErrors } from "../../lib/kit/problem";
+import type { AuditFilter } from "../../lib/staff/api";
 import { AUDIT_ACTIONS } from "../../shared/staff/audit-actions";
+import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
 import { useFocusLater } from "../forms/useFocusLater";
-import { ErrorSummary } from "./ErrorSummary";
 
 export const AUDIT_FIELDS = {
   actor: { id: "audit-actor", label: "操作人邮箱" },
@@ -49,7 +50,7 @@ export function AuditFilters({ initial, serverErrors, serverMessage, onSearch }:
   const hasLocal = Object.keys(localErrors).length > 0;
   return (
     <>
-      <ErrorSummary message={hasLocal ? "请修改以下内容：" : serverMessage} fields={fields} fieldInfo={AUDIT_FIELDS} />
+      <ErrorSummary message={hasLocal ? "请修改以下内容：" : serverMessage} errors={fields} targets={AUDIT_FIELDS} />
       <form className="card filters-form" noValidate onSubmit={submit}>
         <div className="filter-grid">
           <Field id={AUDIT_FIELDS.actor.id} label={AUDIT_FIELDS.actor.label} error={fields.actor}>

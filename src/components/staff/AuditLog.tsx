@@ -1,13 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import {
-  type AuditEntry,
-  type AuditFilter,
-  errorMessage,
-  type FieldErrors,
-  StaffApiError,
-  staffApi,
-} from "../../lib/staff/api";
+import { useCallback, useEffect, useState } from "react";
+import { errorMessage, type Refusal, refusalOf } from "../../lib/kit/problem";
+import { type AuditEntry, type AuditFilter, staffApi } from "../../lib/staff/api";
 import { useFocusLater } from "../forms/useFocusLater";
+import { useLatestRequest } from "../forms/useLatestRequest";
 import { AuditFilters } from "./AuditFilters";
 import { AuditTable } from "./AuditTable";
 import { StatusMessage } from "./StatusMessage";
@@ -45,37 +40,36 @@ interface Shown {
 export function AuditLog() {
   const [initial] = useState(filterFromAddress);
   const [shown, setShown] = useState<Shown | null>(null);
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
-  const [error, setError] = useState<{ message: string; fields: FieldErrors }>();
-  const latest = useRef(0);
+  const [error, setError] = useState<Refusal>();
+  // Only the answer to the newest search is shown, whatever order the answers arrive in.
+  const { busy, load } = useLatestRequest();
   const focusLater = useFocusLater();
 
-  const search = useCallback(async (filter: AuditFilter) => {
-    // Only the answer to the newest search is shown, whatever order the answers arrive in.
-    const request = ++latest.current;
-    setBusy(true);
-    setStatus("正在查询…");
-    writeAddress(filter);
-    try {
-      const page = await staffApi.listAudit(filter);
-      if (request !== latest.current) return;
-      setShown({ filter, ...page });
-      setError(undefined);
-      setStatus(
-        page.entries.length
-          ? `找到 ${page.entries.length}${page.next ? " 条以上" : " 条"}记录。`
-          : "没有符合条件的记录。",
+  const search = useCallback(
+    async (filter: AuditFilter) => {
+      setStatus("正在查询…");
+      writeAddress(filter);
+      await load(
+        () => staffApi.listAudit(filter),
+        (page) => {
+          setShown({ filter, ...page });
+          setError(undefined);
+          setStatus(
+            page.entries.length
+              ? `找到 ${page.entries.length}${page.next ? " 条以上" : " 条"}记录。`
+              : "没有符合条件的记录。",
+          );
+        },
+        (err) => {
+          setShown(null);
+          setStatus("");
+          setError(refusalOf(err));
+        },
       );
-    } catch (err) {
-      if (request !== latest.current) return;
-      setShown(null);
-      setStatus("");
-      setError({ message: errorMessage(err), fields: err instanceof StaffApiError ? err.fields : {} });
-    } finally {
-      if (request === latest.current) setBusy(false);
-    }
-  }, []);
+    },
+    [load],
+  );
 
   useEffect(() => {
     void search(initial);
@@ -83,20 +77,17 @@ export function AuditLog() {
 
   async function loadEarlier() {
     if (busy || !shown || shown.next === null) return;
-    const request = ++latest.current;
-    setBusy(true);
-    try {
-      const page = await staffApi.listAudit(shown.filter, shown.next);
-      if (request !== latest.current) return;
-      setShown({ filter: shown.filter, entries: [...shown.entries, ...page.entries], next: page.next });
-      setStatus(`又加载了 ${page.entries.length} 条更早的记录${page.next ? "。" : "，已到最早的记录。"}`);
-      // The button goes away on the last page: leave focus on the results rather than nowhere.
-      if (!page.next) focusLater("audit-results");
-    } catch (err) {
-      if (request === latest.current) setStatus(`加载失败：${errorMessage(err)}`);
-    } finally {
-      if (request === latest.current) setBusy(false);
-    }
+    const next = shown.next;
+    await load(
+      () => staffApi.listAudit(shown.filter, next),
+      (page) => {
+        setShown({ filter: shown.filter, entries: [...shown.entries, ...page.entries], next: page.next });
+        setStatus(`又加载了 ${page.entries.length} 条更早的记录${page.next ? "。" : "，已到最早的记录。"}`);
+        // The button goes away on the last page: leave focus on the results rather than nowhere.
+        if (!page.next) focusLater("audit-results");
+      },
+      (err) => setStatus(`加载失败：${errorMessage(err)}`),
+    );
   }
 
   const entries = shown?.entries;
@@ -106,7 +97,7 @@ export function AuditLog() {
     <>
       <AuditFilters
         initial={initial}
-        serverErrors={error?.fields ?? {}}
+        serverErrors={error?.errors ?? {}}
         serverMessage={error?.message}
         onSearch={search}
       />

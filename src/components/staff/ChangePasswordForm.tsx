@@ -1,10 +1,9 @@
 import { type FormEvent, useState } from "react";
-import { errorMessage, type FieldErrors, StaffApiError, staffApi } from "../../lib/staff/api";
-import { checkFields } from "../../lib/staff/console";
+import { staffApi } from "../../lib/staff/api";
 import { ChangePasswordSchema } from "../../shared/staff/schemas";
+import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
-import { useFocusLater } from "../forms/useFocusLater";
-import { ErrorSummary } from "./ErrorSummary";
+import { useForm } from "../forms/useForm";
 
 const FIELDS = {
   currentPassword: { id: "pw-current", label: "当前密码" },
@@ -23,42 +22,24 @@ export function ChangePasswordForm({ email, currentLabel = FIELDS.currentPasswor
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [visible, setVisible] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string>();
-  const [fields, setFields] = useState<FieldErrors>({});
-  const focusLater = useFocusLater();
   const info = { ...FIELDS, currentPassword: { ...FIELDS.currentPassword, label: currentLabel } };
-
-  function refuse(text: string, wrong: FieldErrors) {
-    setMessage(text);
-    setFields(wrong);
-    const first = (Object.keys(FIELDS) as (keyof typeof FIELDS)[]).find((name) => wrong[name]);
-    if (first) focusLater(FIELDS[first].id);
-  }
+  const form = useForm({ targets: info });
+  const fields = form.errors;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
-    const wrong = checkFields(ChangePasswordSchema, { currentPassword: current, newPassword: next });
-    if (Object.keys(wrong).length > 0) return refuse("请修改以下内容：", wrong);
-    setBusy(true);
-    try {
+    if (form.busy || !form.check(ChangePasswordSchema, { currentPassword: current, newPassword: next })) return;
+    await form.run(async () => {
       await staffApi.changePassword(current, next);
       setCurrent("");
       setNext("");
-      setMessage(undefined);
-      setFields({});
       onChanged();
-    } catch (err) {
-      refuse(errorMessage(err), err instanceof StaffApiError ? err.fields : {});
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <>
-      <ErrorSummary message={message} fields={fields} fieldInfo={info} />
+      <ErrorSummary message={form.message} errors={fields} targets={info} />
       <form className="card form" method="post" noValidate onSubmit={submit}>
         {/* Tells password managers whose password this is; not shown. */}
         <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
@@ -100,8 +81,8 @@ export function ChangePasswordForm({ email, currentLabel = FIELDS.currentPasswor
           <input id="pw-show" type="checkbox" checked={visible} onChange={(e) => setVisible(e.target.checked)} />
           <label htmlFor="pw-show">显示密码</label>
         </div>
-        <button type="submit" aria-disabled={busy || undefined}>
-          {busy ? "正在保存…" : "修改密码"}
+        <button type="submit" aria-disabled={form.busy || undefined}>
+          {form.busy ? "正在保存…" : "修改密码"}
         </button>
       </form>
     </>

@@ -1,18 +1,11 @@
 import { type FormEvent, useState } from "react";
-import {
-  errorMessage,
-  type FieldErrors,
-  type StaffAccount,
-  StaffApiError,
-  staffApi,
-  type Unit,
-} from "../../lib/staff/api";
-import { checkFields } from "../../lib/staff/console";
+import { ApiError, type FieldErrors, refusalOf } from "../../lib/kit/problem";
+import { type StaffAccount, staffApi, type Unit } from "../../lib/staff/api";
 import { type Role, UNIT_BOUND_ROLES } from "../../shared/staff/roles";
 import { CreateAccountSchema } from "../../shared/staff/schemas";
+import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
-import { useFocusLater } from "../forms/useFocusLater";
-import { ErrorSummary } from "./ErrorSummary";
+import { useForm } from "../forms/useForm";
 import { RoleSelect } from "./RoleSelect";
 import { UnitSelect } from "./UnitSelect";
 
@@ -34,48 +27,37 @@ export function CreateAccountForm({ units, onCreated }: Props) {
   const [displayName, setDisplayName] = useState("");
   const [role, setRole] = useState("");
   const [unitId, setUnitId] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string>();
-  const [fields, setFields] = useState<FieldErrors>({});
-  const focusLater = useFocusLater();
+  const form = useForm({ targets: FIELDS });
+  const fields = form.errors;
   const needsUnit = UNIT_BOUND_ROLES.includes(role as Role);
-
-  function refuse(text: string, wrong: FieldErrors) {
-    setMessage(text);
-    setFields(wrong);
-    const first = (Object.keys(FIELDS) as (keyof typeof FIELDS)[]).find((name) => wrong[name]);
-    if (first) focusLater(FIELDS[first].id);
-  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
     const input = { email, displayName, role: role as Role, unitId: unitId || null };
-    const wrong = checkFields(CreateAccountSchema, input);
-    if (!role) wrong.role = "请选择角色";
-    if (needsUnit && !unitId) wrong.unitId = "该角色必须指定单位";
-    if (Object.keys(wrong).length > 0) return refuse("请修改以下内容：", wrong);
-    setBusy(true);
-    try {
+    const own: FieldErrors = {};
+    if (!role) own.role = "请选择角色";
+    if (needsUnit && !unitId) own.unitId = "该角色必须指定单位";
+    if (form.busy || !form.check(CreateAccountSchema, input, { extra: own })) return;
+    const create = async () => {
       const result = await staffApi.createAccount(input);
       setEmail("");
       setDisplayName("");
       setRole("");
       setUnitId("");
-      setMessage(undefined);
-      setFields({});
       onCreated(result);
-    } catch (err) {
-      const duplicate = err instanceof StaffApiError && err.status === 409;
-      refuse(errorMessage(err), duplicate ? { email: err.message } : err instanceof StaffApiError ? err.fields : {});
-    } finally {
-      setBusy(false);
-    }
+    };
+    await form.run(create, {
+      // 409: the email is taken; the API's sentence says so, next to the email field.
+      onError: (err) =>
+        err instanceof ApiError && err.status === 409
+          ? { message: err.message, errors: { email: err.message } }
+          : refusalOf(err),
+    });
   }
 
   return (
     <>
-      <ErrorSummary message={message} fields={fields} fieldInfo={FIELDS} />
+      <ErrorSummary message={form.message} errors={fields} targets={FIELDS} />
       <form className="card form" method="post" noValidate onSubmit={submit}>
         <Field id={FIELDS.email.id} label={FIELDS.email.label} hint="用作登录名。" error={fields.email}>
           {(a11y) => (
@@ -128,8 +110,8 @@ export function CreateAccountForm({ units, onCreated }: Props) {
             />
           )}
         </Field>
-        <button type="submit" aria-disabled={busy || undefined}>
-          {busy ? "正在创建…" : "创建账号"}
+        <button type="submit" aria-disabled={form.busy || undefined}>
+          {form.busy ? "正在创建…" : "创建账号"}
         </button>
       </form>
     </>

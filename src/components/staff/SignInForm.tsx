@@ -1,10 +1,11 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { errorMessage, type FieldErrors, StaffApiError, staffApi } from "../../lib/staff/api";
-import { afterSignIn, checkFields } from "../../lib/staff/console";
+import { ApiError, errorMessage, fieldErrorsOf } from "../../lib/kit/problem";
+import { staffApi } from "../../lib/staff/api";
+import { afterSignIn } from "../../lib/staff/console";
 import { LoginSchema } from "../../shared/staff/schemas";
+import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
-import { useFocusLater } from "../forms/useFocusLater";
-import { ErrorSummary } from "./ErrorSummary";
+import { useForm } from "../forms/useForm";
 import { StatusMessage } from "./StatusMessage";
 
 const FIELDS = {
@@ -18,7 +19,7 @@ function nextPath(): string | null {
 }
 
 function refusal(err: unknown): string {
-  if (err instanceof StaffApiError && err.status === 423 && err.retryAfter) {
+  if (err instanceof ApiError && err.status === 423 && err.retryAfter) {
     return `${err.message}（约 ${Math.ceil(err.retryAfter / 60)} 分钟后可再试）`;
   }
   return errorMessage(err);
@@ -28,11 +29,10 @@ function refusal(err: unknown): string {
 export function SignInForm() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string>();
-  const [fields, setFields] = useState<FieldErrors>({});
   const [status, setStatus] = useState("");
-  const focusLater = useFocusLater();
+  // With no field named, a refusal (wrong password, locked) puts focus back on the password.
+  const form = useForm({ targets: FIELDS, focusOtherwise: FIELDS.password.id });
+  const fields = form.errors;
 
   // The form shows at once (signing in must not wait on this check); a session goes straight on.
   useEffect(() => {
@@ -44,37 +44,28 @@ export function SignInForm() {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
-    const wrong = checkFields(LoginSchema, { email, password });
-    setFields(wrong);
-    const first = Object.keys(FIELDS).find((name) => wrong[name]) as keyof typeof FIELDS | undefined;
-    if (first) {
-      setMessage("请修改以下内容：");
-      focusLater(FIELDS[first].id);
-      return;
-    }
-    setMessage(undefined);
-    setBusy(true);
+    if (form.busy || !form.check(LoginSchema, { email, password })) return;
     setStatus("正在登录…");
-    try {
+    const signIn = async () => {
       const me = await staffApi.login(email, password);
       setStatus("登录成功，正在进入工作台…");
       location.assign(afterSignIn(me.role, nextPath()));
-    } catch (err) {
-      setBusy(false);
-      setStatus("");
-      setPassword("");
-      setMessage(refusal(err));
-      setFields(err instanceof StaffApiError ? err.fields : {});
-      focusLater(err instanceof StaffApiError && err.fields.email ? FIELDS.email.id : FIELDS.password.id);
-    }
+    };
+    await form.run(signIn, {
+      leaving: true,
+      onError: (err) => {
+        setStatus("");
+        setPassword("");
+        return { message: refusal(err), errors: fieldErrorsOf(err) };
+      },
+    });
   }
 
   return (
     <>
       <h1>工作人员登录</h1>
       <p className="muted">青溪区城市管理局工作台，仅供本局及各处置单位工作人员使用。</p>
-      <ErrorSummary message={message} fields={fields} fieldInfo={FIELDS} />
+      <ErrorSummary message={form.message} errors={fields} targets={FIELDS} />
       <form className="card form" method="post" noValidate onSubmit={submit}>
         <Field id={FIELDS.email.id} label={FIELDS.email.label} error={fields.email}>
           {(a11y) => (
@@ -107,8 +98,8 @@ export function SignInForm() {
             />
           )}
         </Field>
-        <button type="submit" aria-disabled={busy || undefined}>
-          {busy ? "正在登录…" : "登录"}
+        <button type="submit" aria-disabled={form.busy || undefined}>
+          {form.busy ? "正在登录…" : "登录"}
         </button>
       </form>
       <StatusMessage text={status} />

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { errorMessage, StaffApiError, staffApi } from "../../lib/staff/api";
+import { ApiError, errorMessage } from "../../lib/kit/problem";
+import { staffApi } from "../../lib/staff/api";
 
 /** Ends the session and goes back to the sign-in page. */
 export function SignOutButton() {
@@ -15,7 +16,7 @@ export function SignOutButton() {
       location.assign("/staff/");
     } catch (err) {
       // Already signed out (the session expired or ended elsewhere): the sign-in page is right.
-      if (err instanceof StaffApiError && err.status === 401) return location.assign("/staff/");
+      if (err instanceof ApiError && err.status === 401) return location.assign("/staff/");
       setBusy(false);
       setError(`退出失败：${errorMessage(err)}`);
     }

@@ -1,5 +1,6 @@
 import { type ReactNode, useCallback, useEffect, useState } from "react";
-import { errorMessage, type Me, StaffApiError, staffApi } from "../../lib/staff/api";
+import { ApiError, errorMessage } from "../../lib/kit/problem";
+import { type Me, staffApi } from "../../lib/staff/api";
 import { homeFor } from "../../lib/staff/console";
 import { can, type Permission, ROLE_LABELS } from "../../shared/staff/roles";
 import { useFocusLater } from "../forms/useFocusLater";
@@ -29,7 +30,7 @@ export function StaffShell({ title, permission, children }: Props) {
     try {
       setState({ phase: "ready", me: await staffApi.me() });
     } catch (err) {
-      if (err instanceof StaffApiError && err.status === 401) {
+      if (err instanceof ApiError && err.status === 401) {
         location.replace(`/staff/?next=${encodeURIComponent(location.pathname)}`);
         return;
       }

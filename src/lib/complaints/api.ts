@@ -1,27 +1,12 @@
-// The islands' client for the public complaint API: same-origin fetches, JSON in and out, every
-// failure thrown as an ApiError. The tracking secret travels only in the X-Tracking-Token header.
+// The islands' client for the public complaint API: one function per call, on top of the browser
+// kit's request (src/lib/kit/). The tracking secret travels only in the X-Tracking-Token header.
 import type { Rating } from "../../shared/complaints/states";
-import { ApiError, parseProblem } from "./api-error";
+import { type RequestOptions, request, send } from "../kit/request";
 import type { CasePage, Hotspots, MonthFigures, NearbyCase, TrackingView } from "./types";
 
 const BASE = "/api/complaints";
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(BASE + path, init);
-  } catch {
-    throw new ApiError(0);
-  }
-  if (!res.ok) throw new ApiError(res.status, parseProblem(await res.text()), res.headers.get("retry-after"));
-  return res.json() as Promise<T>;
-}
-
-const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
-  method: "POST",
-  headers: { "content-type": "application/json", ...headers },
-  body: JSON.stringify(body),
-});
+const call = <T>(path: string, options?: RequestOptions) => request<T>(BASE + path, options);
 const tokenHeader = (token: string) => ({ "x-tracking-token": token });
 
 export const nearbyCases = (categoryId: string, lat: number, lng: number) =>
@@ -48,17 +33,18 @@ export const monthFigures = (month: string) => call<MonthFigures>(`/figures?${ne
 export const trackByToken = (token: string) => call<TrackingView>("/track", { headers: tokenHeader(token) });
 
 export const trackByPhone = (caseNumber: string, phone: string) =>
-  call<TrackingView>("/track/lookup", json({ caseNumber, phone }));
+  call<TrackingView>("/track/lookup", { body: { caseNumber, phone } });
 
 export const rateCase = (token: string, rating: Rating, comment: string) =>
-  call<TrackingView>("/track/rating", json({ rating, ...(comment ? { comment } : {}) }, tokenHeader(token)));
+  call<TrackingView>("/track/rating", {
+    body: { rating, ...(comment ? { comment } : {}) },
+    headers: tokenHeader(token),
+  });
 
 export const reopenCase = (token: string, reason: string) =>
-  call<TrackingView>("/track/reopen", json({ reason }, tokenHeader(token)));
+  call<TrackingView>("/track/reopen", { body: { reason }, headers: tokenHeader(token) });
 
 /** A photo only the reporter may see: fetched with the secret, shown through a blob: URL. */
 export async function reporterPhoto(url: string, token: string): Promise<Blob> {
-  const res = await fetch(url, { headers: tokenHeader(token) });
-  if (!res.ok) throw new ApiError(res.status);
-  return res.blob();
+  return (await send(url, { headers: tokenHeader(token) })).blob();
 }

@@ -1,10 +1,12 @@
 // The console's client for the case-handling API (/api/staff/complaints, /api/staff/figures): the
-// wire shapes as the console reads them, and one function per call, through the staff client's request.
+// wire shapes as the console reads them, and one function per call, on top of the browser kit's request.
 
 import type { Counts, RateId } from "../../shared/complaints/figures";
 import type { CaseView } from "../../shared/complaints/staff-schemas";
 import type { CaseState, PendingRequest, StaffAction } from "../../shared/complaints/states";
-import { request } from "../staff/api";
+import { request } from "../kit/request";
+
+const STAFF = "/api/staff";
 
 /** A row of the case list. Instants are ISO strings in UTC; the console shows them in China time. */
 export interface CaseSummary {
@@ -132,22 +134,22 @@ function listQuery(filter: CaseFilter, cursor: CaseCursor | null): string {
 
 export const casesApi = {
   list: (filter: CaseFilter, cursor: CaseCursor | null = null) =>
-    request<CaseListPage>("GET", `/complaints?${listQuery(filter, cursor)}`),
-  get: (id: number) => request<CaseDetail>("GET", `/complaints/${id}`),
+    request<CaseListPage>(`${STAFF}/complaints?${listQuery(filter, cursor)}`),
+  get: (id: number) => request<CaseDetail>(`${STAFF}/complaints/${id}`),
   /**
    * Takes an action with the version the member read (a stale one is refused with 409); `fields`
    * are the action's own, already checked against ACTION_SCHEMAS by the form.
    */
   act: (id: number, action: StaffAction, version: number, fields: Record<string, unknown>) =>
-    request<CaseDetail>("POST", `/complaints/${id}/${action}`, { ...fields, version }),
-  contact: (id: number) => request<Contact>("GET", `/complaints/${id}/contact`),
+    request<CaseDetail>(`${STAFF}/complaints/${id}/${action}`, { body: { ...fields, version } }),
+  contact: (id: number) => request<Contact>(`${STAFF}/complaints/${id}/contact`),
   figures: (from: string, to: string, by: FiguresGrouping) =>
-    request<Figures>("GET", `/figures?${new URLSearchParams({ from, to, by })}`),
+    request<Figures>(`${STAFF}/figures?${new URLSearchParams({ from, to, by })}`),
 };
 
 /** The CSV download of the cases received in a period: a link, so the browser saves the file. */
 export function exportCsvHref(from: string, to: string): string {
-  return `/api/staff/complaints/export.csv?${new URLSearchParams({ from, to })}`;
+  return `${STAFF}/complaints/export.csv?${new URLSearchParams({ from, to })}`;
 }
 
 /** The console's own address of a case. */

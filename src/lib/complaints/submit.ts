@@ -1,6 +1,6 @@
 // Files a complaint with XMLHttpRequest, the one browser API that reports upload progress.
 import type { FileComplaintInput } from "../../shared/complaints/schemas";
-import { ApiError, parseProblem } from "./api-error";
+import { ApiError } from "../kit/problem";
 import type { Filed } from "./types";
 
 export interface Submission {
@@ -12,7 +12,8 @@ export interface Submission {
 
 /**
  * POSTs the complaint (JSON, or multipart with the photos) and resolves with the filed case.
- * Rejects with an ApiError: status 0 when the connection failed before an answer came.
+ * Rejects with the kit's ApiError, read by the same parser as every fetch: `kind` "network" (status
+ * 0) when the connection failed before an answer came.
  */
 export function submitComplaint(s: Submission, onProgress: (fraction: number) => void): Promise<Filed> {
   return new Promise((resolve, reject) => {
@@ -32,11 +33,18 @@ export function submitComplaint(s: Submission, onProgress: (fraction: number) =>
     }
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
-      const parsed = parseProblem(xhr.responseText);
-      if (xhr.status === 201) resolve(parsed as unknown as Filed);
-      else reject(new ApiError(xhr.status, parsed, xhr.getResponseHeader("retry-after")));
+      if (xhr.status !== 201) {
+        reject(ApiError.fromAnswer(xhr.status, xhr.responseText, xhr.getResponseHeader("retry-after")));
+        return;
+      }
+      try {
+        resolve(JSON.parse(xhr.responseText) as Filed);
+      } catch {
+        // A 201 that is not JSON did not come from the API: the same as no answer, and safe to retry.
+        reject(ApiError.network());
+      }
     };
-    xhr.onerror = xhr.ontimeout = xhr.onabort = () => reject(new ApiError(0));
+    xhr.onerror = xhr.ontimeout = xhr.onabort = () => reject(ApiError.network());
     xhr.send(body);
   });
 }

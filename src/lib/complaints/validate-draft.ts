@@ -3,7 +3,7 @@
 import * as v from "valibot";
 import { FileComplaintSchema } from "../../shared/complaints/schemas";
 import { COMMUNITIES } from "../../shared/geo";
-import type { FieldErrors } from "./api-error";
+import type { FieldErrors } from "../kit/problem";
 import { type Draft, STEPS, type Step, toInput } from "./draft";
 
 /** The input fields each step asks for; `lat` carries the errors about the device's position. */

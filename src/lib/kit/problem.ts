@@ -111,3 +111,14 @@ export function errorMessage(err: unknown, fallback = UNEXPECTED_MESSAGE): strin
 export function fieldErrorsOf(err: unknown): FieldErrors {
   return err instanceof ApiError ? err.fields : {};
 }
+
+/** What a form or list shows for a failed call: a sentence for the summary and the errors by field. */
+export interface Refusal {
+  message: string;
+  errors: FieldErrors;
+}
+
+/** The API's words and field errors for anything a call threw; `fallback` as in errorMessage. */
+export function refusalOf(err: unknown, fallback?: string): Refusal {
+  return { message: errorMessage(err, fallback), errors: fieldErrorsOf(err) };
+}

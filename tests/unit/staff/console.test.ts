@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { StaffApiError } from "../../../src/lib/staff/api";
-import { afterSignIn, checkFields, homeFor, menuFor } from "../../../src/lib/staff/console";
+import { checkFields } from "../../../src/lib/kit/check";
+import { afterSignIn, homeFor, menuFor } from "../../../src/lib/staff/console";
 import { accountState, formatAuditDetail, formatBeijingTime } from "../../../src/lib/staff/display";
 import { can, ROLES, STAFF_MENU } from "../../../src/shared/staff/roles";
 import { ChangePasswordSchema, LoginSchema } from "../../../src/shared/staff/schemas";
@@ -43,21 +43,6 @@ describe("form checks in the browser", () => {
     expect(checkFields(ChangePasswordSchema, { currentPassword: same, newPassword: same })).toEqual({
       newPassword: "新密码不能与当前密码相同",
     });
-  });
-});
-
-describe("StaffApiError", () => {
-  it("reads field errors from RFC 9457 JSON pointers, the first message per field", () => {
-    const err = new StaffApiError(422, {
-      detail: "请检查标出的字段。",
-      errors: [
-        { pointer: "#/unitId", detail: "该角色必须指定单位" },
-        { pointer: "#/unitId", detail: "第二条" },
-        { pointer: "#/email", detail: "邮箱格式不正确" },
-      ],
-    });
-    expect(err.message).toBe("请检查标出的字段。");
-    expect(err.fields).toEqual({ unitId: "该角色必须指定单位", email: "邮箱格式不正确" });
   });
 });
 

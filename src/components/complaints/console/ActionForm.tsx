@@ -8,13 +8,13 @@ import {
   suggestedUnit,
 } from "../../../lib/complaints/console-actions";
 import { type CaseDetail, casesApi } from "../../../lib/complaints/console-api";
-import { errorMessage, type FieldErrors, StaffApiError, type Unit } from "../../../lib/staff/api";
-import { checkFields } from "../../../lib/staff/console";
+import { ApiError, errorMessage, refusalOf } from "../../../lib/kit/problem";
+import type { Unit } from "../../../lib/staff/api";
 import { ACTION_SCHEMAS } from "../../../shared/complaints/staff-schemas";
 import type { StaffAction } from "../../../shared/complaints/states";
-import { useFocusLater } from "../../forms/useFocusLater";
+import { ErrorSummary } from "../../forms/ErrorSummary";
+import { useForm } from "../../forms/useForm";
 import { ConfirmStep } from "../../staff/ConfirmStep";
-import { ErrorSummary } from "../../staff/ErrorSummary";
 import { ActionFieldControl, focusIdOf } from "./ActionFieldControl";
 import { ConflictNotice } from "./ConflictNotice";
 
@@ -36,52 +36,42 @@ export function ActionForm({ action, detail, units, onDone, onCancel, onReload }
   const spec = ACTION_SPECS[action];
   const label = actionLabel(action);
   const [values, setValues] = useState<ActionValues>(() => initialValues(action, detail));
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string>();
   const [conflict, setConflict] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const focusLater = useFocusLater();
   const fieldInfo = Object.fromEntries(spec.fields.map((f) => [f.name, { id: focusIdOf(f), label: f.label }]));
+  // Without a field to point at, the alert is read out and focus goes back to the submit button
+  // (the confirmation step that had it may be gone).
+  const form = useForm({ targets: fieldInfo, focusOtherwise: "action-submit" });
+  const { busy, focusLater } = form;
+  const fields = form.errors;
   const body = () => actionBody(spec, values);
-
-  function refuse(text: string, wrong: FieldErrors) {
-    setMessage(text);
-    setFields(wrong);
-    const first = spec.fields.find((f) => wrong[f.name]);
-    // Without a field to point at, the alert is read out and focus goes back to the submit button
-    // (the confirmation step that had it may be gone).
-    focusLater(first ? focusIdOf(first) : "action-submit");
-  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
-    const wrong = checkFields(ACTION_SCHEMAS[action], { ...body(), version: detail.version });
-    if (Object.keys(wrong).length > 0) return refuse("请修改以下内容：", wrong);
-    setMessage(undefined);
-    setFields({});
+    if (busy || !form.check(ACTION_SCHEMAS[action], { ...body(), version: detail.version })) return;
     if (spec.confirm) setConfirming(true);
     else void send();
   }
 
   async function send() {
-    setBusy(true);
     setConflict(null);
-    try {
-      const fresh = await casesApi.act(detail.id, action, detail.version, body());
-      onDone(fresh, spec.done);
-    } catch (err) {
-      setBusy(false);
-      setConfirming(false);
-      if (err instanceof StaffApiError && err.status === 409) {
-        setMessage(undefined);
-        setFields({});
-        // The API's detail: "该案件刚被他人修改，请刷新后再操作。", or the state that forbids the action.
-        setConflict(err.message);
-        focusLater("action-conflict");
-      } else refuse(errorMessage(err), err instanceof StaffApiError ? err.fields : {});
-    }
+    await form.run(
+      async () => {
+        const fresh = await casesApi.act(detail.id, action, detail.version, body());
+        onDone(fresh, spec.done);
+      },
+      {
+        onError: (err) => {
+          setConfirming(false);
+          if (!(err instanceof ApiError && err.status === 409)) return refusalOf(err);
+          form.clear();
+          // The API's detail: "该案件刚被他人修改，请刷新后再操作。", or the state that forbids the action.
+          setConflict(err.message);
+          focusLater("action-conflict");
+          return null;
+        },
+      },
+    );
   }
 
   async function reload() {
@@ -99,7 +89,7 @@ export function ActionForm({ action, detail, units, onDone, onCancel, onReload }
     <form id="action-form" className="action-form" noValidate onSubmit={submit} aria-labelledby="action-form-heading">
       <h4 id="action-form-heading">{label}</h4>
       {action === "extend" && detail.pendingDays && <p>处置单位申请延期 {detail.pendingDays} 天。</p>}
-      <ErrorSummary message={message} fields={fields} fieldInfo={fieldInfo} />
+      <ErrorSummary message={form.message} errors={fields} targets={fieldInfo} />
       <ConflictNotice id="action-conflict" message={conflict} onReload={reload} />
       {spec.fields.map((field) => (
         <ActionFieldControl

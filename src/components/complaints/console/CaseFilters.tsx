@@ -1,15 +1,16 @@
 import { type FormEvent, useState } from "react";
 import type { CaseFilter } from "../../../lib/complaints/console-api";
-import type { FieldErrors, Unit } from "../../../lib/staff/api";
-import { checkFields } from "../../../lib/staff/console";
+import { checkFields } from "../../../lib/kit/check";
+import type { FieldErrors } from "../../../lib/kit/problem";
+import type { Unit } from "../../../lib/staff/api";
 import { CaseListQuerySchema } from "../../../shared/complaints/staff-schemas";
 import { STATE_LABELS, STATES } from "../../../shared/complaints/states";
+import { CommunitySelect } from "../../forms/CommunitySelect";
+import { ErrorSummary } from "../../forms/ErrorSummary";
 import { Field } from "../../forms/Field";
 import { useFocusLater } from "../../forms/useFocusLater";
-import { ErrorSummary } from "../../staff/ErrorSummary";
 import { UnitSelect } from "../../staff/UnitSelect";
 import { CategorySelect } from "./CategorySelect";
-import { CommunityFilterSelect } from "./CommunityFilterSelect";
 
 export const CASE_FILTER_FIELDS = {
   state: { id: "filter-state", label: "状态" },
@@ -61,8 +62,8 @@ export function CaseFilters({ filter, units, showState, serverErrors, serverMess
     <>
       <ErrorSummary
         message={hasLocal ? "请修改以下内容：" : serverMessage}
-        fields={fields}
-        fieldInfo={CASE_FILTER_FIELDS}
+        errors={fields}
+        targets={CASE_FILTER_FIELDS}
       />
       <form className="card filters-form" noValidate onSubmit={submit} aria-label="筛选案件">
         <div className="filter-grid">
@@ -116,7 +117,13 @@ export function CaseFilters({ filter, units, showState, serverErrors, serverMess
             error={fields.communityId}
           >
             {(a11y) => (
-              <CommunityFilterSelect a11y={a11y} value={draft.communityId ?? ""} onChange={set("communityId")} />
+              <CommunitySelect
+                a11y={a11y}
+                name="communityId"
+                value={draft.communityId ?? ""}
+                placeholder="全部社区"
+                onChange={set("communityId")}
+              />
             )}
           </Field>
           <Field

@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { FILTER_KEYS, filterFromQuery, queryOfFilter, VIEW_LABELS, viewsFor } from "../../../lib/complaints/console";
 import { type CaseCursor, type CaseFilter, type CaseSummary, casesApi } from "../../../lib/complaints/console-api";
-import { errorMessage, type FieldErrors, type Me, StaffApiError } from "../../../lib/staff/api";
+import { type Refusal, refusalOf } from "../../../lib/kit/problem";
+import type { Me } from "../../../lib/staff/api";
 import { can } from "../../../shared/staff/roles";
+import { ErrorSummary } from "../../forms/ErrorSummary";
 import { useFocusLater } from "../../forms/useFocusLater";
+import { useLatestRequest } from "../../forms/useLatestRequest";
 import { StatusMessage } from "../../staff/StatusMessage";
 import { useUnits } from "../../staff/useUnits";
 import { CaseFilters } from "./CaseFilters";
@@ -28,38 +31,34 @@ export function CaseList({ me }: { me: Me }) {
   const units = useMemo(() => dispatchTargets(allUnits), [allUnits]);
   const [view, setView] = useState(initial.view);
   const [shown, setShown] = useState<Shown | null>(null);
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
-  const [error, setError] = useState<{ message: string; fields: FieldErrors }>();
-  const latest = useRef(0);
+  const [error, setError] = useState<Refusal>();
+  // Only the answer to the newest request is shown, whatever order the answers arrive in.
+  const { busy, load: latest } = useLatestRequest();
   const focusLater = useFocusLater();
 
   const load = useCallback(
     async (filter: CaseFilter, trail: (CaseCursor | null)[]) => {
-      // Only the answer to the newest request is shown, whatever order the answers arrive in.
-      const request = ++latest.current;
-      setBusy(true);
       setStatus("正在加载…");
       history.replaceState(null, "", `${location.pathname}${queryOfFilter(filter)}`);
-      try {
-        const page = await casesApi.list(filter, trail.at(-1) ?? null);
-        if (request !== latest.current) return;
-        setShown({ filter, trail, ...page });
-        setError(undefined);
-        setStatus(
-          page.cases.length ? `第 ${trail.length} 页，本页 ${page.cases.length} 件案件。` : "没有符合条件的案件。",
-        );
-        if (trail.length > 1) focusLater("cases-heading");
-      } catch (err) {
-        if (request !== latest.current) return;
-        setShown(null);
-        setStatus("");
-        setError({ message: errorMessage(err), fields: err instanceof StaffApiError ? err.fields : {} });
-      } finally {
-        if (request === latest.current) setBusy(false);
-      }
+      await latest(
+        () => casesApi.list(filter, trail.at(-1) ?? null),
+        (page) => {
+          setShown({ filter, trail, ...page });
+          setError(undefined);
+          setStatus(
+            page.cases.length ? `第 ${trail.length} 页，本页 ${page.cases.length} 件案件。` : "没有符合条件的案件。",
+          );
+          if (trail.length > 1) focusLater("cases-heading");
+        },
+        (err) => {
+          setShown(null);
+          setStatus("");
+          setError(refusalOf(err));
+        },
+      );
     },
-    [focusLater],
+    [latest, focusLater],
   );
 
   useEffect(() => {
@@ -86,16 +85,12 @@ export function CaseList({ me }: { me: Me }) {
           filter={filter}
           units={units}
           showState={view === "all"}
-          serverErrors={error?.fields ?? {}}
+          serverErrors={error?.errors ?? {}}
           serverMessage={error?.message}
           onSearch={search}
         />
       )}
-      {view !== "all" && view !== "overdue" && (
-        <div role="alert" className="alert-region">
-          {error && <p className="error-summary">{error.message}</p>}
-        </div>
-      )}
+      {view !== "all" && view !== "overdue" && <ErrorSummary message={error?.message} />}
       <StatusMessage text={status} />
       <section id="cases-results" aria-labelledby="cases-heading">
         <div className="results-head">

@@ -3,7 +3,8 @@ import { queryOfFilter, VIEW_LABELS, viewsFor } from "../../../lib/complaints/co
 import { ACTION_SPECS, actionLabel } from "../../../lib/complaints/console-actions";
 import { type CaseDetail, casesApi } from "../../../lib/complaints/console-api";
 import { rememberShortcuts, shortcutOf, shortcutsEnabled } from "../../../lib/complaints/console-shortcuts";
-import { errorMessage, type Me, StaffApiError } from "../../../lib/staff/api";
+import { ApiError, errorMessage } from "../../../lib/kit/problem";
+import type { Me } from "../../../lib/staff/api";
 import type { StaffAction } from "../../../shared/complaints/states";
 import { can } from "../../../shared/staff/roles";
 import { useFocusLater } from "../../forms/useFocusLater";
@@ -50,7 +51,7 @@ export function CaseWorkspace({ me }: { me: Me }) {
   const detail = loaded.phase === "ready" ? loaded.detail : null;
 
   const fetchDetail = useCallback(async () => {
-    if (id === null) throw new StaffApiError(404, { detail: "页面地址中没有案件编号。" });
+    if (id === null) throw new ApiError(404, { detail: "页面地址中没有案件编号。" });
     const fresh = await casesApi.get(id);
     setLoaded({ phase: "ready", detail: fresh });
     return fresh;
@@ -61,7 +62,7 @@ export function CaseWorkspace({ me }: { me: Me }) {
       setLoaded({
         phase: "failed",
         message:
-          err instanceof StaffApiError && err.status === 404 ? "找不到这个案件，或者您无权查看它。" : errorMessage(err),
+          err instanceof ApiError && err.status === 404 ? "找不到这个案件，或者您无权查看它。" : errorMessage(err),
       }),
     );
   }, [fetchDetail]);

@@ -1,12 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { casesApi, exportCsvHref, type Figures } from "../../../lib/complaints/console-api";
 import { PERIOD_PRESETS } from "../../../lib/complaints/console-figures";
 import { formatDateZh } from "../../../lib/format";
-import { errorMessage, type FieldErrors, type Me, StaffApiError } from "../../../lib/staff/api";
-import { checkFields } from "../../../lib/staff/console";
+import { checkFields } from "../../../lib/kit/check";
+import { type FieldErrors, refusalOf } from "../../../lib/kit/problem";
+import type { Me } from "../../../lib/staff/api";
 import { FiguresQuerySchema } from "../../../shared/complaints/staff-schemas";
 import { can } from "../../../shared/staff/roles";
 import { useFocusLater } from "../../forms/useFocusLater";
+import { CHECK_MESSAGE } from "../../forms/useForm";
+import { useLatestRequest } from "../../forms/useLatestRequest";
 import { StatusMessage } from "../../staff/StatusMessage";
 import { FiguresTable } from "./FiguresTable";
 import { type FiguresQuery, PERIOD_FIELDS, PeriodForm } from "./PeriodForm";
@@ -28,34 +31,35 @@ export function FiguresReport({ me }: { me: Me }) {
   const [initial] = useState(queryFromAddress);
   const [figures, setFigures] = useState<Figures | null>(null);
   const [status, setStatus] = useState("");
-  const [error, setError] = useState<{ message?: string; fields: FieldErrors }>({ fields: {} });
-  const latest = useRef(0);
+  const [error, setError] = useState<{ message?: string; errors: FieldErrors }>({ errors: {} });
+  // Only the answer for the newest period is shown, whatever order the answers arrive in.
+  const { load: latest } = useLatestRequest();
   const focusLater = useFocusLater();
 
   const load = useCallback(
     async (query: FiguresQuery) => {
       const wrong = checkFields(FiguresQuerySchema, query);
       if (Object.keys(wrong).length > 0) {
-        setError({ message: "请修改以下内容：", fields: wrong });
+        setError({ message: CHECK_MESSAGE, errors: wrong });
         const first = (["from", "to"] as const).find((k) => wrong[k]);
         return focusLater(first ? PERIOD_FIELDS[first].id : PERIOD_FIELDS.by.id);
       }
-      const request = ++latest.current;
       setStatus("正在统计…");
       history.replaceState(null, "", `${location.pathname}?${new URLSearchParams({ ...query })}`);
-      try {
-        const answer = await casesApi.figures(query.from, query.to, query.by);
-        if (request !== latest.current) return;
-        setFigures(answer);
-        setError({ fields: {} });
-        setStatus(`已显示${formatDateZh(answer.from)}至${formatDateZh(answer.to)}的指标。`);
-      } catch (err) {
-        if (request !== latest.current) return;
-        setStatus("");
-        setError({ message: errorMessage(err), fields: err instanceof StaffApiError ? err.fields : {} });
-      }
+      await latest(
+        () => casesApi.figures(query.from, query.to, query.by),
+        (answer) => {
+          setFigures(answer);
+          setError({ errors: {} });
+          setStatus(`已显示${formatDateZh(answer.from)}至${formatDateZh(answer.to)}的指标。`);
+        },
+        (err) => {
+          setStatus("");
+          setError(refusalOf(err));
+        },
+      );
     },
-    [focusLater],
+    [latest, focusLater],
   );
 
   useEffect(() => {
@@ -64,7 +68,7 @@ export function FiguresReport({ me }: { me: Me }) {
 
   return (
     <>
-      <PeriodForm initial={initial} errors={error.fields} message={error.message} onSubmit={load} />
+      <PeriodForm initial={initial} errors={error.errors} message={error.message} onSubmit={load} />
       <StatusMessage text={status} />
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading">考核指标</h2>

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from "react";
 import type { FiguresGrouping } from "../../../lib/complaints/console-api";
 import { PERIOD_PRESETS } from "../../../lib/complaints/console-figures";
-import type { FieldErrors } from "../../../lib/staff/api";
+import type { FieldErrors } from "../../../lib/kit/problem";
+import { ErrorSummary } from "../../forms/ErrorSummary";
 import { Field, FieldError } from "../../forms/Field";
-import { ErrorSummary } from "../../staff/ErrorSummary";
 
 export interface FiguresQuery {
   from: string;
@@ -46,7 +46,7 @@ export function PeriodForm({ initial, errors, message, onSubmit }: Props) {
 
   return (
     <>
-      <ErrorSummary message={message} fields={errors} fieldInfo={PERIOD_FIELDS} />
+      <ErrorSummary message={message} errors={errors} targets={PERIOD_FIELDS} />
       <form className="card filters-form" noValidate onSubmit={submit} aria-label="统计时段">
         <fieldset className="presets">
           <legend>常用时段</legend>

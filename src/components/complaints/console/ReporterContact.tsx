@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { type CaseDetail, type Contact, casesApi } from "../../../lib/complaints/console-api";
-import { errorMessage } from "../../../lib/staff/api";
+import { errorMessage } from "../../../lib/kit/problem";
 import { useFocusLater } from "../../forms/useFocusLater";
 
 interface Props {
