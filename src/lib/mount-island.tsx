@@ -2,10 +2,11 @@ import { type ComponentType, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 
 /**
- * Renders a staff-console island into `#staff-app` from a bundled module script. Astro's
- * `client:load` would put its 4 KB island loader inline in the page, which the site's CSP build
- * step (scripts/headers.ts: inline scripts ≤ 1 KB, allowed by hash) refuses; a module served from
- * /_astro/ is allowed by 'self'.
+ * Renders a staff-console island into `#staff-app` from a bundled module script. The console's
+ * pages have nothing to hydrate (every view is behind a sign-in, so it is rendered in the browser),
+ * so Astro's `client:load` would add only its island loader, inlined into every page (about 3 KB;
+ * scripts/lib/csp.ts allows inline scripts up to MAX_INLINE_SCRIPT_BYTES by hash) and serialized
+ * props; a plain module served from /_astro/ (allowed by 'self') needs neither.
  *
  * @example
  * <script>import { mountIsland } from "../../lib/mount-island"; mountIsland(AccountsConsole);</script>
