@@ -1,4 +1,5 @@
 import { categoryById } from "../../../src/shared/complaints/categories";
+import type { CaseDetail, CaseSummary } from "../../../src/shared/complaints/console-wire";
 import {
   type Action,
   actorOf,
@@ -28,7 +29,7 @@ export function isOverdue(c: Complaint, now: number): boolean {
 }
 
 /** A row of the staff case list. Contact details never appear here. */
-export function caseSummary(c: Complaint, units: Map<string, string>, now = Date.now()) {
+export function caseSummary(c: Complaint, units: Map<string, string>, now = Date.now()): CaseSummary {
   return {
     id: c.id,
     caseNumber: c.caseNumber,
@@ -85,7 +86,12 @@ export function allowedActions(c: Complaint, staff: StaffIdentity): StaffAction[
 const ACTOR_LABELS = { reporter: "市民", system: "系统" } as const;
 
 /** Everything the case page shows, read in one batch; undefined when there is no such case. */
-export async function readCaseDetail(db: Db, id: number, staff: StaffIdentity, now = Date.now()) {
+export async function readCaseDetail(
+  db: Db,
+  id: number,
+  staff: StaffIdentity,
+  now = Date.now(),
+): Promise<CaseDetail | undefined> {
   const [cases, events, photos, mergedInto, mergedFrom, unitRows] = await db.batch([
     ...caseDetailReads(db, id),
     unitNames(db),
@@ -132,4 +138,3 @@ export async function readCaseDetail(db: Db, id: number, staff: StaffIdentity, n
     actions: allowedActions(c, staff),
   };
 }
-export type CaseDetail = NonNullable<Awaited<ReturnType<typeof readCaseDetail>>>;

@@ -1,4 +1,5 @@
 import { categoryById } from "../../../src/shared/complaints/categories";
+import type { Figures, FiguresGrouping } from "../../../src/shared/complaints/console-wire";
 import { type Counts, emptyCounts, METRICS, ratesOf } from "../../../src/shared/complaints/figures";
 import type { Db } from "../../db/client";
 import { figureSums, unitNames } from "../../db/complaints/handling";
@@ -8,7 +9,7 @@ import { chinaDay } from "./time";
  * The figures for China-time days [from, to], per unit or per category, with the total. Every case
  * counts under exactly one unit key and one category key, so either grouping sums to the same total.
  */
-export async function figures(db: Db, by: "unit" | "category", from: string, to: string) {
+export async function figures(db: Db, by: FiguresGrouping, from: string, to: string): Promise<Figures> {
   const [sumRows, units] = await db.batch([figureSums(db, by, from, to), unitNames(db)]);
   const names = new Map(units.map((u) => [u.id, u.name]));
   const rows = new Map<string, Counts>();

@@ -1,5 +1,6 @@
 import { categoryById } from "../../../src/shared/complaints/categories";
 import { type CaseState, isOpen, STATE_LABELS } from "../../../src/shared/complaints/states";
+import type { PublicCase } from "../../../src/shared/complaints/wire";
 import { communityById } from "../../../src/shared/geo";
 import { streetLevel } from "../../../src/shared/privacy";
 import type { Complaint } from "../../db/complaints/index";
@@ -12,7 +13,7 @@ export const photosArePublic = (state: CaseState) => !PHOTOS_HIDDEN.includes(sta
  * The public face of a case: no name, no phone, no exact point (coordinates coarsened to ≈ 100 m,
  * the address cut to its street). Every public endpoint goes through this one function.
  */
-export function publicCase(c: Complaint, photoIds: number[] = []) {
+export function publicCase(c: Complaint, photoIds: number[] = []): PublicCase {
   return {
     caseNumber: c.caseNumber,
     categoryId: c.categoryId,
@@ -31,14 +32,13 @@ export function publicCase(c: Complaint, photoIds: number[] = []) {
     photos: photosArePublic(c.state) ? photoIds.map((id) => `/api/complaints/photos/${id}`) : [],
   };
 }
-export type PublicCase = ReturnType<typeof publicCase>;
 
 /** RFC 4180 CSV; a cell starting with = + - @ gets a quote mark so spreadsheets do not run it. */
-export function toCsv(rows: Record<string, unknown>[], columns: string[]): string {
+export function toCsv(rows: readonly object[], columns: readonly string[]): string {
   const cell = (value: unknown) => {
     let s = value === null || value === undefined ? "" : String(value);
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
-  return `${[columns.join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\r\n")}\r\n`;
+  return `${[columns.join(","), ...rows.map((r) => columns.map((c) => cell((r as Record<string, unknown>)[c])).join(","))].join("\r\n")}\r\n`;
 }

@@ -1,4 +1,5 @@
 import { RATING_LABELS, REOPEN_WINDOW_DAYS, STATE_LABELS, TRANSITIONS } from "../../../src/shared/complaints/states";
+import type { Deadline, TrackingView } from "../../../src/shared/complaints/wire";
 import type { Db } from "../../db/client";
 import { type Complaint, trackingReads } from "../../db/complaints/index";
 import { publicCase } from "./public-view";
@@ -6,7 +7,7 @@ import { publicCase } from "./public-view";
 const CLOSED_FOR_RATING = ["closed_fixed", "closed_not_fixed"];
 
 /** Whether a deadline was met, is still open, or passed: the reporter sees each one. */
-function deadline(due: string | null, doneAt: string | null, now: number) {
+function deadline(due: string | null, doneAt: string | null, now: number): Deadline | null {
   if (!due) return null;
   const met = doneAt ? doneAt <= due : null;
   return { due, doneAt, met, overdue: !doneAt && Date.parse(due) < now };
@@ -24,7 +25,7 @@ export function trackingView(
   c: Complaint,
   { events, photos, units, mergedInto }: Omit<TrackingData, "complaint">,
   now = Date.now(),
-) {
+): TrackingView {
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
   const handledAt =
     [...events].reverse().find((e) => e.toState === "handled" || e.toState.startsWith("closed"))?.at ?? null;

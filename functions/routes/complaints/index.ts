@@ -15,6 +15,16 @@ import {
   SupporterIdSchema,
 } from "../../../src/shared/complaints/schemas";
 import { PublicFiguresQuerySchema } from "../../../src/shared/complaints/staff-schemas";
+import type {
+  FiledComplaint,
+  Hotspots,
+  MonthFigures,
+  NearbyCases,
+  OpenData,
+  PublicCase,
+  PublicCasePage,
+  SupportResult,
+} from "../../../src/shared/complaints/wire";
 import { boundingBox, communityById, distanceMetres } from "../../../src/shared/geo";
 import { runBatch } from "../../db/batch";
 import {
@@ -62,7 +72,7 @@ complaints.post(
     const { replayed, ...filed } = await fileComplaint(c.var.db, c.env.PHOTOS, input, photos, idempotencyKey);
     if (replayed) c.header("idempotent-replayed", "true");
     c.header("location", filed.trackingPath);
-    return c.json(filed, 201);
+    return c.json<FiledComplaint>(filed, 201);
   },
 );
 
@@ -74,7 +84,7 @@ complaints.get("/", validate("query", PublicListQuerySchema), async (c) => {
     rows.filter((r) => photosArePublic(r.state)).map((r) => r.id),
   ).all();
   const last = rows.at(-1);
-  return c.json({
+  return c.json<PublicCasePage>({
     cases: rows.map((r) =>
       publicCase(
         r,
@@ -98,7 +108,7 @@ complaints.get("/nearby", validate("query", NearbyQuerySchema), async (c) => {
     .map((r) => ({ r, d: distanceMetres({ lat, lng }, { lat: r.lat ?? 0, lng: r.lng ?? 0 }) }))
     .filter((x) => x.d <= NEARBY_METRES)
     .sort((a, b) => a.d - b.d);
-  return c.json({
+  return c.json<NearbyCases>({
     cases: near.map(({ r, d }) => ({ ...publicCase(r), distanceMetres: Math.round(d / 10) * 10 })),
   });
 });
@@ -112,7 +122,7 @@ complaints.post("/:caseNumber/support", async (c) => {
     c.var.db,
     supportBatch(c.var.db, found.id, await sha256Hex(`supporter:${supporterId}`), new Date().toISOString()),
   );
-  return c.json({
+  return c.json<SupportResult>({
     caseNumber: found.caseNumber,
     supporters: (after?.results[0]?.supporters as number | undefined) ?? found.supporters,
     counted: inserted?.meta.changes === 1,
@@ -123,7 +133,7 @@ complaints.get("/hotspots", validate("query", HotspotQuerySchema), async (c) => 
   const days = Number(c.req.valid("query").days);
   const { since, cells } = await hotspotCells(c.var.db, days);
   c.header("cache-control", "public, max-age=60");
-  return c.json({
+  return c.json<Hotspots>({
     days,
     since,
     cells: cells
@@ -136,7 +146,7 @@ complaints.get("/hotspots", validate("query", HotspotQuerySchema), async (c) => 
   });
 });
 
-const OPEN_DATA_COLUMNS = [
+const OPEN_DATA_COLUMNS: (keyof PublicCase)[] = [
   "caseNumber",
   "categoryId",
   "categoryName",
@@ -165,7 +175,7 @@ complaints.get("/:file{open-data\\.(?:json|csv)}", validate("query", OpenDataQue
     c.header("content-disposition", `attachment; filename="complaints-${from}-${to}.csv"`);
     return c.body(`\uFEFF${toCsv(rows, OPEN_DATA_COLUMNS)}`, 200, { "content-type": "text/csv; charset=utf-8" });
   }
-  return c.json({ from, to, count: rows.length, truncated: rows.length === OPEN_DATA_MAX_ROWS, cases: rows });
+  return c.json<OpenData>({ from, to, count: rows.length, truncated: rows.length === OPEN_DATA_MAX_ROWS, cases: rows });
 });
 
 /** A photo, once staff took the case up (before that only the reporter sees it, by token). */
@@ -174,7 +184,7 @@ complaints.get("/figures", validate("query", PublicFiguresQuerySchema), async (c
   const { month, from, to } = monthRange(c.req.valid("query").month);
   const { total, rows } = await figures(c.var.db, "unit", from, to);
   c.header("cache-control", "public, max-age=300");
-  return c.json({ month, from, to, total, units: rows.filter((r) => r.id !== "") });
+  return c.json<MonthFigures>({ month, from, to, total, units: rows.filter((r) => r.id !== "") });
 });
 
 complaints.get("/photos/:id{[0-9]{1,10}}", async (c) => {

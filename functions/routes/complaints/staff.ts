@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type * as v from "valibot";
+import type { CaseListPage, Contact } from "../../../src/shared/complaints/console-wire";
 import {
   ACTION_SCHEMAS,
   type ActionInput,
@@ -47,7 +48,7 @@ cases.get("/", validate("query", CaseListQuerySchema), async (c) => {
   const more = rows.length > q.limit;
   const last = page.at(-1);
   const next = !more || !last ? null : q.view === "all" ? { before: last.id } : { offset: (q.offset ?? 0) + q.limit };
-  return c.json({ cases: page.map((r) => caseSummary(r, names)), next });
+  return c.json<CaseListPage>({ cases: page.map((r) => caseSummary(r, names)), next });
 });
 
 cases.get("/export.csv", validate("query", PeriodSchema), async (c) => {
@@ -67,7 +68,7 @@ cases.get("/:id/contact", validate("param", CaseIdParamSchema), async (c) => {
   const found = await loadCase(c, c.req.valid("param").id);
   if (!found.callbackWanted || !found.reporterPhone) throw problem(404, { detail: "市民未留联系方式或已匿名化。" });
   await audit(c, "complaint.contact_viewed", found.caseNumber);
-  return c.json({ name: found.reporterName, phone: found.reporterPhone });
+  return c.json<Contact>({ name: found.reporterName, phone: found.reporterPhone });
 });
 
 cases.get("/:id/photos/:photoId", validate("param", CasePhotoParamSchema), async (c) => {

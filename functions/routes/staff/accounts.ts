@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { UNIT_BOUND_ROLES } from "../../../src/shared/staff/roles";
 import { AccountIdParamSchema, CreateAccountSchema, UpdateAccountSchema } from "../../../src/shared/staff/schemas";
+import type { CreatedAccount, StaffAccount } from "../../../src/shared/staff/wire";
 import { findStaffById, insertStaff, listStaff, revokeAllSessions, updateStaff } from "../../db/staff/index";
 import type { AppEnv } from "../../env";
 import { audit } from "../../lib/audit-context";
@@ -26,7 +27,7 @@ function constraintProblem(err: unknown): never {
   throw err;
 }
 
-accounts.get("/", async (c) => c.json(await listStaff(c.var.db)));
+accounts.get("/", async (c) => c.json<StaffAccount[]>(await listStaff(c.var.db)));
 
 /** Creates an account with a one-time password, shown once, to be changed at first sign-in. */
 accounts.post("/", validate("json", CreateAccountSchema), async (c) => {
@@ -46,7 +47,10 @@ accounts.post("/", validate("json", CreateAccountSchema), async (c) => {
       audit(c, "staff.created", input.email, { role: input.role, unitId: input.unitId ?? null }),
     ])
     .catch(constraintProblem);
-  return c.json({ account: created[0], oneTimePassword }, 201);
+  const account = created[0];
+  // RETURNING gives the row the INSERT made: a batch that made none has thrown already.
+  if (!account) throw new Error("account insert returned no row");
+  return c.json<CreatedAccount>({ account, oneTimePassword }, 201);
 });
 
 accounts.patch("/:id", validate("param", AccountIdParamSchema), validate("json", UpdateAccountSchema), async (c) => {
@@ -79,7 +83,9 @@ accounts.patch("/:id", validate("param", AccountIdParamSchema), validate("json",
     ? db.batch([...statements, revokeAllSessions(db, id, now)])
     : db.batch(statements)
   ).catch(constraintProblem);
-  return c.json(updated[0]);
+  const account = updated[0];
+  if (!account) throw problem(404, { detail: "账号不存在。" });
+  return c.json<StaffAccount>(account);
 });
 
 export default accounts;

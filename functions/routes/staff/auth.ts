@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { ChangePasswordSchema, LoginSchema } from "../../../src/shared/staff/schemas";
+import type { Me, SignedIn } from "../../../src/shared/staff/wire";
 import {
   clearFailedPasswords,
   findStaffByEmail,
@@ -98,7 +99,7 @@ auth.post("/login", validate("json", LoginSchema), async (c) => {
     audit(c, "auth.login", email, undefined, { actorId: user.id, actorEmail: user.email }),
   ]);
   session.setCookie();
-  return c.json({
+  return c.json<SignedIn>({
     email: user.email,
     displayName: user.displayName,
     role: user.role,
@@ -119,7 +120,7 @@ auth.post("/logout", async (c) => {
 auth.get("/me", async (c) => {
   const { sessionHash: _hidden, ...staff } = currentStaff(c);
   const unit = staff.unitId ? await findUnit(c.var.db, staff.unitId).get() : undefined;
-  return c.json({ ...staff, unitName: unit?.name ?? null });
+  return c.json<Me>({ ...staff, unitName: unit?.name ?? null });
 });
 
 auth.post("/password", validate("json", ChangePasswordSchema), async (c) => {

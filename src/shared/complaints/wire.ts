@@ -1,0 +1,150 @@
+// The response shapes of the public complaint API (/api/complaints), declared once: the Worker's
+// views are typed to return them (functions/lib/complaints/*-view.ts, figures.ts) and the islands
+// read them, so a change that breaks either side fails `npm run check`. Instants are ISO strings in
+// UTC; days ("2026-10-01") are China-time days.
+import type { Counts, RateId } from "./figures";
+import type { CaseState, Rating } from "./states";
+
+export type { FiledComplaint } from "./schemas";
+
+/** A case as anyone may see it: no name, no phone, no exact point. */
+export interface PublicCase {
+  caseNumber: string;
+  categoryId: string;
+  categoryName: string;
+  communityId: string;
+  communityName: string;
+  /** The street-level part of the address: never a house number. */
+  place: string;
+  /** Coarsened to about 100 m. */
+  lat: number | null;
+  lng: number | null;
+  state: CaseState;
+  stateLabel: string;
+  open: boolean;
+  receivedAt: string;
+  closedAt: string | null;
+  supporters: number;
+  /** Public photo URLs, once staff took the case up. */
+  photos: string[];
+}
+
+/** GET /api/complaints: newest first. */
+export interface PublicCasePage {
+  cases: PublicCase[];
+  /** The cursor (`before`) of the next, older page; null on the last one. */
+  next: number | null;
+}
+
+export interface NearbyCase extends PublicCase {
+  /** Rounded to 10 m. */
+  distanceMetres: number;
+}
+
+/** GET /api/complaints/nearby: nearest first. */
+export interface NearbyCases {
+  cases: NearbyCase[];
+}
+
+/** POST /api/complaints/:caseNumber/support. */
+export interface SupportResult {
+  caseNumber: string;
+  supporters: number;
+  /** false when this supporter had already been counted. */
+  counted: boolean;
+}
+
+export interface HotspotCell {
+  communityId: string;
+  communityName: string;
+  categoryId: string;
+  categoryName: string;
+  count: number;
+}
+
+/** GET /api/complaints/hotspots: the cells with the most cases first. */
+export interface Hotspots {
+  days: number;
+  /** The first China-time day counted. */
+  since: string;
+  cells: HotspotCell[];
+}
+
+/** GET /api/complaints/open-data.json (the CSV has the same cases, one row each). */
+export interface OpenData {
+  from: string;
+  to: string;
+  count: number;
+  /** The period held more cases than one answer carries. */
+  truncated: boolean;
+  cases: PublicCase[];
+}
+
+/** A deadline as the reporter sees it. */
+export interface Deadline {
+  due: string;
+  doneAt: string | null;
+  /** true or false once done; null while it runs. */
+  met: boolean | null;
+  overdue: boolean;
+}
+
+/** A step of the reporter's timeline. */
+export interface TimelineEntry {
+  at: string;
+  action: string;
+  label: string;
+  /** The state after the step, as the event row keeps it. */
+  state: string;
+  stateLabel: string;
+  unitName: string | null;
+  /** A public reply or reason, if staff wrote one. */
+  note: string | null;
+}
+
+/** The reporter's rating of a closed case; the tracking page and the console both show it. */
+export interface CaseRating {
+  value: Rating;
+  label: string;
+  comment: string | null;
+  at: string | null;
+}
+
+/** GET /api/complaints/track (and /lookup, /rating, /reopen): what the reporter sees of their case. */
+export interface TrackingView extends PublicCase {
+  /** The reporter's own photos: fetched with the X-Tracking-Token header. */
+  reporterPhotos: string[];
+  addressText: string;
+  description: string;
+  unitName: string | null;
+  deadlines: { accept: Deadline | null; handle: Deadline | null };
+  timeline: TimelineEntry[];
+  /** The case this duplicate was merged into. */
+  mergedInto: { caseNumber: string; state: CaseState; stateLabel: string } | null;
+  rating: CaseRating | null;
+  canRate: boolean;
+  canReopen: boolean;
+  reopenUntil: string | null;
+}
+
+/** The counts of a period and the six rates made of them (fractions, null when nothing to measure). */
+export interface FigureSet {
+  counts: Counts;
+  rates: Record<RateId, number | null>;
+}
+
+/** One row of a figures table: a unit ("" for cases with none) or a category. */
+export interface FigureRow extends FigureSet {
+  id: string;
+  name: string;
+}
+
+/** GET /api/complaints/figures: one calendar month (China time), bureau-wide and per unit. */
+export interface MonthFigures {
+  /** "2026-10". */
+  month: string;
+  from: string;
+  to: string;
+  total: FigureSet;
+  units: FigureRow[];
+}
