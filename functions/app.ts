@@ -7,6 +7,7 @@ import type { AppEnv } from "./env";
 import { handleError, problem, problemResponse } from "./lib/problem";
 import { database } from "./middleware/db";
 import { jsonLog } from "./middleware/json-log";
+import { platform } from "./middleware/platform";
 import complaints from "./routes/complaints";
 import health from "./routes/health";
 import staff from "./routes/staff";
@@ -40,6 +41,7 @@ app.use(
   ),
 );
 app.use(database());
+app.use(platform());
 
 app.route("/health", health);
 app.route("/complaints", complaints);

@@ -1,5 +1,6 @@
 import type { StaffIdentity } from "../src/shared/staff/roles";
 import type { Db } from "./db/client";
+import type { Platform } from "./platform/ports";
 
 /** The signed-in staff member a request acts for. */
 export interface SignedInStaff extends StaffIdentity {
@@ -12,6 +13,8 @@ export interface AppEnv {
   Bindings: Env;
   Variables: {
     db: Db;
+    /** Files, rate limiters, atomic batches and the client address (functions/platform/ports.ts). */
+    platform: Platform;
     requestId: string;
     staff?: SignedInStaff;
   };

@@ -2,6 +2,7 @@ import { app } from "./app";
 import { createDb } from "./db/client";
 import { caseHousekeeping } from "./lib/complaints/cron";
 import { refreshHotspotSnapshots } from "./lib/complaints/hotspots";
+import { cloudflarePlatform } from "./platform/cloudflare";
 
 /**
  * The Worker: static assets are served before it runs; it answers `/api/*` (see wrangler.toml), and
@@ -12,6 +13,8 @@ export default {
   scheduled(controller, env, ctx) {
     const db = createDb(env.DB);
     const now = new Date(controller.scheduledTime);
-    ctx.waitUntil(Promise.all([refreshHotspotSnapshots(db, now), caseHousekeeping(db, env, now)]));
+    ctx.waitUntil(
+      Promise.all([refreshHotspotSnapshots(db, now), caseHousekeeping(cloudflarePlatform(env).batch, env, now)]),
+    );
   },
 } satisfies ExportedHandler<Env>;

@@ -3,9 +3,9 @@ import type { AuditAction } from "../../src/shared/staff/audit-actions";
 import { type AuditEntry, auditInsert } from "../db/staff/audit";
 import type { AppEnv } from "../env";
 
-/** The client address Cloudflare saw; wrangler dev and tests may set it, else "unknown". */
-export function clientIp(c: Context<AppEnv>): string {
-  return c.req.header("cf-connecting-ip") ?? "unknown";
+/** The client address the platform saw (see `Platform.clientAddress`), else "unknown". */
+export function clientAddress(c: Context<AppEnv>): string {
+  return c.var.platform.clientAddress(c.req.raw);
 }
 
 /** An audit statement for this request's actor, to put in the same batch as the change. */
@@ -19,5 +19,12 @@ export function audit(
     actorEmail: c.var.staff?.email ?? null,
   },
 ) {
-  return auditInsert(c.var.db, { ...actor, action, target, detail, clientIp: clientIp(c), requestId: c.var.requestId });
+  return auditInsert(c.var.db, {
+    ...actor,
+    action,
+    target,
+    detail,
+    clientIp: clientAddress(c),
+    requestId: c.var.requestId,
+  });
 }

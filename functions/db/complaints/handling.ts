@@ -11,7 +11,6 @@ import {
   complaints,
   openStatesSql,
   staffUsers,
-  units,
 } from "../schema";
 
 // Staff-side case queries: the lists, one case with everything its page shows, the figures, the
@@ -117,20 +116,8 @@ export function caseDetailReads(db: Db, id: number) {
   ] as const;
 }
 
-export function unitNames(db: Db) {
-  return db.select({ id: units.id, name: units.name, kind: units.kind }).from(units);
-}
-
-export function findUnit(db: Db, id: string) {
-  return db.select().from(units).where(eq(units.id, id));
-}
-
 export function findCase(db: Db, id: number) {
   return db.select().from(complaints).where(eq(complaints.id, id));
-}
-
-export function findCaseByNumber(db: Db, caseNumber: string) {
-  return db.select().from(complaints).where(eq(complaints.caseNumber, caseNumber));
 }
 
 export function findCasePhoto(db: Db, caseId: number, photoId: number) {
@@ -148,15 +135,6 @@ export function mergeSupportersInto(sourceId: number, targetId: number, at: stri
     // changes(): the supporters just carried over; + 1 for the duplicate's own reporter.
     sql`UPDATE complaints SET supporters = supporters + changes() + 1, updated_at = ${at} WHERE id = ${targetId}`,
   ];
-}
-
-export function insertResultPhoto(
-  caseId: number,
-  p: { r2Key: string; contentType: string; bytes: number; width: number; height: number },
-  at: string,
-): Statement {
-  return sql`INSERT INTO complaint_photos (complaint_id, r2_key, content_type, bytes, width, height, stage, created_at)
-    VALUES (${caseId}, ${p.r2Key}, ${p.contentType}, ${p.bytes}, ${p.width}, ${p.height}, 'result', ${at})`;
 }
 
 /** Sums of each metric over China-time days [from, to], per unit or per category key. */

@@ -15,6 +15,7 @@ import {
   idempotencyKeys,
   units,
 } from "../schema";
+import { insertPhoto, type NewPhoto } from "./photos";
 
 export type Complaint = typeof complaints.$inferSelect;
 const OPEN_STATES = STATES.filter((s) => !CLOSED_STATES.includes(s));
@@ -38,7 +39,7 @@ export interface NewComplaint {
   receivedAt: string;
   acceptDueAt: string;
   trackingHash: string;
-  photos: { r2Key: string; contentType: string; bytes: number; width: number; height: number }[];
+  photos: NewPhoto[];
   /** `createdAt`: when the batch was sent, which tells a later retry from a concurrent one. */
   idempotency: { keyHash: string; requestHash: string; replayCipher: string; createdAt: string };
 }
@@ -63,11 +64,7 @@ export function fileComplaintBatch(c: NewComplaint) {
         ${c.acceptDueAt}, ${c.receivedAt}, ${c.trackingHash}, ${c.receivedAt}
       FROM case_counters WHERE day = ${c.numberDay}
       RETURNING id, case_number`,
-    ...c.photos.map(
-      (p) =>
-        sql`INSERT INTO complaint_photos (complaint_id, r2_key, content_type, bytes, width, height, stage, created_at)
-        VALUES (${byTracking}, ${p.r2Key}, ${p.contentType}, ${p.bytes}, ${p.width}, ${p.height}, 'report', ${c.receivedAt})`,
-    ),
+    ...c.photos.map((p) => insertPhoto(byTracking, p, "report", c.receivedAt)),
     sql`INSERT INTO idempotency_keys (key_hash, request_hash, complaint_id, replay_cipher, created_at)
       VALUES (${c.idempotency.keyHash}, ${c.idempotency.requestHash}, ${byTracking}, ${c.idempotency.replayCipher},
         ${c.idempotency.createdAt})`,
@@ -87,7 +84,7 @@ export function findIdempotency(db: Db, keyHash: string) {
     .where(eq(idempotencyKeys.keyHash, keyHash));
 }
 
-export function findByCaseNumber(db: Db, caseNumber: string) {
+export function findCaseByNumber(db: Db, caseNumber: string) {
   return db.select().from(complaints).where(eq(complaints.caseNumber, caseNumber));
 }
 
@@ -254,12 +251,12 @@ export function publicCases(db: Db, q: { before?: number; state?: "open" | "clos
     .limit(q.limit);
 }
 
-/** Cases filed in [from, to] (ISO instants), for open data. */
+/** Cases filed in [from, to) (ISO instants, src/shared/time.ts periodInstants), for open data. */
 export function casesFiledBetween(db: Db, from: string, to: string, limit: number) {
   return db
     .select()
     .from(complaints)
-    .where(and(gte(complaints.receivedAt, from), lte(complaints.receivedAt, to)))
+    .where(and(gte(complaints.receivedAt, from), lt(complaints.receivedAt, to)))
     .orderBy(asc(complaints.receivedAt))
     .limit(limit);
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { staffSessions, staffUsers, units } from "../schema";
+import { staffSessions, staffUsers } from "../schema";
 
 export type StaffUser = typeof staffUsers.$inferSelect;
 
@@ -26,14 +26,6 @@ export function findStaffById(db: Db, id: number) {
 
 export function listStaff(db: Db) {
   return db.select(publicStaffColumns).from(staffUsers).orderBy(asc(staffUsers.id)).all();
-}
-
-export function findUnit(db: Db, id: string) {
-  return db.select().from(units).where(eq(units.id, id));
-}
-
-export function listUnits(db: Db) {
-  return db.select().from(units).orderBy(asc(units.kind), asc(units.id)).all();
 }
 
 /** A session with its account, by the hash of the cookie's token. */

@@ -4,8 +4,11 @@ import { isOpen, STATE_LABELS, type StaffAction } from "../../../src/shared/comp
 import { communityById } from "../../../src/shared/geo";
 import type { Statement } from "../../db/batch";
 import type { Db } from "../../db/client";
-import { findCaseByNumber, findUnit, insertResultPhoto, mergeSupportersInto } from "../../db/complaints/handling";
-import type { Complaint } from "../../db/complaints/index";
+import { mergeSupportersInto } from "../../db/complaints/handling";
+import { type Complaint, findCaseByNumber } from "../../db/complaints/index";
+import { insertPhoto } from "../../db/complaints/photos";
+import { findUnit } from "../../db/staff/units";
+import type { FileStore } from "../../platform/ports";
 import { problem } from "../problem";
 import { cleanPhotos, type StoredPhoto, storePhotos } from "./photos";
 
@@ -19,7 +22,7 @@ export interface ActionPlan {
   extra?: Statement[];
   /** What the audit row records besides the transition. */
   audit?: Record<string, unknown>;
-  /** R2 objects written for this action: removed again if the batch fails. */
+  /** Files stored for this action: removed again if the batch fails. */
   stored?: StoredPhoto[];
 }
 
@@ -42,7 +45,7 @@ export function routedUnit(categoryId: string, communityId: string): string | nu
 }
 
 /** A photo sent as a data URL, checked and stripped of metadata like a resident's, then stored. */
-async function storeResultPhoto(bucket: R2Bucket, dataUrl: string): Promise<StoredPhoto[]> {
+async function storeResultPhoto(files: FileStore, dataUrl: string): Promise<StoredPhoto[]> {
   const [head, base64 = ""] = dataUrl.split(",", 2);
   let bytes: Uint8Array;
   try {
@@ -54,10 +57,10 @@ async function storeResultPhoto(bucket: R2Bucket, dataUrl: string): Promise<Stor
   const cleaned = await cleanPhotos([new File([bytes], "result", { type })]).catch((err) => {
     throw field("#/photo", (err as Error).message.replace(/^第 1 张照片：/, ""));
   });
-  return storePhotos(bucket, cleaned);
+  return storePhotos(files, cleaned);
 }
 
-type Ctx = { db: Db; bucket: R2Bucket; c: Complaint; now: number };
+type Ctx = { db: Db; files: FileStore; c: Complaint; now: number };
 
 /**
  * The plan of each staff action, after the transition table allowed it. Conditions the table cannot
@@ -151,17 +154,11 @@ export async function planAction(action: StaffAction, input: ActionInput<StaffAc
       // The clock restarts: a suspended case gets its category's full time again.
       return { set: { dueAt: iso(now + limitMs(c.categoryId)), overdueAt: null }, note };
     case "handle": {
-      const stored = i.photo ? await storeResultPhoto(ctx.bucket, i.photo as string) : [];
+      const stored = i.photo ? await storeResultPhoto(ctx.files, i.photo as string) : [];
       return {
         set: { handledAt: c.handledAt ?? at },
         note: i.result as string,
-        extra: stored.map((p) =>
-          insertResultPhoto(
-            c.id,
-            { r2Key: p.r2Key, contentType: p.contentType, bytes: p.size, width: p.width, height: p.height },
-            at,
-          ),
-        ),
+        extra: stored.map((p) => insertPhoto(c.id, p, "result", at)),
         stored,
         audit: { photos: stored.length },
       };

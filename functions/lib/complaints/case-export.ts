@@ -2,8 +2,10 @@ import type { Context } from "hono";
 import { categoryById } from "../../../src/shared/complaints/categories";
 import { RATING_LABELS, STATE_LABELS } from "../../../src/shared/complaints/states";
 import { communityById } from "../../../src/shared/geo";
-import { exportChunk, unitNames } from "../../db/complaints/handling";
+import { chinaIso, chinaIsoOrEmpty, periodInstants } from "../../../src/shared/time";
+import { exportChunk } from "../../db/complaints/handling";
 import type { Complaint } from "../../db/complaints/index";
+import { listUnits } from "../../db/staff/units";
 import type { AppEnv } from "../../env";
 import { audit } from "../audit-context";
 import { isOverdue } from "./case-view";
@@ -44,11 +46,12 @@ function row(c: Complaint, units: Map<string, string>, withContact: boolean, now
     状态: STATE_LABELS[c.state],
     紧急: c.urgent ? "是" : "否",
     处置单位: c.unitId ? (units.get(c.unitId) ?? c.unitId) : "",
-    收到时间: c.receivedAt,
-    立案时间: c.acceptedAt,
-    处置期限: c.dueAt,
-    处理完毕时间: c.handledAt,
-    结案时间: c.closedAt,
+    // China time with its offset: what staff read in a spreadsheet, and still exact.
+    收到时间: chinaIso(c.receivedAt),
+    立案时间: chinaIsoOrEmpty(c.acceptedAt),
+    处置期限: chinaIsoOrEmpty(c.dueAt),
+    处理完毕时间: chinaIsoOrEmpty(c.handledAt),
+    结案时间: chinaIsoOrEmpty(c.closedAt),
     超期: c.overdueAt || isOverdue(c, now) ? "是" : "否",
     返工次数: c.reworkCount,
     复核次数: c.reopenCount,
@@ -64,11 +67,10 @@ function row(c: Complaint, units: Map<string, string>, withContact: boolean, now
  */
 export async function exportCases(c: Context<AppEnv>, p: { from: string; to: string; withContact: boolean }) {
   const db = c.var.db;
-  const fromIso = new Date(`${p.from}T00:00:00+08:00`).toISOString();
-  const toIso = new Date(Date.parse(`${p.to}T00:00:00+08:00`) + 86_400_000).toISOString();
+  const { start, end } = periodInstants(p.from, p.to);
   const [, units] = await db.batch([
     audit(c, "complaint.exported", `${p.from}..${p.to}`, { contact: p.withContact }),
-    unitNames(db),
+    listUnits(db),
   ]);
   const names = new Map(units.map((u) => [u.id, u.name]));
   const columns = p.withContact ? [...BASE_COLUMNS, ...CONTACT_COLUMNS] : BASE_COLUMNS;
@@ -78,7 +80,7 @@ export async function exportCases(c: Context<AppEnv>, p: { from: string; to: str
   let first = true;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const rows = await exportChunk(db, fromIso, toIso, after, CHUNK).all();
+      const rows = await exportChunk(db, start, end, after, CHUNK).all();
       const csv = toCsv(
         rows.map((r) => row(r, names, p.withContact, now)),
         columns,

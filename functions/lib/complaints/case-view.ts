@@ -15,8 +15,9 @@ import { communityById } from "../../../src/shared/geo";
 import { maskName, maskPhone } from "../../../src/shared/privacy";
 import type { StaffIdentity } from "../../../src/shared/staff/roles";
 import type { Db } from "../../db/client";
-import { caseDetailReads, unitNames } from "../../db/complaints/handling";
+import { caseDetailReads } from "../../db/complaints/handling";
 import type { Complaint } from "../../db/complaints/index";
+import { listUnits } from "../../db/staff/units";
 import { unitSees } from "./case-scope";
 
 type UnitName = { id: string; name: string };
@@ -94,7 +95,7 @@ export async function readCaseDetail(
 ): Promise<CaseDetail | undefined> {
   const [cases, events, photos, mergedInto, mergedFrom, unitRows] = await db.batch([
     ...caseDetailReads(db, id),
-    unitNames(db),
+    listUnits(db),
   ]);
   const c = cases[0];
   if (!c) return undefined;

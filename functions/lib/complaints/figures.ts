@@ -2,15 +2,16 @@ import { categoryById } from "../../../src/shared/complaints/categories";
 import type { Figures, FiguresGrouping } from "../../../src/shared/complaints/console-wire";
 import { type Counts, emptyCounts, METRICS, ratesOf } from "../../../src/shared/complaints/figures";
 import type { Db } from "../../db/client";
-import { figureSums, unitNames } from "../../db/complaints/handling";
-import { chinaDay } from "./time";
+import { figureSums } from "../../db/complaints/handling";
+import { listUnits } from "../../db/staff/units";
+import { addMonths, chinaMonth, monthEnd, monthStart } from "../../../src/shared/time";
 
 /**
  * The figures for China-time days [from, to], per unit or per category, with the total. Every case
  * counts under exactly one unit key and one category key, so either grouping sums to the same total.
  */
 export async function figures(db: Db, by: FiguresGrouping, from: string, to: string): Promise<Figures> {
-  const [sumRows, units] = await db.batch([figureSums(db, by, from, to), unitNames(db)]);
+  const [sumRows, units] = await db.batch([figureSums(db, by, from, to), listUnits(db)]);
   const names = new Map(units.map((u) => [u.id, u.name]));
   const rows = new Map<string, Counts>();
   const total = emptyCounts();
@@ -37,10 +38,6 @@ export async function figures(db: Db, by: FiguresGrouping, from: string, to: str
 
 /** The first and last China-time day of a month "2026-10"; the last full month before `now` by default. */
 export function monthRange(month: string | undefined, now = new Date()) {
-  const today = chinaDay(now);
-  let [y, m] = (month ?? today.slice(0, 7)).split("-").map(Number) as [number, number];
-  if (!month) [y, m] = m === 1 ? [y - 1, 12] : [y, m - 1];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const mm = String(m).padStart(2, "0");
-  return { month: `${y}-${mm}`, from: `${y}-${mm}-01`, to: `${y}-${mm}-${String(last).padStart(2, "0")}` };
+  const m = month ?? addMonths(chinaMonth(now), -1);
+  return { month: m, from: monthStart(m), to: monthEnd(m) };
 }

@@ -2,14 +2,14 @@ import { acceptMinutes, categoryById } from "../../../src/shared/complaints/cate
 import type { FileComplaint, FiledComplaint } from "../../../src/shared/complaints/schemas";
 import { STATE_LABELS } from "../../../src/shared/complaints/states";
 import { communityAt, communityById, publicCoordinate } from "../../../src/shared/geo";
-import { runBatch } from "../../db/batch";
 import type { Db } from "../../db/client";
 import { fileComplaintBatch, findIdempotency } from "../../db/complaints/index";
+import type { Platform } from "../../platform/ports";
 import { problem } from "../problem";
 import { idempotencyKeyHash, openForReplay, sealForReplay } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
-import { type CleanPhoto, deletePhotos, storePhotos } from "./photos";
-import { addMinutes, caseNumberDay } from "./time";
+import { type CleanPhoto, storePhotos } from "./photos";
+import { addMinutes, caseNumberDay } from "../../../src/shared/time";
 
 const answer = (c: Omit<FiledComplaint, "state" | "stateLabel" | "trackingPath">): FiledComplaint => ({
   ...c,
@@ -62,13 +62,13 @@ async function afterKeyConflict(
 }
 
 /**
- * Files a complaint: stores the cleaned photos, then writes everything else in one D1 batch. If the
- * batch fails, the photos are removed again, so no object outlives a failed request. The key is
+ * Files a complaint: stores the cleaned photos, then writes everything else in one batch. If the
+ * batch fails, the photos are removed again, so no stored file outlives a failed request. The key is
  * checked by the batch itself (its primary key), so a first submission costs no extra read.
  */
 export async function fileComplaint(
   db: Db,
-  bucket: R2Bucket,
+  { files, batch }: Pick<Platform, "files" | "batch">,
   input: FileComplaint,
   photos: CleanPhoto[],
   idempotencyKey: string,
@@ -90,10 +90,9 @@ export async function fileComplaint(
   const receivedAt = now.toISOString();
   const acceptDueAt = addMinutes(now, acceptMinutes(category)).toISOString();
   const hash = await requestHash(input, photos);
-  const stored = await storePhotos(bucket, photos);
+  const stored = await storePhotos(files, photos);
   try {
-    const results = await runBatch(
-      db,
+    const results = await batch.run(
       fileComplaintBatch({
         numberDay: caseNumberDay(now),
         categoryId: category.id,
@@ -112,13 +111,7 @@ export async function fileComplaint(
         receivedAt,
         acceptDueAt,
         trackingHash: await sha256Hex(trackingToken),
-        photos: stored.map((s) => ({
-          r2Key: s.r2Key,
-          contentType: s.contentType,
-          bytes: s.size,
-          width: s.width,
-          height: s.height,
-        })),
+        photos: stored,
         idempotency: {
           keyHash: await idempotencyKeyHash(idempotencyKey),
           requestHash: hash,
@@ -127,7 +120,7 @@ export async function fileComplaint(
         },
       }),
     );
-    const created = results[1]?.results[0] as { case_number: string } | undefined;
+    const created = results[1]?.rows[0] as { case_number: string } | undefined;
     if (!created) throw new Error("filing batch returned no case");
     return answer({
       caseNumber: created.case_number,
@@ -138,10 +131,7 @@ export async function fileComplaint(
       trackingToken,
     });
   } catch (err) {
-    await deletePhotos(
-      bucket,
-      stored.map((s) => s.r2Key),
-    );
+    await files.delete(stored.map((s) => s.r2Key));
     if (String((err as Error)?.message).includes("idempotency_keys.key_hash")) {
       return afterKeyConflict(db, idempotencyKey, hash, receivedAt);
     }

@@ -1,4 +1,6 @@
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from "../../../src/shared/complaints/schemas";
+import type { NewPhoto } from "../../db/complaints/photos";
+import type { FileStore } from "../../platform/ports";
 import { ImageError, stripMetadata } from "../image-metadata";
 import { problem } from "../problem";
 
@@ -14,10 +16,8 @@ export interface CleanPhoto {
   sha256: string;
 }
 
-export interface StoredPhoto extends Omit<CleanPhoto, "bytes" | "sha256"> {
-  r2Key: string;
-  size: number;
-}
+/** A photo in the file store: what its database row records (see `insertPhoto`). */
+export type StoredPhoto = NewPhoto;
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const d = await crypto.subtle.digest("SHA-256", bytes);
@@ -62,25 +62,18 @@ export async function cleanPhotos(files: File[]): Promise<CleanPhoto[]> {
   );
 }
 
-/** Puts the cleaned photos in R2 under fresh keys; on any failure removes what it put. */
-export async function storePhotos(bucket: R2Bucket, photos: CleanPhoto[]): Promise<StoredPhoto[]> {
+/** Puts the cleaned photos in the file store under fresh keys; on any failure removes what it put. */
+export async function storePhotos(files: FileStore, photos: CleanPhoto[]): Promise<StoredPhoto[]> {
   const stored: StoredPhoto[] = [];
   try {
     for (const p of photos) {
       const r2Key = `complaints/${crypto.randomUUID()}`;
-      await bucket.put(r2Key, p.bytes, { httpMetadata: { contentType: p.contentType } });
-      stored.push({ r2Key, contentType: p.contentType, width: p.width, height: p.height, size: p.bytes.byteLength });
+      await files.put(r2Key, p.bytes, p.contentType);
+      stored.push({ r2Key, contentType: p.contentType, bytes: p.bytes.byteLength, width: p.width, height: p.height });
     }
     return stored;
   } catch (err) {
-    await deletePhotos(
-      bucket,
-      stored.map((s) => s.r2Key),
-    );
+    await files.delete(stored.map((s) => s.r2Key));
     throw err;
   }
-}
-
-export async function deletePhotos(bucket: R2Bucket, keys: string[]): Promise<void> {
-  if (keys.length > 0) await bucket.delete(keys);
 }

@@ -1,11 +1,5 @@
+import type { FileStore } from "../../platform/ports";
 import { problem } from "../problem";
-
-/** Per-client throttle through a rate-limit binding: 429 with Retry-After. */
-export async function throttle(limiter: RateLimit, key: string): Promise<void> {
-  if (!(await limiter.limit({ key })).success) {
-    throw problem(429, { detail: "操作过于频繁，请一分钟后再试。", headers: { "retry-after": "60" } });
-  }
-}
 
 /** The complaint and its photos from a JSON body, or from multipart (field "complaint" + files "photos"). */
 export async function readSubmission(req: Request): Promise<{ input: unknown; files: File[] }> {
@@ -41,12 +35,12 @@ export async function readSubmission(req: Request): Promise<{ input: unknown; fi
 }
 
 /** A stored photo as its own response, sandboxed, never sniffed. */
-export async function servePhoto(bucket: R2Bucket, key: string, cacheControl: string): Promise<Response> {
-  const object = await bucket.get(key);
-  if (!object) throw problem(404, { detail: "照片不存在。" });
-  return new Response(object.body, {
+export async function servePhoto(files: FileStore, key: string, cacheControl: string): Promise<Response> {
+  const file = await files.get(key);
+  if (!file) throw problem(404, { detail: "照片不存在。" });
+  return new Response(file.body, {
     headers: {
-      "content-type": object.httpMetadata?.contentType ?? "application/octet-stream",
+      "content-type": file.contentType,
       "cache-control": cacheControl,
       "x-content-type-options": "nosniff",
       "content-security-policy": "default-src 'none'; sandbox",

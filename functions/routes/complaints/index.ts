@@ -26,10 +26,10 @@ import type {
   SupportResult,
 } from "../../../src/shared/complaints/wire";
 import { boundingBox, communityById, distanceMetres } from "../../../src/shared/geo";
-import { runBatch } from "../../db/batch";
+import { chinaIso, chinaIsoOrEmpty, periodInstants } from "../../../src/shared/time";
 import {
   casesFiledBetween,
-  findByCaseNumber,
+  findCaseByNumber,
   findPhoto,
   openCasesInBox,
   photosOf,
@@ -37,14 +37,15 @@ import {
   supportBatch,
 } from "../../db/complaints/index";
 import type { AppEnv } from "../../env";
-import { clientIp } from "../../lib/audit-context";
+import { clientAddress } from "../../lib/audit-context";
 import { figures, monthRange } from "../../lib/complaints/figures";
 import { fileComplaint } from "../../lib/complaints/file-complaint";
 import { hotspotCells } from "../../lib/complaints/hotspots";
 import { cleanPhotos } from "../../lib/complaints/photos";
 import { photosArePublic, publicCase, toCsv } from "../../lib/complaints/public-view";
-import { readSubmission, servePhoto, throttle } from "../../lib/complaints/request";
+import { readSubmission, servePhoto } from "../../lib/complaints/request";
 import { problem } from "../../lib/problem";
+import { throttle } from "../../lib/throttle";
 import { sha256Hex } from "../../lib/tokens";
 import { passesTurnstile } from "../../lib/turnstile";
 import { parse, validate } from "../../lib/validate";
@@ -65,11 +66,11 @@ complaints.post(
     const { input: raw, files } = await readSubmission(c.req.raw);
     const input = parse(FileComplaintSchema, raw);
     const photos = await cleanPhotos(files);
-    await throttle(c.env.COMPLAINT_LIMITER, `file:${clientIp(c)}`);
-    if (!(await passesTurnstile(c.env.TURNSTILE_SECRET, input.turnstileToken, clientIp(c)))) {
+    await throttle(c.var.platform.limiters.complaint, [`file:${clientAddress(c)}`]);
+    if (!(await passesTurnstile(c.env.TURNSTILE_SECRET, input.turnstileToken, clientAddress(c)))) {
       throw problem(403, { detail: "人机验证未通过，请重试。" });
     }
-    const { replayed, ...filed } = await fileComplaint(c.var.db, c.env.PHOTOS, input, photos, idempotencyKey);
+    const { replayed, ...filed } = await fileComplaint(c.var.db, c.var.platform, input, photos, idempotencyKey);
     if (replayed) c.header("idempotent-replayed", "true");
     c.header("location", filed.trackingPath);
     return c.json<FiledComplaint>(filed, 201);
@@ -115,17 +116,16 @@ complaints.get("/nearby", validate("query", NearbyQuerySchema), async (c) => {
 
 complaints.post("/:caseNumber/support", async (c) => {
   const supporterId = parse(SupporterIdSchema, c.req.header("x-supporter-id"), "/headers/x-supporter-id");
-  await throttle(c.env.COMPLAINT_LIMITER, `support:${clientIp(c)}`);
-  const found = await findByCaseNumber(c.var.db, c.req.param("caseNumber")).get();
+  await throttle(c.var.platform.limiters.complaint, [`support:${clientAddress(c)}`]);
+  const found = await findCaseByNumber(c.var.db, c.req.param("caseNumber")).get();
   if (!found || !publicCase(found).open) throw problem(404, { detail: "没有找到这件正在办理的投诉。" });
-  const [inserted, , after] = await runBatch(
-    c.var.db,
+  const [inserted, , after] = await c.var.platform.batch.run(
     supportBatch(c.var.db, found.id, await sha256Hex(`supporter:${supporterId}`), new Date().toISOString()),
   );
   return c.json<SupportResult>({
     caseNumber: found.caseNumber,
-    supporters: (after?.results[0]?.supporters as number | undefined) ?? found.supporters,
-    counted: inserted?.meta.changes === 1,
+    supporters: (after?.rows[0]?.supporters as number | undefined) ?? found.supporters,
+    counted: inserted?.changes === 1,
   });
 });
 
@@ -166,14 +166,14 @@ const OPEN_DATA_MAX_ROWS = 10_000;
 /** The public fields of the cases filed in a period (China-time days), as JSON or CSV. */
 complaints.get("/:file{open-data\\.(?:json|csv)}", validate("query", OpenDataQuerySchema), async (c) => {
   const { from, to } = c.req.valid("query");
-  if (to < from) throw problem(422, { errors: [{ pointer: "#/to", detail: "结束日期不能早于起始日期" }] });
-  const start = new Date(`${from}T00:00:00+08:00`).toISOString();
-  const end = new Date(`${to}T23:59:59.999+08:00`).toISOString();
+  const { start, end } = periodInstants(from, to);
   const rows = (await casesFiledBetween(c.var.db, start, end, OPEN_DATA_MAX_ROWS).all()).map((r) => publicCase(r));
   c.header("cache-control", "public, max-age=300");
   if (c.req.param("file").endsWith(".csv")) {
     c.header("content-disposition", `attachment; filename="complaints-${from}-${to}.csv"`);
-    return c.body(`\uFEFF${toCsv(rows, OPEN_DATA_COLUMNS)}`, 200, { "content-type": "text/csv; charset=utf-8" });
+    // People open the CSV in a spreadsheet: times in China time, with the offset so nothing is lost.
+    const local = rows.map((r) => ({ ...r, receivedAt: chinaIso(r.receivedAt), closedAt: chinaIsoOrEmpty(r.closedAt) }));
+    return c.body(`\uFEFF${toCsv(local, OPEN_DATA_COLUMNS)}`, 200, { "content-type": "text/csv; charset=utf-8" });
   }
   return c.json<OpenData>({ from, to, count: rows.length, truncated: rows.length === OPEN_DATA_MAX_ROWS, cases: rows });
 });
@@ -190,7 +190,7 @@ complaints.get("/figures", validate("query", PublicFiguresQuerySchema), async (c
 complaints.get("/photos/:id{[0-9]{1,10}}", async (c) => {
   const found = await findPhoto(c.var.db, Number(c.req.param("id"))).get();
   if (!found || !photosArePublic(found.state)) throw problem(404, { detail: "照片不存在或尚未公开。" });
-  return servePhoto(c.env.PHOTOS, found.photo.r2Key, "public, max-age=86400");
+  return servePhoto(c.var.platform.files, found.photo.r2Key, "public, max-age=86400");
 });
 
 complaints.route("/track", track);

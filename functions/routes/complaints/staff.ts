@@ -19,15 +19,15 @@ import {
   STAFF_ACTIONS,
   type StaffAction,
 } from "../../../src/shared/complaints/states";
-import { findCasePhoto, listCases, unitNames } from "../../db/complaints/handling";
+import { findCasePhoto, listCases } from "../../db/complaints/handling";
 import { transitionBatch } from "../../db/complaints/index";
+import { listUnits } from "../../db/staff/units";
 import type { AppEnv } from "../../env";
 import { audit } from "../../lib/audit-context";
 import { planAction } from "../../lib/complaints/case-actions";
 import { exportCases } from "../../lib/complaints/case-export";
 import { loadCase } from "../../lib/complaints/case-scope";
 import { caseSummary, readCaseDetail, refusal } from "../../lib/complaints/case-view";
-import { deletePhotos } from "../../lib/complaints/photos";
 import { servePhoto } from "../../lib/complaints/request";
 import { runTransition, STALE_DETAIL } from "../../lib/complaints/transition";
 import { problem } from "../../lib/problem";
@@ -42,7 +42,7 @@ cases.get("/", validate("query", CaseListQuerySchema), async (c) => {
   const q = c.req.valid("query");
   const ownUnit = staff.role === "unit_handler" ? staff.unitId : null;
   const db = c.var.db;
-  const [rows, units] = await db.batch([listCases(db, q, { ownUnit }), unitNames(db)]);
+  const [rows, units] = await db.batch([listCases(db, q, { ownUnit }), listUnits(db)]);
   const names = new Map(units.map((u) => [u.id, u.name]));
   const page = rows.slice(0, q.limit);
   const more = rows.length > q.limit;
@@ -76,7 +76,7 @@ cases.get("/:id/photos/:photoId", validate("param", CasePhotoParamSchema), async
   const found = await loadCase(c, id);
   const photo = await findCasePhoto(c.var.db, found.id, photoId).get();
   if (!photo) throw problem(404, { detail: "照片不存在。" });
-  return servePhoto(c.env.PHOTOS, photo.r2Key, "private, no-store");
+  return servePhoto(c.var.platform.files, photo.r2Key, "private, no-store");
 });
 
 // Reporting a case handled may carry a photo: that endpoint's own, larger body limit.
@@ -106,10 +106,11 @@ for (const action of STAFF_ACTIONS) {
       const to = nextState(action, found.state, actorOf(staff.role) as Actor) as CaseState;
       const db = c.var.db;
       const now = Date.now();
-      const plan = await planAction(action, input, { db, bucket: c.env.PHOTOS, c: found, now });
+      const { files, batch } = c.var.platform;
+      const plan = await planAction(action, input, { db, files, c: found, now });
       const at = new Date(now).toISOString();
       try {
-        await runTransition(db, [
+        await runTransition(batch, [
           ...transitionBatch(db, {
             complaintId: found.id,
             version: found.version,
@@ -131,10 +132,7 @@ for (const action of STAFF_ACTIONS) {
           ...(plan.extra ?? []),
         ]);
       } catch (err) {
-        await deletePhotos(
-          c.env.PHOTOS,
-          (plan.stored ?? []).map((p) => p.r2Key),
-        );
+        await files.delete((plan.stored ?? []).map((p) => p.r2Key));
         throw err;
       }
       return c.json(await readCaseDetail(db, found.id, staff));

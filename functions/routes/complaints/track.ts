@@ -8,11 +8,12 @@ import {
 import { nextState, REOPEN_WINDOW_DAYS } from "../../../src/shared/complaints/states";
 import { findPhoto, transitionBatch } from "../../db/complaints/index";
 import type { AppEnv } from "../../env";
-import { clientIp } from "../../lib/audit-context";
-import { servePhoto, throttle } from "../../lib/complaints/request";
+import { clientAddress } from "../../lib/audit-context";
+import { servePhoto } from "../../lib/complaints/request";
 import { readTracking, trackingView } from "../../lib/complaints/tracking-view";
 import { runTransition } from "../../lib/complaints/transition";
 import { problem } from "../../lib/problem";
+import { throttle } from "../../lib/throttle";
 import { sha256Hex } from "../../lib/tokens";
 import { parse, validate } from "../../lib/validate";
 
@@ -42,8 +43,7 @@ track.get("/", async (c) => {
 /** By case number and the phone given at filing; throttled, and the same 404 for either mismatch. */
 track.post("/lookup", validate("json", TrackByPhoneSchema), async (c) => {
   const { caseNumber, phone } = c.req.valid("json");
-  await throttle(c.env.TRACK_LIMITER, `track:${clientIp(c)}`);
-  await throttle(c.env.TRACK_LIMITER, `track-case:${caseNumber}`);
+  await throttle(c.var.platform.limiters.track, [`track:${clientAddress(c)}`, `track-case:${caseNumber}`]);
   const { complaint, ...rest } = await readTracking(c.var.db, { caseNumber });
   if (!complaint?.reporterPhone || complaint.reporterPhone !== phone) {
     throw problem(404, { detail: "案件编号与手机号不匹配。" });
@@ -56,7 +56,7 @@ track.get("/photos/:id{[0-9]{1,10}}", async (c) => {
   const id = Number(c.req.param("id"));
   const found = photos.some((p) => p.id === id) ? await findPhoto(c.var.db, id).get() : undefined;
   if (!found) throw problem(404, { detail: "照片不存在。" });
-  return servePhoto(c.env.PHOTOS, found.photo.r2Key, "private, no-store");
+  return servePhoto(c.var.platform.files, found.photo.r2Key, "private, no-store");
 });
 
 track.post("/rating", validate("json", RateSchema), async (c) => {
@@ -68,7 +68,7 @@ track.post("/rating", validate("json", RateSchema), async (c) => {
   const now = new Date().toISOString();
   const db = c.var.db;
   await runTransition(
-    db,
+    c.var.platform.batch,
     transitionBatch(db, {
       complaintId: found.id,
       version: found.version,
@@ -97,7 +97,7 @@ track.post("/reopen", validate("json", ReopenSchema), async (c) => {
   const now = new Date().toISOString();
   const db = c.var.db;
   await runTransition(
-    db,
+    c.var.platform.batch,
     transitionBatch(db, {
       complaintId: found.id,
       version: found.version,

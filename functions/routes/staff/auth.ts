@@ -5,18 +5,19 @@ import {
   clearFailedPasswords,
   findStaffByEmail,
   findStaffById,
-  findUnit,
   insertSession,
   recordFailedPassword,
   revokeAllSessions,
   revokeSession,
   setPassword,
 } from "../../db/staff/index";
+import { findUnit } from "../../db/staff/units";
 import type { AppEnv } from "../../env";
-import { audit, clientIp } from "../../lib/audit-context";
+import { audit, clientAddress } from "../../lib/audit-context";
 import { problem } from "../../lib/problem";
 import { hashPassword, verifyPassword } from "../../lib/staff/password";
 import { clearSessionCookie, SESSION_ABSOLUTE_MS, writeSessionCookie } from "../../lib/staff/session-cookie";
+import { throttle } from "../../lib/throttle";
 import { randomToken, sha256Hex } from "../../lib/tokens";
 import { validate } from "../../lib/validate";
 import { currentStaff } from "../../middleware/authorize";
@@ -24,16 +25,9 @@ import { currentStaff } from "../../middleware/authorize";
 const LOCK_AFTER_FAILURES = 10;
 const LOCK_MS = 15 * 60 * 1000;
 const WRONG = "邮箱或密码不正确。";
+const TOO_MANY = "尝试次数过多，请一分钟后再试。";
 
 const auth = new Hono<AppEnv>();
-
-/** Throttles by client and by account through the rate-limit binding; 429 with Retry-After. */
-async function throttle(env: Env, keys: string[]): Promise<void> {
-  for (const key of keys) {
-    const { success } = await env.LOGIN_LIMITER.limit({ key });
-    if (!success) throw problem(429, { detail: "尝试次数过多，请一分钟后再试。", headers: { "retry-after": "60" } });
-  }
-}
 
 /** A new session: a fresh 256-bit token in the cookie, its hash in D1. Returns the statement. */
 async function startSession(
@@ -55,7 +49,8 @@ async function startSession(
 auth.post("/login", validate("json", LoginSchema), async (c) => {
   const { email, password } = c.req.valid("json");
   const db = c.var.db;
-  await throttle(c.env, [`client:${clientIp(c)}`, `account:${email}`]);
+  // By client and by account: one client trying many accounts, and many clients trying one.
+  await throttle(c.var.platform.limiters.login, [`client:${clientAddress(c)}`, `account:${email}`], TOO_MANY);
   const user = await findStaffByEmail(db, email);
   const refused = (reason: string) =>
     audit(c, "auth.login_failed", email, { reason }, { actorId: user?.id ?? null, actorEmail: email });

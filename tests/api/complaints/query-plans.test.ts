@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  findByCaseNumber,
+  findCaseByNumber,
   hotspotSnapshot,
   hotspotWindow,
   openCasesInBox,
@@ -12,7 +12,7 @@ import { db, expectIndexed, plan } from "../query-plan";
 
 describe("the public complaint queries use indexes", () => {
   it("tracking by secret and by case number", async () => {
-    expectIndexed(await plan(findByCaseNumber(db, "261127-0001")));
+    expectIndexed(await plan(findCaseByNumber(db, "261127-0001")));
     for (const read of trackingReads(db, { trackingHash: "x" })) expectIndexed(await plan(read));
     for (const read of trackingReads(db, { caseNumber: "261127-0001" })) expectIndexed(await plan(read));
   });

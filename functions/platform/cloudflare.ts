@@ -1,0 +1,54 @@
+import { toQuery } from "../db/batch";
+import { type LimiterName, type Platform, type RateLimiter, UNKNOWN_CLIENT } from "./ports";
+
+/** The bindings the ports stand on (wrangler.toml); typed from `Env`, so a renamed binding fails `tsc`. */
+export type CloudflareBindings = Pick<Env, "DB" | "PHOTOS" | "LOGIN_LIMITER" | "COMPLAINT_LIMITER" | "TRACK_LIMITER">;
+
+/**
+ * The ports over Cloudflare: R2 for files, the rate-limit bindings (their limits are set in
+ * wrangler.toml and must match `RATE_LIMITS`; the contract test checks), D1 `batch()` (one
+ * implicit transaction, rolled back whole on any failure) and the CF-Connecting-IP header that
+ * Cloudflare's edge sets and a client cannot forge through it.
+ */
+export function cloudflarePlatform(env: CloudflareBindings): Platform {
+  const limiter = (binding: RateLimit): RateLimiter => ({ limit: (key) => binding.limit({ key }) });
+  const limiters: Record<LimiterName, RateLimiter> = {
+    login: limiter(env.LOGIN_LIMITER),
+    complaint: limiter(env.COMPLAINT_LIMITER),
+    track: limiter(env.TRACK_LIMITER),
+  };
+  return {
+    files: {
+      async put(key, bytes, contentType) {
+        await env.PHOTOS.put(key, bytes, { httpMetadata: { contentType } });
+      },
+      async get(key) {
+        const object = await env.PHOTOS.get(key);
+        if (!object) return null;
+        return {
+          body: object.body,
+          contentType: object.httpMetadata?.contentType ?? "application/octet-stream",
+          size: object.size,
+        };
+      },
+      async delete(keys) {
+        if (keys.length > 0) await env.PHOTOS.delete([...keys]);
+      },
+    },
+    limiters,
+    batch: {
+      async run(statements) {
+        if (statements.length === 0) return [];
+        const d1 = env.DB;
+        const results = await d1.batch<Record<string, unknown>>(
+          statements.map((s) => {
+            const q = toQuery(s);
+            return d1.prepare(q.sql).bind(...q.params);
+          }),
+        );
+        return results.map((r) => ({ rows: r.results ?? [], changes: r.meta?.changes ?? 0 }));
+      },
+    },
+    clientAddress: (request) => request.headers.get("cf-connecting-ip") ?? UNKNOWN_CLIENT,
+  };
+}

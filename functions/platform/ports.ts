@@ -1,0 +1,75 @@
+import type { Statement } from "../db/batch";
+
+// The four things `functions/lib/` and the routes need from the platform, and nothing Cloudflare
+// names: files, rate limits, atomic batches, the client's address. `cloudflare.ts` implements them
+// over R2, the rate-limit bindings, D1 `batch()` and CF-Connecting-IP; a single in-country server
+// (Node, SQLite) implements the same interfaces and must pass the same contract suite
+// (tests/api/platform/contract.ts). Hono's `adapter/*/conninfo.ts` is the model: one small shape,
+// one implementation per runtime.
+
+/** A stored file: its bytes as a stream, and the content type it was put with. */
+export interface StoredFile {
+  body: ReadableStream<Uint8Array>;
+  contentType: string;
+  size: number;
+}
+
+/**
+ * Photos and other uploads, by key. `put` overwrites; `get` of a missing key is null, never an
+ * error; `delete` of a missing key does nothing. The content type given to `put` comes back from
+ * `get` unchanged. Nothing here is transactional: callers remove what they put when their database
+ * write fails.
+ */
+export interface FileStore {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<StoredFile | null>;
+  delete(keys: readonly string[]): Promise<void>;
+}
+
+/**
+ * A fixed-window counter per key: `limit(key)` counts one use and says whether the key is still
+ * within its allowance (`RATE_LIMITS`). Keys are independent. Refusal is the caller's to answer
+ * (429, see `throttle`).
+ */
+export interface RateLimiter {
+  limit(key: string): Promise<{ success: boolean }>;
+}
+
+/** The limiters the API uses, and what each allows: uses per key per period. */
+export const RATE_LIMITS = {
+  /** Staff sign-in, per client address and per account. */
+  login: { limit: 20, periodSeconds: 60 },
+  /** Filing a complaint and supporting one, per client address. */
+  complaint: { limit: 10, periodSeconds: 60 },
+  /** Tracking lookups by case number and phone, per client address and per case. */
+  track: { limit: 10, periodSeconds: 60 },
+} as const;
+
+export type LimiterName = keyof typeof RATE_LIMITS;
+
+/** One statement's outcome: the rows it returned (columns by their SQL names) and the rows it changed. */
+export interface StatementResult {
+  rows: Record<string, unknown>[];
+  changes: number;
+}
+
+/**
+ * Runs statements in order as one transaction: either all take effect or, when any fails, none
+ * does and the promise rejects with that statement's error. A statement sees the effects of those
+ * before it (`changes()` reads the one just before). Resolves to one result per statement, in order.
+ */
+export interface BatchRunner {
+  run(statements: readonly Statement[]): Promise<StatementResult[]>;
+}
+
+/** What a client address is when the platform cannot tell (a direct call, a test, `wrangler dev`). */
+export const UNKNOWN_CLIENT = "unknown";
+
+/** The platform a request (or a cron run) works with; made once per request by `platform()`. */
+export interface Platform {
+  files: FileStore;
+  limiters: Record<LimiterName, RateLimiter>;
+  batch: BatchRunner;
+  /** The address of the client that sent the request, as the platform's edge saw it; else `UNKNOWN_CLIENT`. */
+  clientAddress(request: Request): string;
+}
