@@ -1,6 +1,7 @@
 import type { Draft } from "../../lib/complaints/draft";
 import type { FieldErrors } from "../../lib/kit/problem";
 import { Field, FieldError } from "../forms/Field";
+import { PhoneInput } from "../forms/inputs";
 import { PrivacySummary } from "./PrivacySummary";
 
 interface Props {
@@ -38,17 +39,7 @@ export function ContactStep({ draft, errors, update }: Props) {
       </div>
       {draft.callbackWanted && (
         <Field id="phone" label="手机号码" hint="11 位中国大陆手机号，只用于回访。" error={errors.phone}>
-          {(a11y) => (
-            <input
-              {...a11y}
-              type="tel"
-              inputMode="numeric"
-              autoComplete="tel-national"
-              maxLength={11}
-              value={draft.phone}
-              onChange={(e) => update({ phone: e.target.value.replace(/\D/g, "") })}
-            />
-          )}
+          {(a11y) => <PhoneInput {...a11y} value={draft.phone} onChange={(phone) => update({ phone })} />}
         </Field>
       )}
       <PrivacySummary />

@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from "react";
 import { trackByPhone } from "../../lib/complaints/api";
-import type { TrackingView } from "../../lib/complaints/types";
 import { refusalOf } from "../../lib/kit/problem";
 import { TrackByPhoneSchema } from "../../shared/complaints/schemas";
+import type { TrackingView } from "../../lib/complaints/types";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
+import { PhoneInput } from "../forms/inputs";
 import { useForm } from "../forms/useForm";
 
 const FIELDS = { caseNumber: "lookup-case", phone: "lookup-phone" };
@@ -44,17 +45,7 @@ export function LookupForm({ onFound }: { onFound: (view: TrackingView) => void 
         )}
       </Field>
       <Field id={FIELDS.phone} label="手机号码" error={errors.phone}>
-        {(a11y) => (
-          <input
-            {...a11y}
-            type="tel"
-            inputMode="numeric"
-            autoComplete="tel-national"
-            maxLength={11}
-            value={phone}
-            onChange={(e) => setPhone(e.target.value.replace(/\D/g, ""))}
-          />
-        )}
+        {(a11y) => <PhoneInput {...a11y} value={phone} onChange={setPhone} />}
       </Field>
       <button type="submit" aria-disabled={form.busy}>
         {form.busy ? "正在查询…" : "查询"}

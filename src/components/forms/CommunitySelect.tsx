@@ -1,6 +1,5 @@
 import { COMMUNITIES } from "../../shared/geo";
-import type { FieldA11y } from "./Field";
-import { GroupedSelect, type SelectGroup } from "./GroupedSelect";
+import { GroupedSelect, type GroupedSelectProps, type SelectGroup } from "./GroupedSelect";
 
 /** Every community, grouped by sub-district, in the order of the list in src/shared/geo.ts. */
 const GROUPS: SelectGroup[] = [...new Set(COMMUNITIES.map((c) => c.subdistrict))].map((subdistrict) => ({
@@ -8,25 +7,10 @@ const GROUPS: SelectGroup[] = [...new Set(COMMUNITIES.map((c) => c.subdistrict))
   options: COMMUNITIES.filter((c) => c.subdistrict === subdistrict),
 }));
 
-interface Props {
-  a11y: FieldA11y;
-  name?: string;
-  value: string;
-  /** "请选择社区" on the filing page, "全部社区" in a filter. */
-  placeholder: string;
-  onChange: (communityId: string) => void;
-}
-
-/** The communities grouped by sub-district: where a case is placed without GPS, and a list filter. */
-export function CommunitySelect({ a11y, name, value, placeholder, onChange }: Props) {
-  return (
-    <GroupedSelect
-      a11y={a11y}
-      name={name}
-      value={value}
-      groups={GROUPS}
-      placeholder={placeholder}
-      onChange={onChange}
-    />
-  );
+/**
+ * The communities grouped by sub-district: where a case is placed without GPS ("请选择社区"), and a
+ * filter of the case list ("全部社区").
+ */
+export function CommunitySelect(props: Omit<GroupedSelectProps, "groups"> & { placeholder: string }) {
+  return <GroupedSelect {...props} groups={GROUPS} />;
 }

@@ -5,7 +5,7 @@ export interface SelectGroup {
   options: { id: string; name: string }[];
 }
 
-interface Props {
+export interface GroupedSelectProps {
   a11y: FieldA11y;
   name?: string;
   value: string;
@@ -19,7 +19,16 @@ interface Props {
 }
 
 /** A native select with its options in labelled groups: the communities, units and categories. Empty groups are left out. */
-export function GroupedSelect({ a11y, name, value, groups, ungrouped = [], placeholder, required, onChange }: Props) {
+export function GroupedSelect({
+  a11y,
+  name,
+  value,
+  groups,
+  ungrouped = [],
+  placeholder,
+  required,
+  onChange,
+}: GroupedSelectProps) {
   return (
     <select {...a11y} name={name} required={required} value={value} onChange={(e) => onChange(e.target.value)}>
       {placeholder !== undefined && <option value="">{placeholder}</option>}

@@ -6,7 +6,7 @@ import { Field } from "../forms/Field";
 import { CHECK_MESSAGE, useForm } from "../forms/useForm";
 import { AccountStateControl } from "./AccountStateControl";
 import { RoleSelect } from "./RoleSelect";
-import { UnitSelect } from "./UnitSelect";
+import { UnitField } from "./UnitSelect";
 
 const FIELDS = {
   role: { id: "edit-role", label: "角色" },
@@ -62,23 +62,15 @@ export function AccountEditor({ account, units, isSelf, onSaved, onClose }: Prop
             {(a11y) => <RoleSelect a11y={a11y} name="role" value={role} onChange={setRole} />}
           </Field>
         )}
-        <Field
+        <UnitField
           id={FIELDS.unitId.id}
-          label={needsUnit ? "所属单位（必填）" : "所属单位"}
+          value={unitId}
+          units={units}
+          required={needsUnit}
           hint={needsUnit ? undefined : "该角色可以不指定单位。"}
           error={fields.unitId}
-        >
-          {(a11y) => (
-            <UnitSelect
-              a11y={a11y}
-              name="unitId"
-              value={unitId}
-              units={units}
-              required={needsUnit}
-              onChange={setUnitId}
-            />
-          )}
-        </Field>
+          onChange={setUnitId}
+        />
         <div className="actions">
           <button type="submit" aria-disabled={form.busy || undefined}>
             {form.busy ? "正在保存…" : "保存修改"}

@@ -3,6 +3,7 @@ import { staffApi } from "../../lib/staff/api";
 import { ChangePasswordSchema } from "../../shared/staff/schemas";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
+import { PasswordInput } from "../forms/inputs";
 import { useForm } from "../forms/useForm";
 
 const FIELDS = {
@@ -45,15 +46,14 @@ export function ChangePasswordForm({ email, currentLabel = FIELDS.currentPasswor
         <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
         <Field id={FIELDS.currentPassword.id} label={currentLabel} error={fields.currentPassword}>
           {(a11y) => (
-            <input
+            <PasswordInput
               {...a11y}
               name="current-password"
-              type={visible ? "text" : "password"}
+              visible={visible}
               autoComplete="current-password"
               required
-              maxLength={200}
               value={current}
-              onChange={(e) => setCurrent(e.target.value)}
+              onChange={setCurrent}
             />
           )}
         </Field>
@@ -64,16 +64,15 @@ export function ChangePasswordForm({ email, currentLabel = FIELDS.currentPasswor
           error={fields.newPassword}
         >
           {(a11y) => (
-            <input
+            <PasswordInput
               {...a11y}
               name="new-password"
-              type={visible ? "text" : "password"}
+              visible={visible}
               autoComplete="new-password"
               required
               minLength={12}
-              maxLength={200}
               value={next}
-              onChange={(e) => setNext(e.target.value)}
+              onChange={setNext}
             />
           )}
         </Field>

@@ -5,9 +5,10 @@ import { type Role, UNIT_BOUND_ROLES } from "../../shared/staff/roles";
 import { CreateAccountSchema } from "../../shared/staff/schemas";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
+import { EmailInput } from "../forms/inputs";
 import { useForm } from "../forms/useForm";
 import { RoleSelect } from "./RoleSelect";
-import { UnitSelect } from "./UnitSelect";
+import { UnitField } from "./UnitSelect";
 
 const FIELDS = {
   email: { id: "new-email", label: "工作邮箱" },
@@ -61,19 +62,7 @@ export function CreateAccountForm({ units, onCreated }: Props) {
       <form className="card form" method="post" noValidate onSubmit={submit}>
         <Field id={FIELDS.email.id} label={FIELDS.email.label} hint="用作登录名。" error={fields.email}>
           {(a11y) => (
-            <input
-              {...a11y}
-              name="email"
-              type="email"
-              inputMode="email"
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              maxLength={254}
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
+            <EmailInput {...a11y} name="email" autoComplete="off" required value={email} onChange={setEmail} />
           )}
         </Field>
         <Field id={FIELDS.displayName.id} label={FIELDS.displayName.label} error={fields.displayName}>
@@ -93,23 +82,15 @@ export function CreateAccountForm({ units, onCreated }: Props) {
         <Field id={FIELDS.role.id} label={FIELDS.role.label} error={fields.role}>
           {(a11y) => <RoleSelect a11y={a11y} name="role" value={role} placeholder onChange={setRole} />}
         </Field>
-        <Field
+        <UnitField
           id={FIELDS.unitId.id}
-          label={needsUnit ? "所属单位（必填）" : "所属单位"}
+          value={unitId}
+          units={units}
+          required={needsUnit}
           hint="处置单位和服务点工作人员必须指定单位。"
           error={fields.unitId}
-        >
-          {(a11y) => (
-            <UnitSelect
-              a11y={a11y}
-              name="unitId"
-              value={unitId}
-              units={units}
-              required={needsUnit}
-              onChange={setUnitId}
-            />
-          )}
-        </Field>
+          onChange={setUnitId}
+        />
         <button type="submit" aria-disabled={form.busy || undefined}>
           {form.busy ? "正在创建…" : "创建账号"}
         </button>

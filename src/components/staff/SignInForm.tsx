@@ -5,6 +5,7 @@ import { afterSignIn } from "../../lib/staff/console";
 import { LoginSchema } from "../../shared/staff/schemas";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
+import { EmailInput, PasswordInput } from "../forms/inputs";
 import { useForm } from "../forms/useForm";
 import { StatusMessage } from "./StatusMessage";
 
@@ -69,32 +70,18 @@ export function SignInForm() {
       <form className="card form" method="post" noValidate onSubmit={submit}>
         <Field id={FIELDS.email.id} label={FIELDS.email.label} error={fields.email}>
           {(a11y) => (
-            <input
-              {...a11y}
-              name="email"
-              type="email"
-              inputMode="email"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              maxLength={254}
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
+            <EmailInput {...a11y} name="email" autoComplete="username" required value={email} onChange={setEmail} />
           )}
         </Field>
         <Field id={FIELDS.password.id} label={FIELDS.password.label} error={fields.password}>
           {(a11y) => (
-            <input
+            <PasswordInput
               {...a11y}
               name="password"
-              type="password"
               autoComplete="current-password"
               required
-              maxLength={200}
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              onChange={setPassword}
             />
           )}
         </Field>
