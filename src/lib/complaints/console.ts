@@ -1,6 +1,6 @@
 // How the case console reads its address, which list views a role has, and how it writes deadlines
 // and times. Pure functions: tests/unit/complaints/console.test.ts.
-import { CASE_VIEWS, type CaseView } from "../../shared/complaints/staff-schemas";
+import type { CaseView } from "../../shared/complaints/staff-schemas";
 import type { CaseState } from "../../shared/complaints/states";
 import { can, type Role } from "../../shared/staff/roles";
 import { formatBeijingTime } from "../staff/display";
@@ -46,8 +46,6 @@ export function queryOfFilter(filter: CaseFilter): string {
   }
   return `?${query}`;
 }
-
-export const isCaseView = (value: string): value is CaseView => (CASE_VIEWS as readonly string[]).includes(value);
 
 /**
  * Before the first dispatch a case already names the unit its category and community route to;

@@ -22,7 +22,6 @@ export const LoginSchema = v.object({
   email: EmailSchema,
   password: v.pipe(v.string("请输入密码"), v.minLength(1, "请输入密码"), v.maxLength(200, "密码过长")),
 });
-export type LoginInput = v.InferInput<typeof LoginSchema>;
 
 export const ChangePasswordSchema = v.pipe(
   v.object({
