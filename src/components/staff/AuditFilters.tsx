@@ -4,6 +4,7 @@ import type { AuditFilter } from "../../lib/staff/api";
 import { AUDIT_ACTIONS } from "../../shared/staff/audit-actions";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
+import { EmailInput } from "../forms/inputs";
 import { useFocusLater } from "../forms/useFocusLater";
 
 export const AUDIT_FIELDS = {
@@ -55,15 +56,12 @@ export function AuditFilters({ initial, serverErrors, serverMessage, onSearch }:
         <div className="filter-grid">
           <Field id={AUDIT_FIELDS.actor.id} label={AUDIT_FIELDS.actor.label} error={fields.actor}>
             {(a11y) => (
-              <input
+              <EmailInput
                 {...a11y}
                 name="actor"
-                type="email"
                 autoComplete="off"
-                spellCheck={false}
-                maxLength={254}
                 value={filter.actor ?? ""}
-                onChange={(e) => set("actor")(e.target.value)}
+                onChange={set("actor")}
               />
             )}
           </Field>
