@@ -3,7 +3,7 @@
 // builds its query schema from these, so "2026-02-31" or a reversed period gets the same 422 with
 // a field pointer everywhere. The days are China-time days (src/shared/time.ts).
 import * as v from "valibot";
-import { daysBetween, isDay, isMonth } from "./time";
+import { daysBetween, isDay, isMonth } from "./time.ts";
 
 /** A day "YYYY-MM-DD" that exists (not 2026-02-31, not 2026-13-01). */
 export const daySchema = (label = "日期") =>
@@ -43,15 +43,30 @@ export function periodRule<T extends Bounds>(maxDays?: number) {
   return v.forward<T, v.CheckIssue<T>, ["to"]>(
     v.check<T, (issue: v.CheckIssue<T>) => string>(
       (p) => length(p) >= 1 && (maxDays === undefined || length(p) <= maxDays),
-      (issue) => (length(issue.input) < 1 ? "结束日期不能早于起始日期" : `时间段最长 ${maxDays} 天`),
+      (issue) =>
+        length(issue.input) < 1
+          ? "起始日期不能晚于结束日期"
+          : `时间段最长${maxDays === MAX_PERIOD_DAYS.year ? "一年" : ` ${maxDays} 天`}`,
     ),
     // TypeScript cannot see that "to" is a key of every T with a `to`; the constraint says so.
     ["to"] as Parameters<typeof v.forward<T, v.CheckIssue<T>, ["to"]>>[1],
   );
 }
 
+/**
+ * An object schema with `from` and `to` (and perhaps other fields), checked as a period.
+ *
+ * @example
+ * const FiguresQuerySchema = withPeriod(v.object({ from: FromDaySchema, to: ToDaySchema, by: ByUnit }), 366);
+ */
+export function withPeriod<TSchema extends v.GenericSchema<unknown, Bounds>>(schema: TSchema, maxDays?: number) {
+  // Spelled out: inferred inside a generic function, the pipe's output would be `unknown`.
+  return v.pipe<TSchema, ReturnType<typeof periodRule<v.InferOutput<TSchema>>>>(
+    schema,
+    periodRule<v.InferOutput<TSchema>>(maxDays),
+  );
+}
+
 /** `from` and `to`, both required, at most `maxDays` days. */
 export const periodSchema = (maxDays: number) =>
-  v.pipe(v.object({ from: FromDaySchema, to: ToDaySchema }), periodRule<{ from: string; to: string }>(maxDays));
-
-export type Period = { from: string; to: string };
+  withPeriod(v.object({ from: FromDaySchema, to: ToDaySchema }), maxDays);

@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, lt, lte } from "drizzle-orm";
+import { and, desc, eq, gte, lt } from "drizzle-orm";
 import type { AuditAction } from "../../../src/shared/staff/audit-actions";
+import { dayEnd, dayStart } from "../../../src/shared/time";
 import type { Db } from "../client";
 import { auditLog } from "../schema";
 
@@ -33,8 +34,8 @@ export function listAudit(db: Db, f: AuditFilter) {
     f.actor ? eq(auditLog.actorEmail, f.actor.toLowerCase()) : undefined,
     f.action ? eq(auditLog.action, f.action) : undefined,
     // Dates are China-time days, as staff read them; the log keeps UTC instants.
-    f.from ? gte(auditLog.at, new Date(`${f.from}T00:00:00+08:00`).toISOString()) : undefined,
-    f.to ? lte(auditLog.at, new Date(`${f.to}T23:59:59.999+08:00`).toISOString()) : undefined,
+    f.from ? gte(auditLog.at, dayStart(f.from).toISOString()) : undefined,
+    f.to ? lt(auditLog.at, dayEnd(f.to).toISOString()) : undefined,
     f.before ? lt(auditLog.id, f.before) : undefined,
   );
   return db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(f.limit).all();

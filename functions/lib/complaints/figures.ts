@@ -1,10 +1,10 @@
 import { categoryById } from "../../../src/shared/complaints/categories";
 import type { Figures, FiguresGrouping } from "../../../src/shared/complaints/console-wire";
 import { type Counts, emptyCounts, METRICS, ratesOf } from "../../../src/shared/complaints/figures";
+import { addMonths, chinaMonth, monthEnd, monthStart } from "../../../src/shared/time";
 import type { Db } from "../../db/client";
 import { figureSums } from "../../db/complaints/handling";
 import { listUnits } from "../../db/staff/units";
-import { addMonths, chinaMonth, monthEnd, monthStart } from "../../../src/shared/time";
 
 /**
  * The figures for China-time days [from, to], per unit or per category, with the total. Every case

@@ -2,6 +2,7 @@ import { acceptMinutes, categoryById } from "../../../src/shared/complaints/cate
 import type { FileComplaint, FiledComplaint } from "../../../src/shared/complaints/schemas";
 import { STATE_LABELS } from "../../../src/shared/complaints/states";
 import { communityAt, communityById, publicCoordinate } from "../../../src/shared/geo";
+import { addMinutes, caseNumberDay } from "../../../src/shared/time";
 import type { Db } from "../../db/client";
 import { fileComplaintBatch, findIdempotency } from "../../db/complaints/index";
 import type { Platform } from "../../platform/ports";
@@ -9,7 +10,6 @@ import { problem } from "../problem";
 import { idempotencyKeyHash, openForReplay, sealForReplay } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
 import { type CleanPhoto, storePhotos } from "./photos";
-import { addMinutes, caseNumberDay } from "../../../src/shared/time";
 
 const answer = (c: Omit<FiledComplaint, "state" | "stateLabel" | "trackingPath">): FiledComplaint => ({
   ...c,

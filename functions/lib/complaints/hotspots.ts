@@ -1,3 +1,4 @@
+import { addDays, lastDays } from "../../../src/shared/time";
 import type { Db } from "../../db/client";
 import {
   dropHotspotSnapshotsBefore,
@@ -5,21 +6,16 @@ import {
   hotspotWindow,
   saveHotspotSnapshot,
 } from "../../db/complaints/index";
-import { chinaDay } from "./time";
 
 export const HOTSPOT_WINDOWS = [30, 90] as const;
-const DAY_MS = 86_400_000;
 
 type Cell = { communityId: string; categoryId: string; count: number };
 type Packed = [string, string, number][];
 
 /** The window's first day, yesterday and today, in China time. */
 function windowDays(days: number, now: Date) {
-  return {
-    from: chinaDay(new Date(now.getTime() - (days - 1) * DAY_MS)),
-    yesterday: chinaDay(new Date(now.getTime() - DAY_MS)),
-    today: chinaDay(now),
-  };
+  const { from, to: today } = lastDays(days, now);
+  return { from, yesterday: addDays(today, -1), today };
 }
 
 /**

@@ -172,7 +172,11 @@ complaints.get("/:file{open-data\\.(?:json|csv)}", validate("query", OpenDataQue
   if (c.req.param("file").endsWith(".csv")) {
     c.header("content-disposition", `attachment; filename="complaints-${from}-${to}.csv"`);
     // People open the CSV in a spreadsheet: times in China time, with the offset so nothing is lost.
-    const local = rows.map((r) => ({ ...r, receivedAt: chinaIso(r.receivedAt), closedAt: chinaIsoOrEmpty(r.closedAt) }));
+    const local = rows.map((r) => ({
+      ...r,
+      receivedAt: chinaIso(r.receivedAt),
+      closedAt: chinaIsoOrEmpty(r.closedAt),
+    }));
     return c.body(`\uFEFF${toCsv(local, OPEN_DATA_COLUMNS)}`, 200, { "content-type": "text/csv; charset=utf-8" });
   }
   return c.json<OpenData>({ from, to, count: rows.length, truncated: rows.length === OPEN_DATA_MAX_ROWS, cases: rows });

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { COMMUNITIES } from "../geo.ts";
+import { MAX_PERIOD_DAYS, periodSchema } from "../period.ts";
 import { CATEGORY_IDS } from "./categories.ts";
 import { RATINGS } from "./states.ts";
 
@@ -118,10 +119,8 @@ export const PublicListQuerySchema = v.object({
   ),
 });
 
-export const OpenDataQuerySchema = v.object({
-  from: v.pipe(v.string("请给出起始日期 from"), v.isoDate("from 格式应为 YYYY-MM-DD")),
-  to: v.pipe(v.string("请给出结束日期 to"), v.isoDate("to 格式应为 YYYY-MM-DD")),
-});
+/** Open data: China-time days, at most 92 so that a period fits under the 10,000-row cap. */
+export const OpenDataQuerySchema = periodSchema(MAX_PERIOD_DAYS.quarter);
 
 /** The answer to a filed complaint (201), as the API sends it and the filing island reads it. */
 export interface FiledComplaint {

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { COMMUNITIES } from "../geo.ts";
+import { FromDaySchema, MAX_PERIOD_DAYS, MonthSchema, periodSchema, ToDaySchema, withPeriod } from "../period.ts";
 import { CATEGORY_IDS } from "./categories.ts";
 import { CaseNumberSchema } from "./schemas.ts";
 import { STATES, type StaffAction } from "./states.ts";
@@ -98,38 +99,20 @@ const Id = v.pipe(v.string(), v.regex(/^\d{1,10}$/, "编号须为数字"), v.tra
 export const CaseIdParamSchema = v.object({ id: Id });
 export const CasePhotoParamSchema = v.object({ id: Id, photoId: Id });
 
-const Day = (name: string) => v.pipe(v.string(`请给出日期 ${name}`), v.isoDate(`${name} 格式应为 YYYY-MM-DD`));
-const PERIOD = { from: Day("from"), to: Day("to") };
-type Period = { from: string; to: string };
-/** A period of China-time days, inclusive: forwards, and at most a year. */
-const inOrder = (p: Period) => p.from <= p.to;
-const withinAYear = (p: Period) => Date.parse(p.to) - Date.parse(p.from) <= 366 * 86_400_000;
+/** The case export: China-time days, at most a year. */
+export const PeriodSchema = periodSchema(MAX_PERIOD_DAYS.year);
 
-export const PeriodSchema = v.pipe(
-  v.object(PERIOD),
-  v.forward(
-    v.check((p) => inOrder(p), "起始日期不能晚于结束日期"),
-    ["to"],
-  ),
-  v.forward(
-    v.check((p) => withinAYear(p), "时间段最长一年"),
-    ["to"],
-  ),
-);
-
-export const FiguresQuerySchema = v.pipe(
-  v.object({ ...PERIOD, by: v.optional(v.picklist(["unit", "category"], "by 只能为 unit 或 category"), "unit") }),
-  v.forward(
-    v.check((p) => inOrder(p), "起始日期不能晚于结束日期"),
-    ["to"],
-  ),
-  v.forward(
-    v.check((p) => withinAYear(p), "时间段最长一年"),
-    ["to"],
-  ),
+/** The staff figures: China-time days, at most a year, per unit or per category. */
+export const FiguresQuerySchema = withPeriod(
+  v.object({
+    from: FromDaySchema,
+    to: ToDaySchema,
+    by: v.optional(v.picklist(["unit", "category"], "by 只能为 unit 或 category"), "unit"),
+  }),
+  MAX_PERIOD_DAYS.year,
 );
 
 /** The public figures: a calendar month, "2026-10"; the last full month when absent. */
 export const PublicFiguresQuerySchema = v.object({
-  month: v.optional(v.pipe(v.string(), v.regex(/^20\d{2}-(0[1-9]|1[0-2])$/, "month 格式应为 YYYY-MM"))),
+  month: v.optional(MonthSchema),
 });

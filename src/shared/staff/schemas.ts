@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { FromDaySchema, ToDaySchema, withPeriod } from "../period.ts";
 import { ROLES } from "./roles.ts";
 
 // Inputs of the staff endpoints, shared by the API (validation) and the console (form hints).
@@ -56,14 +57,20 @@ export const AccountIdParamSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^\d{1,10}$/, "账号编号须为数字"), v.transform(Number)),
 });
 
-export const AuditQuerySchema = v.object({
-  actor: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(254))),
-  action: v.optional(v.pipe(v.string(), v.regex(/^[a-z_.:]{1,40}$/, "操作类型格式不正确"))),
-  from: v.optional(v.pipe(v.string(), v.isoDate("起始日期格式应为 YYYY-MM-DD"))),
-  to: v.optional(v.pipe(v.string(), v.isoDate("结束日期格式应为 YYYY-MM-DD"))),
-  before: v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}$/, "游标须为数字"), v.transform(Number))),
-  limit: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)),
-    "50",
-  ),
-});
+/**
+ * The audit log's filters. Its period has no longest length: the log is read a page at a time, so
+ * a long one costs no more than a short one.
+ */
+export const AuditQuerySchema = withPeriod(
+  v.object({
+    actor: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(254))),
+    action: v.optional(v.pipe(v.string(), v.regex(/^[a-z_.:]{1,40}$/, "操作类型格式不正确"))),
+    from: v.optional(FromDaySchema),
+    to: v.optional(ToDaySchema),
+    before: v.optional(v.pipe(v.string(), v.regex(/^\d{1,12}$/, "游标须为数字"), v.transform(Number))),
+    limit: v.optional(
+      v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)),
+      "50",
+    ),
+  }),
+);

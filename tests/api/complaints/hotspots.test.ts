@@ -2,13 +2,14 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../../functions/index";
+import { addDays, chinaDay } from "../../../src/shared/time";
 import { fileOk, ORIGIN, pointIn } from "./factories";
 
 type Hotspots = { since: string; cells: { communityId: string; categoryId: string; count: number }[] };
 const hotspots = async (days: 30 | 90) =>
   (await (await exports.default.fetch(`${ORIGIN}/api/complaints/hotspots?days=${days}`)).json()) as Hotspots;
-const chinaDay = (msAgo: number) => new Date(Date.now() - msAgo + 8 * 3600_000).toISOString().slice(0, 10);
-const DAY = 86_400_000;
+/** The China-time day `n` days before today. */
+const daysAgo = (n: number) => addDays(chinaDay(), -n);
 
 async function addCount(day: string, communityId: string, categoryId: string, n: number) {
   await env.DB.prepare(
@@ -29,9 +30,9 @@ const sorted = (h: Hotspots) =>
 
 describe("hot-spot snapshots", () => {
   it("give the same counts as summing the whole window, with today's filings counted at once", async () => {
-    await addCount(chinaDay(3 * DAY), "hubin", "E0302", 4);
-    await addCount(chinaDay(40 * DAY), "hubin", "E0302", 5);
-    await addCount(chinaDay(100 * DAY), "hubin", "E0302", 9); // outside both windows
+    await addCount(daysAgo(3), "hubin", "E0302", 4);
+    await addCount(daysAgo(40), "hubin", "E0302", 5);
+    await addCount(daysAgo(100), "hubin", "E0302", 9); // outside both windows
     await fileOk({ ...pointIn("hubin"), categoryId: "E0302" });
     const live30 = await hotspots(30);
     const live90 = await hotspots(90);
@@ -39,8 +40,8 @@ describe("hot-spot snapshots", () => {
     await runCron();
     const snapshots = await env.DB.prepare("SELECT days, through_day FROM hotspot_snapshots ORDER BY days").all();
     expect(snapshots.results).toEqual([
-      { days: 30, through_day: chinaDay(DAY) },
-      { days: 90, through_day: chinaDay(DAY) },
+      { days: 30, through_day: daysAgo(1) },
+      { days: 90, through_day: daysAgo(1) },
     ]);
     expect(sorted(await hotspots(30))).toEqual(sorted(live30));
     expect(sorted(await hotspots(90))).toEqual(sorted(live90));
@@ -54,7 +55,7 @@ describe("hot-spot snapshots", () => {
   });
 
   it("read the snapshot and today's rows, not the whole window, once the cron has run", async () => {
-    await addCount(chinaDay(10 * DAY), "beiyuan", "E0102", 2);
+    await addCount(daysAgo(10), "beiyuan", "E0102", 2);
     await runCron();
     // A row changed behind the snapshot's back shows that the closed days come from the snapshot.
     await env.DB.prepare("UPDATE complaint_daily_counts SET n = 99 WHERE community_id = 'beiyuan'").run();

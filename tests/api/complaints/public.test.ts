@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { chinaDay, chinaIso, lastDays } from "../../../src/shared/time";
 import { fileOk, newIp, ORIGIN, pointIn } from "./factories";
 
 const get = (path: string) => exports.default.fetch(`${ORIGIN}${path}`);
@@ -40,15 +41,15 @@ describe("the public view of complaints", () => {
     const r = secretReporter();
     const filed = await fileOk({ ...r, categoryId: "E0505" });
     await env.DB.prepare("UPDATE complaints SET state = 'accepted' WHERE case_number = ?").bind(filed.caseNumber).run();
-    const today = new Date().toISOString().slice(0, 10);
+    const { from, to } = lastDays(30);
     const bodies = await Promise.all(
       [
         "/api/complaints",
         "/api/complaints?state=open",
         `/api/complaints/nearby?categoryId=E0505&lat=${r.lat}&lng=${r.lng}`,
         "/api/complaints/hotspots?days=30",
-        `/api/complaints/open-data.json?from=2020-01-01&to=${today}`,
-        `/api/complaints/open-data.csv?from=2020-01-01&to=${today}`,
+        `/api/complaints/open-data.json?from=${from}&to=${to}`,
+        `/api/complaints/open-data.csv?from=${from}&to=${to}`,
       ].map(async (p) => {
         const res = await get(p);
         expect(res.status, p).toBe(200);
@@ -139,7 +140,7 @@ describe("the public view of complaints", () => {
 
   it("publishes open data as JSON and as CSV that spreadsheets cannot be tricked by", async () => {
     const filed = await fileOk({ addressText: '=HYPERLINK("http://x")路口' });
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = chinaDay();
     const data = await json<{ count: number; cases: PublicCase[] }>(
       `/api/complaints/open-data.json?from=${today}&to=${today}`,
     );
@@ -154,6 +155,13 @@ describe("the public view of complaints", () => {
       "caseNumber,categoryId,categoryName,communityId,communityName,place,lat,lng,state,stateLabel,receivedAt,closedAt,supporters",
     );
     expect(text).toContain("'=HYPERLINK");
+    // The JSON keeps the API's UTC instants; the CSV, read in spreadsheets, gives China time with its offset.
+    const { receivedAt } = data.cases.find((c) => c.caseNumber === filed.caseNumber) as unknown as {
+      receivedAt: string;
+    };
+    expect(receivedAt).toMatch(/Z$/);
+    expect(text).toContain(chinaIso(receivedAt));
+    expect(chinaIso(receivedAt)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
     expect((await get(`/api/complaints/open-data.csv?from=${today}&to=2000-01-01`)).status).toBe(422);
     expect((await get("/api/complaints/open-data.json")).status).toBe(422);
   });

@@ -21,6 +21,9 @@ describe("staff see contact details only as far as their role needs", () => {
     expect(adminCsv).toContain(inside.caseNumber);
     expect(adminCsv).toContain("13900001111");
     expect(adminCsv).not.toContain(outside.caseNumber);
+    // Times in China time with their offset, as staff read them in a spreadsheet.
+    expect(adminCsv).toContain("2026-10-10T09:00:00+08:00");
+    expect(adminCsv).not.toContain("2026-10-10T01:00:00");
 
     const dispatcherCsv = await (await call(url, { cookie: dispatcher.cookie })).text();
     expect(dispatcherCsv).toContain(inside.caseNumber);

@@ -1,6 +1,7 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Counts } from "../../../../src/shared/complaints/figures";
+import { chinaDay } from "../../../../src/shared/time";
 import { call } from "../../staff/factories";
 import { act, makeCase, session } from "./factories";
 
@@ -192,7 +193,7 @@ describe("the published figures", () => {
 });
 
 async function todays(cookie: string) {
-  const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const day = chinaDay();
   const res = await call(`/api/staff/figures?from=${day}&to=${day}`, { cookie });
   return ((await res.json()) as Figures).total.counts;
 }
