@@ -3,7 +3,7 @@ import type { AuditAction } from "../../src/shared/staff/audit-actions";
 import { type AuditEntry, auditInsert } from "../db/staff/audit";
 import type { AppEnv } from "../env";
 
-/** The client address the platform saw (see `Platform.clientAddress`), else "unknown". */
+/** The client address the platform saw (see `Platform.clientAddress`), else `UNKNOWN_CLIENT`. */
 export function clientAddress(c: Context<AppEnv>): string {
   return c.var.platform.clientAddress(c.req.raw);
 }

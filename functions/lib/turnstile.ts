@@ -1,6 +1,8 @@
 // Cloudflare Turnstile, verified server-side when a secret is configured. The verifier is
 // replaceable so tests never reach the network.
 
+import { UNKNOWN_CLIENT } from "../platform/ports";
+
 export type TurnstileVerifier = (token: string, secret: string, ip: string) => Promise<boolean>;
 
 const SITEVERIFY = "https://challenges.cloudflare.com/turnstile/v0/siteverify";
@@ -9,7 +11,7 @@ const siteverify: TurnstileVerifier = async (token, secret, ip) => {
   const body = new FormData();
   body.append("secret", secret);
   body.append("response", token);
-  if (ip !== "unknown") body.append("remoteip", ip);
+  if (ip !== UNKNOWN_CLIENT) body.append("remoteip", ip);
   const res = await fetch(SITEVERIFY, { method: "POST", body });
   if (!res.ok) return false;
   return ((await res.json()) as { success?: boolean }).success === true;
