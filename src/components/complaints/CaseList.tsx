@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { listCases } from "../../lib/complaints/api";
-import type { PublicCase } from "../../lib/complaints/types";
 import { errorMessage } from "../../lib/kit/problem";
+import type { PublicCase } from "../../shared/complaints/wire";
 import { useFocusLater } from "../forms/useFocusLater";
 import { PublicCaseCard } from "./PublicCaseCard";
 

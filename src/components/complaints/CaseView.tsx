@@ -1,5 +1,5 @@
 import { formatDateTime } from "../../lib/complaints/format";
-import type { TrackingView } from "../../lib/complaints/types";
+import type { TrackingView } from "../../shared/complaints/wire";
 import { CaseNumber } from "./CaseNumber";
 import { CasePhotos } from "./CasePhotos";
 import { Deadlines } from "./Deadlines";
@@ -50,7 +50,9 @@ export function CaseView({ view, token, onChange }: Props) {
         <section aria-labelledby="rated-heading">
           <h3 id="rated-heading">您的评价</h3>
           <p>
-            {view.rating.label}（{formatDateTime(view.rating.at)}）{view.rating.comment && `：${view.rating.comment}`}
+            {view.rating.label}
+            {view.rating.at && `（${formatDateTime(view.rating.at)}）`}
+            {view.rating.comment && `：${view.rating.comment}`}
           </p>
         </section>
       )}

@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
 import { monthFigures } from "../../lib/complaints/api";
 import { formatMonthZh, recentMonths } from "../../lib/complaints/figures";
-import type { MonthFigures } from "../../lib/complaints/types";
 import { formatDateZh } from "../../lib/format";
 import { errorMessage } from "../../lib/kit/problem";
+import type { MonthFigures } from "../../shared/complaints/wire";
 import { FiguresSummary } from "./FiguresSummary";
 import { UnitFiguresTable } from "./UnitFiguresTable";
 

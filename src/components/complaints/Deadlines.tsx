@@ -1,5 +1,5 @@
 import { formatDateTime } from "../../lib/complaints/format";
-import type { Deadline, TrackingView } from "../../lib/complaints/types";
+import type { Deadline, TrackingView } from "../../shared/complaints/wire";
 
 function verdict(d: Deadline): { text: string; tone: "ok" | "bad" | "" } {
   if (d.met === true) return { text: `按时完成（${formatDateTime(d.doneAt ?? d.due)}）`, tone: "ok" };

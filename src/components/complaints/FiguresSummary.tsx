@@ -1,5 +1,5 @@
-import type { FigureSet } from "../../lib/complaints/types";
 import { formatRate, METRIC_LABELS, RATES } from "../../shared/complaints/figures";
+import type { FigureSet } from "../../shared/complaints/wire";
 
 /**
  * The six rates as large figures, each with the two counts it is made of. Before the figures

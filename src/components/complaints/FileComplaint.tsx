@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { nearbyCases } from "../../lib/complaints/api";
 import { pointCommunity, STEP_TITLES, STEPS, toInput } from "../../lib/complaints/draft";
-import type { Filed, NearbyCase } from "../../lib/complaints/types";
 import { stepErrors, stepOf } from "../../lib/complaints/validate-draft";
 import type { FieldErrors } from "../../lib/kit/problem";
+import type { FiledComplaint, NearbyCase } from "../../shared/complaints/wire";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { useFocusLater } from "../forms/useFocusLater";
 import { CategoryStep } from "./CategoryStep";
@@ -52,7 +52,7 @@ export default function FileComplaint({ turnstileSiteKey = "" }: Props) {
   const [busy, setBusy] = useState(false);
   const [nearby, setNearby] = useState<NearbyCase[]>([]);
   const [supported, setSupported] = useState<Supported | null>(null);
-  const [filed, setFiled] = useState<{ answer: Filed; withPhone: boolean } | null>(null);
+  const [filed, setFiled] = useState<{ answer: FiledComplaint; withPhone: boolean } | null>(null);
   const [turnstileToken, setTurnstileToken] = useState<string | null>(null);
   const [turnstileRound, setTurnstileRound] = useState(0);
   const step = draft.step;

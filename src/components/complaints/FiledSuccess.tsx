@@ -1,11 +1,11 @@
 import { formatDateTime } from "../../lib/complaints/format";
-import type { Filed } from "../../lib/complaints/types";
 import { REOPEN_WINDOW_DAYS } from "../../shared/complaints/states";
+import type { FiledComplaint } from "../../shared/complaints/wire";
 import { CaseNumber } from "./CaseNumber";
 import { CopyButton } from "./CopyButton";
 
 interface Props {
-  filed: Filed;
+  filed: FiledComplaint;
   withPhone: boolean;
   onAnother: () => void;
 }

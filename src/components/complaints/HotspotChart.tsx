@@ -1,4 +1,4 @@
-import type { HotspotCell } from "../../lib/complaints/types";
+import type { HotspotCell } from "../../shared/complaints/wire";
 
 const SHOWN = 8;
 const ROW = 44;

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { HotspotCell } from "../../lib/complaints/types";
+import type { HotspotCell } from "../../shared/complaints/wire";
 
 /** Rows shown before "显示全部": the busiest pairs, as many as a phone screen holds. */
 const FIRST_ROWS = 10;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { hotspots } from "../../lib/complaints/api";
-import type { Hotspots as HotspotData } from "../../lib/complaints/types";
+import type { Hotspots as HotspotData } from "../../shared/complaints/wire";
 import { HotspotChart } from "./HotspotChart";
 import { HotspotTable } from "./HotspotTable";
 

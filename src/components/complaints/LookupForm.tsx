@@ -2,7 +2,7 @@ import { type FormEvent, useState } from "react";
 import { trackByPhone } from "../../lib/complaints/api";
 import { refusalOf } from "../../lib/kit/problem";
 import { TrackByPhoneSchema } from "../../shared/complaints/schemas";
-import type { TrackingView } from "../../lib/complaints/types";
+import type { TrackingView } from "../../shared/complaints/wire";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
 import { PhoneInput } from "../forms/inputs";

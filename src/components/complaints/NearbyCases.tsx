@@ -2,9 +2,9 @@ import { useState } from "react";
 import { supportCase } from "../../lib/complaints/api";
 import { formatDateTime } from "../../lib/complaints/format";
 import { supporterId } from "../../lib/complaints/supporter-id";
-import type { NearbyCase } from "../../lib/complaints/types";
 import { errorMessage } from "../../lib/kit/problem";
 import { NEARBY_DAYS, NEARBY_METRES } from "../../shared/complaints/schemas";
+import type { NearbyCase } from "../../shared/complaints/wire";
 
 export interface Supported {
   caseNumber: string;

@@ -1,5 +1,5 @@
 import { formatDateTime } from "../../lib/complaints/format";
-import type { PublicCase } from "../../lib/complaints/types";
+import type { PublicCase } from "../../shared/complaints/wire";
 
 /** One case as the public sees it: no name, no phone, the place only to its street. */
 export function PublicCaseCard({ c }: { c: PublicCase }) {

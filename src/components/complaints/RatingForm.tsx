@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { rateCase } from "../../lib/complaints/api";
-import type { TrackingView } from "../../lib/complaints/types";
 import { refusalOf } from "../../lib/kit/problem";
 import { RateSchema } from "../../shared/complaints/schemas";
 import { RATING_LABELS, RATINGS, type Rating } from "../../shared/complaints/states";
+import type { TrackingView } from "../../shared/complaints/wire";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field, FieldError } from "../forms/Field";
 import { useForm } from "../forms/useForm";

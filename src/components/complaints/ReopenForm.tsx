@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { reopenCase } from "../../lib/complaints/api";
 import { formatDateTime } from "../../lib/complaints/format";
-import type { TrackingView } from "../../lib/complaints/types";
 import { refusalOf } from "../../lib/kit/problem";
 import { ReopenSchema } from "../../shared/complaints/schemas";
+import type { TrackingView } from "../../shared/complaints/wire";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
 import { useForm } from "../forms/useForm";

@@ -1,5 +1,5 @@
 import { formatDateTime } from "../../lib/complaints/format";
-import type { TimelineEntry } from "../../lib/complaints/types";
+import type { TimelineEntry } from "../../shared/complaints/wire";
 
 /** What happened to the case, oldest first, with the unit and any public reply. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {

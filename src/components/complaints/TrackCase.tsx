@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
 import * as v from "valibot";
 import { trackByToken } from "../../lib/complaints/api";
-import type { TrackingView } from "../../lib/complaints/types";
 import { errorMessage } from "../../lib/kit/problem";
 import { TrackingTokenSchema } from "../../shared/complaints/schemas";
+import type { TrackingView } from "../../shared/complaints/wire";
 import { useFocusLater } from "../forms/useFocusLater";
 import { CaseView } from "./CaseView";
 import { LookupForm } from "./LookupForm";

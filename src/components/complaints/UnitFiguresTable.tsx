@@ -1,22 +1,5 @@
-import type { FigureSet, MonthFigures } from "../../lib/complaints/types";
-import { formatRate, METRIC_LABELS, RATES } from "../../shared/complaints/figures";
-
-function RateCells({ figures }: { figures: FigureSet }) {
-  return (
-    <>
-      <td>{figures.counts.received}</td>
-      {RATES.map((r) => (
-        <td key={r.id}>
-          {/* The space keeps "85.7% 12/14" two words for a screen reader; the CSS puts them on two lines. */}
-          <span className="rate">{formatRate(figures.rates[r.id])}</span>{" "}
-          <span className="basis">
-            {figures.counts[r.numerator]}/{figures.counts[r.denominator]}
-          </span>
-        </td>
-      ))}
-    </>
-  );
-}
+import type { MonthFigures } from "../../shared/complaints/wire";
+import { RateCells, RateHeadings } from "./RateCells";
 
 /**
  * One row per unit with its six rates and the counts behind each, the bureau-wide row last. On a
@@ -35,14 +18,7 @@ export function UnitFiguresTable({ figures, caption }: { figures: MonthFigures; 
             <tr>
               <th scope="col">处置单位</th>
               <th scope="col">收到投诉</th>
-              {RATES.map((r) => (
-                <th scope="col" key={r.id}>
-                  {r.label}{" "}
-                  <span className="basis">
-                    {METRIC_LABELS[r.numerator]}/{METRIC_LABELS[r.denominator]}
-                  </span>
-                </th>
-              ))}
+              <RateHeadings />
             </tr>
           </thead>
           <tbody>

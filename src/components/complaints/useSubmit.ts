@@ -1,7 +1,7 @@
 import { useCallback, useState } from "react";
 import { type Submission, submitComplaint } from "../../lib/complaints/submit";
-import type { Filed } from "../../lib/complaints/types";
 import { ApiError } from "../../lib/kit/problem";
+import type { FiledComplaint } from "../../shared/complaints/wire";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -13,7 +13,7 @@ export function useSubmit() {
   const [sending, setSending] = useState(false);
   const [progress, setProgress] = useState(0);
 
-  const send = useCallback(async (s: Submission): Promise<{ filed?: Filed; error?: ApiError }> => {
+  const send = useCallback(async (s: Submission): Promise<{ filed?: FiledComplaint; error?: ApiError }> => {
     setSending(true);
     setProgress(0);
     try {

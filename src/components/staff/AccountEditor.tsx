@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { type StaffAccount, staffApi, type Unit } from "../../lib/staff/api";
+import { staffApi } from "../../lib/staff/api";
 import { ROLE_LABELS, type Role, UNIT_BOUND_ROLES } from "../../shared/staff/roles";
+import type { StaffAccount, Unit } from "../../shared/staff/wire";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
 import { CHECK_MESSAGE, useForm } from "../forms/useForm";

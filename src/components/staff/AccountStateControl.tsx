@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { errorMessage } from "../../lib/kit/problem";
-import { type StaffAccount, staffApi } from "../../lib/staff/api";
+import { staffApi } from "../../lib/staff/api";
+import type { StaffAccount } from "../../shared/staff/wire";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { useForm } from "../forms/useForm";
 import { ConfirmStep } from "./ConfirmStep";

@@ -1,6 +1,6 @@
-import type { StaffAccount, Unit } from "../../lib/staff/api";
 import { accountState } from "../../lib/staff/display";
 import { ROLE_LABELS } from "../../shared/staff/roles";
+import type { StaffAccount, Unit } from "../../shared/staff/wire";
 
 interface Props {
   accounts: StaffAccount[];

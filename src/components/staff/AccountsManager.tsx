@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { errorMessage } from "../../lib/kit/problem";
-import { type Me, type StaffAccount, staffApi } from "../../lib/staff/api";
+import { staffApi } from "../../lib/staff/api";
+import type { Me, StaffAccount } from "../../shared/staff/wire";
 import { useFocusLater } from "../forms/useFocusLater";
 import { AccountEditor } from "./AccountEditor";
 import { AccountTable } from "./AccountTable";

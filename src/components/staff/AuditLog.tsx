@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { errorMessage, type Refusal, refusalOf } from "../../lib/kit/problem";
-import { type AuditEntry, type AuditFilter, staffApi } from "../../lib/staff/api";
+import { type AuditFilter, staffApi } from "../../lib/staff/api";
+import type { AuditEntry } from "../../shared/staff/wire";
 import { useFocusLater } from "../forms/useFocusLater";
 import { useLatestRequest } from "../forms/useLatestRequest";
 import { AuditFilters } from "./AuditFilters";

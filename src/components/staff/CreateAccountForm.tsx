@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { ApiError, type FieldErrors, refusalOf } from "../../lib/kit/problem";
-import { type StaffAccount, staffApi, type Unit } from "../../lib/staff/api";
+import { staffApi } from "../../lib/staff/api";
 import { type Role, UNIT_BOUND_ROLES } from "../../shared/staff/roles";
 import { CreateAccountSchema } from "../../shared/staff/schemas";
+import type { StaffAccount, Unit } from "../../shared/staff/wire";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
 import { EmailInput } from "../forms/inputs";

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import type { Me } from "../../lib/staff/api";
 import { can, ROLE_LABELS } from "../../shared/staff/roles";
+import type { Me } from "../../shared/staff/wire";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import { StatusMessage } from "./StatusMessage";
 import { useUnits } from "./useUnits";

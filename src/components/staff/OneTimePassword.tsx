@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import type { StaffAccount } from "../../lib/staff/api";
+import type { StaffAccount } from "../../shared/staff/wire";
 import { StatusMessage } from "./StatusMessage";
 
 interface Props {

@@ -1,6 +1,6 @@
-import type { Me } from "../../lib/staff/api";
 import { menuFor } from "../../lib/staff/console";
 import { ROLE_LABELS } from "../../shared/staff/roles";
+import type { Me } from "../../shared/staff/wire";
 import { SignOutButton } from "./SignOutButton";
 
 interface Props {

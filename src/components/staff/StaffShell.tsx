@@ -1,8 +1,9 @@
 import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { ApiError, errorMessage } from "../../lib/kit/problem";
-import { type Me, staffApi } from "../../lib/staff/api";
+import { staffApi } from "../../lib/staff/api";
 import { homeFor } from "../../lib/staff/console";
 import { can, type Permission, ROLE_LABELS } from "../../shared/staff/roles";
+import type { Me } from "../../shared/staff/wire";
 import { useFocusLater } from "../forms/useFocusLater";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import { StaffMenu } from "./StaffMenu";

@@ -1,6 +1,6 @@
 import { UNIT_KIND_LABELS } from "../../lib/staff/display";
 import { UNIT_KINDS } from "../../shared/staff/roles";
-import type { Unit } from "../../lib/staff/api";
+import type { Unit } from "../../shared/staff/wire";
 import { Field } from "../forms/Field";
 import { GroupedSelect, type GroupedSelectProps } from "../forms/GroupedSelect";
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { staffApi, type Unit } from "../../lib/staff/api";
+import { staffApi } from "../../lib/staff/api";
+import type { Unit } from "../../shared/staff/wire";
 
 /** The units, for roles allowed to read them (`units:read`); an empty list otherwise or on failure. */
 export function useUnits(allowed: boolean): Unit[] {

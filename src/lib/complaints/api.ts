@@ -1,8 +1,15 @@
 // The islands' client for the public complaint API: one function per call, on top of the browser
 // kit's request (src/lib/kit/). The tracking secret travels only in the X-Tracking-Token header.
 import type { Rating } from "../../shared/complaints/states";
+import type {
+  Hotspots,
+  MonthFigures,
+  NearbyCases,
+  PublicCasePage,
+  SupportResult,
+  TrackingView,
+} from "../../shared/complaints/wire";
 import { type RequestOptions, request, send } from "../kit/request";
-import type { CasePage, Hotspots, MonthFigures, NearbyCase, TrackingView } from "./types";
 
 const BASE = "/api/complaints";
 
@@ -10,19 +17,19 @@ const call = <T>(path: string, options?: RequestOptions) => request<T>(BASE + pa
 const tokenHeader = (token: string) => ({ "x-tracking-token": token });
 
 export const nearbyCases = (categoryId: string, lat: number, lng: number) =>
-  call<{ cases: NearbyCase[] }>(`/nearby?${new URLSearchParams({ categoryId, lat: String(lat), lng: String(lng) })}`);
+  call<NearbyCases>(`/nearby?${new URLSearchParams({ categoryId, lat: String(lat), lng: String(lng) })}`);
 
 export const supportCase = (caseNumber: string, supporterId: string) =>
-  call<{ caseNumber: string; supporters: number; counted: boolean }>(`/${encodeURIComponent(caseNumber)}/support`, {
+  call<SupportResult>(`/${encodeURIComponent(caseNumber)}/support`, {
     method: "POST",
     headers: { "x-supporter-id": supporterId },
   });
 
-export function listCases(state: "open" | "closed" | "", before: number | null): Promise<CasePage> {
+export function listCases(state: "open" | "closed" | "", before: number | null): Promise<PublicCasePage> {
   const q = new URLSearchParams({ limit: "10" });
   if (state) q.set("state", state);
   if (before !== null) q.set("before", String(before));
-  return call<CasePage>(`?${q}`);
+  return call<PublicCasePage>(`?${q}`);
 }
 
 export const hotspots = (days: 30 | 90) => call<Hotspots>(`/hotspots?days=${days}`);

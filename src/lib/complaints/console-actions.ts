@@ -1,10 +1,10 @@
 // The small form of each staff action: its fields (named as in ACTION_SCHEMAS, which checks them),
 // whether it needs a confirmation step, and what the console says once it is done.
 import { categoryById } from "../../shared/complaints/categories";
+import type { CaseSummary } from "../../shared/complaints/console-wire";
 import { MAX_EXTENSION_DAYS } from "../../shared/complaints/staff-schemas";
 import { type StaffAction, TRANSITIONS } from "../../shared/complaints/states";
 import { communityById } from "../../shared/geo";
-import type { CaseSummary } from "./console-api";
 
 export type ActionFieldKind = "textarea" | "text" | "number" | "unit" | "category" | "urgent" | "photo" | "visibility";
 

@@ -1,10 +1,12 @@
 // How the case console reads its address, which list views a role has, and how it writes deadlines
 // and times. Pure functions: tests/unit/complaints/console.test.ts.
+
+import type { CaseSummary } from "../../shared/complaints/console-wire";
 import type { CaseView } from "../../shared/complaints/staff-schemas";
 import type { CaseState } from "../../shared/complaints/states";
 import { can, type Role } from "../../shared/staff/roles";
 import { formatBeijingTime } from "../staff/display";
-import type { CaseFilter, CaseSummary } from "./console-api";
+import type { CaseFilter } from "./console-api";
 
 export const VIEW_LABELS: Record<CaseView, string> = {
   inbox: "待立案",

@@ -1,7 +1,7 @@
 // Files a complaint with XMLHttpRequest, the one browser API that reports upload progress.
 import type { FileComplaintInput } from "../../shared/complaints/schemas";
+import type { FiledComplaint } from "../../shared/complaints/wire";
 import { ApiError } from "../kit/problem";
-import type { Filed } from "./types";
 
 export interface Submission {
   input: FileComplaintInput;
@@ -15,7 +15,7 @@ export interface Submission {
  * Rejects with the kit's ApiError, read by the same parser as every fetch: `kind` "network" (status
  * 0) when the connection failed before an answer came.
  */
-export function submitComplaint(s: Submission, onProgress: (fraction: number) => void): Promise<Filed> {
+export function submitComplaint(s: Submission, onProgress: (fraction: number) => void): Promise<FiledComplaint> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/complaints");
@@ -38,7 +38,7 @@ export function submitComplaint(s: Submission, onProgress: (fraction: number) =>
         return;
       }
       try {
-        resolve(JSON.parse(xhr.responseText) as Filed);
+        resolve(JSON.parse(xhr.responseText) as FiledComplaint);
       } catch {
         // A 201 that is not JSON did not come from the API: the same as no answer, and safe to retry.
         reject(ApiError.network());

@@ -1,47 +1,8 @@
 // The staff console's client for /api/staff: one function per call, on top of the browser kit's
 // request (src/lib/kit/), so every failure is thrown as the kit's ApiError.
-import type { Role, StaffIdentity, UnitKind } from "../../shared/staff/roles";
+import type { Role } from "../../shared/staff/roles";
+import type { AuditPage, CreatedAccount, Me, SignedIn, StaffAccount, Unit } from "../../shared/staff/wire";
 import { request } from "../kit/request";
-
-/** `/api/staff/auth/me`: the identity and the name of its unit. */
-export interface Me extends StaffIdentity {
-  unitName?: string | null;
-}
-
-export interface StaffAccount {
-  id: number;
-  email: string;
-  displayName: string;
-  role: Role;
-  unitId: string | null;
-  mustChangePassword: boolean;
-  disabledAt: string | null;
-  createdAt: string;
-}
-
-export interface Unit {
-  id: string;
-  name: string;
-  kind: UnitKind;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorEmail: string | null;
-  action: string;
-  target: string | null;
-  /** The change as a JSON string, or null. */
-  detail: string | null;
-  clientIp: string | null;
-  requestId: string | null;
-}
-
-export interface AuditPage {
-  entries: AuditEntry[];
-  /** The cursor (`before`) of the following, older page; null on the last page. */
-  next: number | null;
-}
 
 export interface AuditFilter {
   actor?: string;
@@ -56,14 +17,14 @@ export interface AuditFilter {
 const call = <T>(method: string, path: string, body?: unknown) => request<T>(`/api/staff${path}`, { method, body });
 
 export const staffApi = {
-  login: (email: string, password: string) => call<Omit<Me, "id">>("POST", "/auth/login", { email, password }),
+  login: (email: string, password: string) => call<SignedIn>("POST", "/auth/login", { email, password }),
   logout: () => call<void>("POST", "/auth/logout", {}),
   me: () => call<Me>("GET", "/auth/me"),
   changePassword: (currentPassword: string, newPassword: string) =>
     call<void>("POST", "/auth/password", { currentPassword, newPassword }),
   listAccounts: () => call<StaffAccount[]>("GET", "/accounts"),
   createAccount: (input: { email: string; displayName: string; role: Role; unitId: string | null }) =>
-    call<{ account: StaffAccount; oneTimePassword: string }>("POST", "/accounts", input),
+    call<CreatedAccount>("POST", "/accounts", input),
   updateAccount: (id: number, change: { role?: Role; unitId?: string | null; disabled?: boolean }) =>
     call<StaffAccount>("PATCH", `/accounts/${id}`, change),
   listUnits: () => call<Unit[]>("GET", "/units"),

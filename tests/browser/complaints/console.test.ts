@@ -270,7 +270,7 @@ describe("the figures page", () => {
       expect(headers.some((h) => h.startsWith(label))).toBe(true);
     }
     await expect(table.locator("tfoot th").textContent()).resolves.toBe("合计");
-    await expect(table.locator("tfoot td").nth(1).textContent()).resolves.toMatch(/^(\d+\.\d%|—)\d+ \/ \d+$/);
+    await expect(table.locator("tfoot td").nth(1).textContent()).resolves.toMatch(/^(\d+\.\d%|—) \d+\/\d+$/);
     await expect(page.getByRole("heading", { name: "指标定义" }).count()).resolves.toBe(1);
     await expectNoAxeViolationsAt(page, BOTH_SIZES);
 

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_REPORTERS } from "../../../scripts/seed/complaints.ts";
-import type { MonthFigures } from "../../../src/lib/complaints/types";
 import { formatRate, METRIC_LABELS, RATES } from "../../../src/shared/complaints/figures";
+import type { MonthFigures } from "../../../src/shared/complaints/wire";
 import { axeViolations, launchChromium, VIEWPORTS, withSeniorMode } from "../chromium";
 
 // The public figures page against the seeded demo data: the numbers it shows are compared with

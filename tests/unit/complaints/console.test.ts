@@ -9,9 +9,9 @@ import {
   viewsFor,
 } from "../../../src/lib/complaints/console";
 import { ACTION_SPECS, actionBody, initialValues, suggestedUnit } from "../../../src/lib/complaints/console-actions";
-import type { CaseSummary } from "../../../src/lib/complaints/console-api";
 import { lastMonth, thisMonth } from "../../../src/lib/complaints/console-figures";
 import { ACTION_SHORTCUTS } from "../../../src/lib/complaints/console-shortcuts";
+import type { CaseSummary } from "../../../src/shared/complaints/console-wire";
 import { STAFF_ACTIONS } from "../../../src/shared/complaints/states";
 
 const MIN = 60_000;

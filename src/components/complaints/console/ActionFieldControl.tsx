@@ -1,6 +1,6 @@
 import { type ActionField, actionFieldId } from "../../../lib/complaints/console-actions";
-import type { Unit } from "../../../lib/staff/api";
 import { MAX_EXTENSION_DAYS } from "../../../shared/complaints/staff-schemas";
+import type { Unit } from "../../../shared/staff/wire";
 import { Field, FieldError } from "../../forms/Field";
 import { UnitSelect } from "../../staff/UnitSelect";
 import { CategorySelect } from "./CategorySelect";

@@ -7,11 +7,12 @@ import {
   initialValues,
   suggestedUnit,
 } from "../../../lib/complaints/console-actions";
-import { type CaseDetail, casesApi } from "../../../lib/complaints/console-api";
+import { casesApi } from "../../../lib/complaints/console-api";
 import { ApiError, errorMessage, refusalOf } from "../../../lib/kit/problem";
-import type { Unit } from "../../../lib/staff/api";
+import type { CaseDetail } from "../../../shared/complaints/console-wire";
 import { ACTION_SCHEMAS } from "../../../shared/complaints/staff-schemas";
 import type { StaffAction } from "../../../shared/complaints/states";
+import type { Unit } from "../../../shared/staff/wire";
 import { ErrorSummary } from "../../forms/ErrorSummary";
 import { useForm } from "../../forms/useForm";
 import { ConfirmStep } from "../../staff/ConfirmStep";

@@ -1,8 +1,8 @@
 import { actionLabel } from "../../../lib/complaints/console-actions";
-import type { CaseDetail } from "../../../lib/complaints/console-api";
 import { shortcutOf } from "../../../lib/complaints/console-shortcuts";
-import type { Unit } from "../../../lib/staff/api";
+import type { CaseDetail } from "../../../shared/complaints/console-wire";
 import type { StaffAction } from "../../../shared/complaints/states";
+import type { Unit } from "../../../shared/staff/wire";
 import { ActionForm } from "./ActionForm";
 
 interface Props {

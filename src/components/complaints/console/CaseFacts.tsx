@@ -1,5 +1,6 @@
 import { currentDeadline, formatChinaMinute, notYetDispatched } from "../../../lib/complaints/console";
-import { type CaseDetail, caseHref } from "../../../lib/complaints/console-api";
+import { caseHref } from "../../../lib/complaints/console-api";
+import type { CaseDetail } from "../../../shared/complaints/console-wire";
 import { pendingText } from "./CaseTags";
 import { DeadlineFact } from "./DeadlineFact";
 import { ReporterContact } from "./ReporterContact";

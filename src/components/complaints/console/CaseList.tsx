@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { FILTER_KEYS, filterFromQuery, queryOfFilter, VIEW_LABELS, viewsFor } from "../../../lib/complaints/console";
-import { type CaseCursor, type CaseFilter, type CaseSummary, casesApi } from "../../../lib/complaints/console-api";
+import { type CaseFilter, casesApi } from "../../../lib/complaints/console-api";
 import { type Refusal, refusalOf } from "../../../lib/kit/problem";
-import type { Me } from "../../../lib/staff/api";
+import type { CaseCursor, CaseSummary } from "../../../shared/complaints/console-wire";
 import { can } from "../../../shared/staff/roles";
+import type { Me } from "../../../shared/staff/wire";
 import { ErrorSummary } from "../../forms/ErrorSummary";
 import { useFocusLater } from "../../forms/useFocusLater";
 import { useLatestRequest } from "../../forms/useLatestRequest";

@@ -1,4 +1,4 @@
-import type { CasePhoto } from "../../../lib/complaints/console-api";
+import type { CasePhoto } from "../../../shared/complaints/console-wire";
 
 const STAGES = [
   { stage: "report", heading: "市民上报的照片", alt: (n: number) => `市民上报的第 ${n} 张照片` },

@@ -1,5 +1,6 @@
 import { currentDeadline, formatChinaMinute, notYetDispatched, VIEW_LABELS } from "../../../lib/complaints/console";
-import { type CaseSummary, caseHref } from "../../../lib/complaints/console-api";
+import { caseHref } from "../../../lib/complaints/console-api";
+import type { CaseSummary } from "../../../shared/complaints/console-wire";
 import type { CaseView } from "../../../shared/complaints/staff-schemas";
 import { CaseTags } from "./CaseTags";
 import { DeadlineClock } from "./DeadlineClock";

@@ -1,4 +1,4 @@
-import type { CaseSummary } from "../../../lib/complaints/console-api";
+import type { CaseSummary } from "../../../shared/complaints/console-wire";
 
 /** "待批准延期 3 天" / "待批准挂账": what a unit asked for and the command centre has yet to decide. */
 export function pendingText(c: Pick<CaseSummary, "pendingRequest" | "pendingDays">): string | null {

@@ -1,5 +1,5 @@
-import type { TimelineItem } from "../../../lib/complaints/console-api";
 import { formatBeijingTime } from "../../../lib/staff/display";
+import type { TimelineItem } from "../../../shared/complaints/console-wire";
 
 /** Everything that happened to the case, oldest first, each step marked as seen by the public or internal. */
 export function CaseTimeline({ entries }: { entries: TimelineItem[] }) {

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { queryOfFilter, VIEW_LABELS, viewsFor } from "../../../lib/complaints/console";
 import { ACTION_SPECS, actionLabel } from "../../../lib/complaints/console-actions";
-import { type CaseDetail, casesApi } from "../../../lib/complaints/console-api";
+import { casesApi } from "../../../lib/complaints/console-api";
 import { rememberShortcuts, shortcutOf, shortcutsEnabled } from "../../../lib/complaints/console-shortcuts";
 import { ApiError, errorMessage } from "../../../lib/kit/problem";
-import type { Me } from "../../../lib/staff/api";
+import type { CaseDetail } from "../../../shared/complaints/console-wire";
 import type { StaffAction } from "../../../shared/complaints/states";
 import { can } from "../../../shared/staff/roles";
+import type { Me } from "../../../shared/staff/wire";
 import { useFocusLater } from "../../forms/useFocusLater";
 import { StatusMessage } from "../../staff/StatusMessage";
 import { useUnits } from "../../staff/useUnits";

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
-import type { FiguresGrouping } from "../../../lib/complaints/console-api";
 import { PERIOD_PRESETS } from "../../../lib/complaints/console-figures";
 import type { FieldErrors } from "../../../lib/kit/problem";
+import type { FiguresGrouping } from "../../../shared/complaints/console-wire";
 import { ErrorSummary } from "../../forms/ErrorSummary";
 import { Field, FieldError } from "../../forms/Field";
 

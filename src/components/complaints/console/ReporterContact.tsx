@@ -1,6 +1,7 @@
 import { useState } from "react";
-import { type CaseDetail, type Contact, casesApi } from "../../../lib/complaints/console-api";
+import { casesApi } from "../../../lib/complaints/console-api";
 import { errorMessage } from "../../../lib/kit/problem";
+import type { CaseDetail, Contact } from "../../../shared/complaints/console-wire";
 import { useFocusLater } from "../../forms/useFocusLater";
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { Unit } from "../../../lib/staff/api";
+import type { Unit } from "../../../shared/staff/wire";
 
 /** The units a case can be dispatched to (and filtered by): squads and community stations. */
 export function dispatchTargets(units: Unit[]): Unit[] {
