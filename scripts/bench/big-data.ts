@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { COMMUNITIES } from "../../src/shared/geo.ts";
+import { addDays, chinaDay } from "../../src/shared/time.ts";
 import { bulkCasesSql } from "../lib/bulk-cases.ts";
 import { executeLocal, freePort, migrateLocal, startWrangler } from "../lib/wrangler.ts";
 import { DEMO_PASSWORD, staffStatements } from "../seed/staff.ts";
@@ -28,7 +29,8 @@ async function staffCookie(url: string, email: string): Promise<string> {
 }
 
 /** China-time day `days` before today, "YYYY-MM-DD". */
-const chinaDay = (days = 0) => new Date(Date.now() + 8 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
+/** The China-time day `days` days before today. */
+const daysAgo = (days: number) => addDays(chinaDay(), -days);
 
 /** Files a few real cases through the API (for real tracking secrets) on top of the bulk data. */
 async function realTokens(url: string, n: number): Promise<string[]> {
@@ -142,17 +144,17 @@ export async function bigDataLatency(
         ["GET /api/staff/complaints?view=overdue", "/api/staff/complaints?view=overdue", dispatcher],
         [
           "GET /api/staff/figures, 30 days by unit",
-          `/api/staff/figures?from=${chinaDay(29)}&to=${chinaDay()}&by=unit`,
+          `/api/staff/figures?from=${daysAgo(29)}&to=${daysAgo(0)}&by=unit`,
           dispatcher,
         ],
         [
           "GET /api/staff/figures, 30 days by category",
-          `/api/staff/figures?from=${chinaDay(29)}&to=${chinaDay()}&by=category`,
+          `/api/staff/figures?from=${daysAgo(29)}&to=${daysAgo(0)}&by=category`,
           dispatcher,
         ],
         [
           "GET /api/staff/figures, 365 days by category",
-          `/api/staff/figures?from=${chinaDay(364)}&to=${chinaDay()}&by=category`,
+          `/api/staff/figures?from=${daysAgo(364)}&to=${daysAgo(0)}&by=category`,
           dispatcher,
         ],
         ["GET /api/complaints/figures (last month)", "/api/complaints/figures", { cookie: "" }],

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { CATEGORIES } from "../../src/shared/complaints/categories.ts";
 import { type CaseState, isOpen, RATINGS } from "../../src/shared/complaints/states.ts";
 import { COMMUNITIES } from "../../src/shared/geo.ts";
+import { caseNumberDay } from "../../src/shared/time.ts";
 import { sqlString as q } from "./sql.ts";
 
 export const DEMO_CASES = 320;
@@ -124,9 +125,6 @@ function weighted(rand: () => number): CaseState {
   return "received";
 }
 
-/** China-time date parts of an instant. */
-const china = (ms: number) => new Date(ms + 8 * 3600_000).toISOString();
-
 export function complaintStatements(now = Date.now()): string[] {
   const rand = prng(20261127);
   const statements: string[] = [];
@@ -154,7 +152,7 @@ export function complaintStatements(now = Date.now()): string[] {
     const lat = Math.min(...lats) + rand() * (Math.max(...lats) - Math.min(...lats));
     const ageDays = ages[i] ?? 0;
     const received = now - ageDays * DAY;
-    const day = china(received).slice(2, 10).replaceAll("-", "");
+    const day = caseNumberDay(new Date(received));
     const n = (perDay.get(day) ?? 0) + 1;
     perDay.set(day, n);
     const caseNumber = `${day}-${String(9000 + n).padStart(4, "0")}`;

@@ -1,9 +1,4 @@
-/** "2026-10-12" → "2026年10月12日", the way Chinese government pages write dates. */
-export function formatDateZh(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) throw new Error(`not an ISO date: ${iso}`);
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
-}
+// Ordering and titles for the content pages. Dates and times are written by src/shared/time.ts.
 
 /** Newest first; ties broken by title so the order is stable between builds. */
 export function byDateDesc<T extends { date: string; title: string }>(a: T, b: T): number {

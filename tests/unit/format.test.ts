@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { byDateDesc, formatDateZh, pageTitle } from "../../src/lib/format";
+import { byDateDesc, pageTitle } from "../../src/lib/format";
+import { formatDateZh } from "../../src/shared/time";
 
 describe("formatDateZh", () => {
   it("writes an ISO date the Chinese way, without leading zeros", () => {

@@ -1,5 +1,5 @@
-import { formatDateTime } from "../../lib/complaints/format";
 import type { TrackingView } from "../../shared/complaints/wire";
+import { formatDateTimeZh } from "../../shared/time";
 import { CaseNumber } from "./CaseNumber";
 import { CasePhotos } from "./CasePhotos";
 import { Deadlines } from "./Deadlines";
@@ -21,8 +21,8 @@ export function CaseView({ view, token, onChange }: Props) {
     ["所在社区", view.communityName],
     ["地址或地标", view.addressText],
     ["处置单位", view.unitName ?? "尚未派遣"],
-    ["提交时间", formatDateTime(view.receivedAt)],
-    ...(view.closedAt ? [["结案时间", formatDateTime(view.closedAt)] as [string, string]] : []),
+    ["提交时间", formatDateTimeZh(view.receivedAt)],
+    ...(view.closedAt ? [["结案时间", formatDateTimeZh(view.closedAt)] as [string, string]] : []),
     ["支持人数", `${view.supporters} 人`],
   ];
   return (
@@ -51,7 +51,7 @@ export function CaseView({ view, token, onChange }: Props) {
           <h3 id="rated-heading">您的评价</h3>
           <p>
             {view.rating.label}
-            {view.rating.at && `（${formatDateTime(view.rating.at)}）`}
+            {view.rating.at && `（${formatDateTimeZh(view.rating.at)}）`}
             {view.rating.comment && `：${view.rating.comment}`}
           </p>
         </section>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
 import { monthFigures } from "../../lib/complaints/api";
-import { formatMonthZh, recentMonths } from "../../lib/complaints/figures";
-import { formatDateZh } from "../../lib/format";
+import { recentMonths } from "../../lib/complaints/figures";
 import { errorMessage } from "../../lib/kit/problem";
 import type { MonthFigures } from "../../shared/complaints/wire";
+import { formatDateZh, formatMonthZh } from "../../shared/time";
 import { FiguresSummary } from "./FiguresSummary";
 import { UnitFiguresTable } from "./UnitFiguresTable";
 

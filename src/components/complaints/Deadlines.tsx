@@ -1,9 +1,9 @@
-import { formatDateTime } from "../../lib/complaints/format";
 import type { Deadline, TrackingView } from "../../shared/complaints/wire";
+import { formatDateTimeZh } from "../../shared/time";
 
 function verdict(d: Deadline): { text: string; tone: "ok" | "bad" | "" } {
-  if (d.met === true) return { text: `按时完成（${formatDateTime(d.doneAt ?? d.due)}）`, tone: "ok" };
-  if (d.met === false) return { text: `已完成，但超过时限（${formatDateTime(d.doneAt ?? d.due)}）`, tone: "bad" };
+  if (d.met === true) return { text: `按时完成（${formatDateTimeZh(d.doneAt ?? d.due)}）`, tone: "ok" };
+  if (d.met === false) return { text: `已完成，但超过时限（${formatDateTimeZh(d.doneAt ?? d.due)}）`, tone: "bad" };
   if (d.overdue) return { text: "已超过时限，尚未完成", tone: "bad" };
   return { text: "进行中", tone: "" };
 }
@@ -27,7 +27,7 @@ export function Deadlines({ deadlines }: { deadlines: TrackingView["deadlines"] 
               <strong>{label}：</strong>
               {d && v ? (
                 <>
-                  {formatDateTime(d.due)} 前 · <span className={v.tone}>{v.text}</span>
+                  {formatDateTimeZh(d.due)} 前 · <span className={v.tone}>{v.text}</span>
                 </>
               ) : (
                 pending

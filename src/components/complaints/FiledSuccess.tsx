@@ -1,6 +1,6 @@
-import { formatDateTime } from "../../lib/complaints/format";
 import { REOPEN_WINDOW_DAYS } from "../../shared/complaints/states";
 import type { FiledComplaint } from "../../shared/complaints/wire";
+import { formatDateTimeZh } from "../../shared/time";
 import { CaseNumber } from "./CaseNumber";
 import { CopyButton } from "./CopyButton";
 
@@ -26,7 +26,7 @@ export function FiledSuccess({ filed, withPhone, onAnother }: Props) {
       <h3>接下来</h3>
       <ol>
         <li>
-          工作人员将在 <strong>{formatDateTime(filed.acceptDueAt)}</strong> 前受理立案，并派遣给负责的处置单位。
+          工作人员将在 <strong>{formatDateTimeZh(filed.acceptDueAt)}</strong> 前受理立案，并派遣给负责的处置单位。
         </li>
         <li>办理进度、处置时限和答复都会显示在查询页面上。</li>
         <li>结案后可以评价；问题没有解决的，结案后 {REOPEN_WINDOW_DAYS} 天内可以申请复核。</li>

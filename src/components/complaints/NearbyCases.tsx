@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { supportCase } from "../../lib/complaints/api";
-import { formatDateTime } from "../../lib/complaints/format";
 import { supporterId } from "../../lib/complaints/supporter-id";
 import { errorMessage } from "../../lib/kit/problem";
 import { NEARBY_DAYS, NEARBY_METRES } from "../../shared/complaints/schemas";
 import type { NearbyCase } from "../../shared/complaints/wire";
+import { formatDateTimeZh } from "../../shared/time";
 
 export interface Supported {
   caseNumber: string;
@@ -45,7 +45,7 @@ export function NearbyCases({ cases, supported, onSupported, onStop }: Props) {
             </h3>
             <p className="muted">
               案件编号 {c.caseNumber}，距离约 {c.distanceMetres} 米，{c.stateLabel}，受理于{" "}
-              {formatDateTime(c.receivedAt)}，{c.supporters} 人支持
+              {formatDateTimeZh(c.receivedAt)}，{c.supporters} 人支持
             </p>
             <button type="button" className="secondary" onClick={() => support(c.caseNumber)}>
               这是同一个问题<span className="visually-hidden">（案件 {c.caseNumber}）</span>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { lastDays } from "../../lib/complaints/format";
+import { lastDays } from "../../shared/time";
 
 /**
  * The open-data files for the last 30 days (China time). The days are reckoned in the browser,

@@ -1,5 +1,5 @@
-import { formatDateTime } from "../../lib/complaints/format";
 import type { PublicCase } from "../../shared/complaints/wire";
+import { formatDateTimeZh } from "../../shared/time";
 
 /** One case as the public sees it: no name, no phone, the place only to its street. */
 export function PublicCaseCard({ c }: { c: PublicCase }) {
@@ -24,14 +24,14 @@ export function PublicCaseCard({ c }: { c: PublicCase }) {
         <div>
           <dt>提交</dt>
           <dd>
-            <time dateTime={c.receivedAt}>{formatDateTime(c.receivedAt)}</time>
+            <time dateTime={c.receivedAt}>{formatDateTimeZh(c.receivedAt)}</time>
           </dd>
         </div>
         {c.closedAt && (
           <div>
             <dt>结案</dt>
             <dd>
-              <time dateTime={c.closedAt}>{formatDateTime(c.closedAt)}</time>
+              <time dateTime={c.closedAt}>{formatDateTimeZh(c.closedAt)}</time>
             </dd>
           </div>
         )}

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from "react";
 import { reopenCase } from "../../lib/complaints/api";
-import { formatDateTime } from "../../lib/complaints/format";
 import { refusalOf } from "../../lib/kit/problem";
 import { ReopenSchema } from "../../shared/complaints/schemas";
 import type { TrackingView } from "../../shared/complaints/wire";
+import { formatDateTimeZh } from "../../shared/time";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
 import { useForm } from "../forms/useForm";
@@ -32,7 +32,7 @@ export function ReopenForm({ token, reopenUntil, onDone }: Props) {
   return (
     <form className="case-form" noValidate onSubmit={submit} aria-labelledby="reopen-heading">
       <h3 id="reopen-heading">问题没有解决？申请复核</h3>
-      <p>在 {formatDateTime(reopenUntil)} 前可以申请复核，工作人员会到现场重新核查。</p>
+      <p>在 {formatDateTimeZh(reopenUntil)} 前可以申请复核，工作人员会到现场重新核查。</p>
       <ErrorSummary message={form.message} />
       <Field id="reopen-reason" label="原因（至少 5 个字）" error={form.errors.reason}>
         {(a11y) => (

@@ -1,5 +1,5 @@
-import { formatDateTime } from "../../lib/complaints/format";
 import type { TimelineEntry } from "../../shared/complaints/wire";
+import { formatDateTimeZh } from "../../shared/time";
 
 /** What happened to the case, oldest first, with the unit and any public reply. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
@@ -9,7 +9,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
       <ol className="timeline">
         {entries.map((e) => (
           <li key={`${e.at}-${e.action}`}>
-            <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+            <time dateTime={e.at}>{formatDateTimeZh(e.at)}</time>
             <p>
               <strong>{e.label}</strong>
               {e.unitName && ` · ${e.unitName}`}

@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from "react";
+import { checkFields } from "../../lib/kit/check";
 import type { FieldErrors } from "../../lib/kit/problem";
 import type { AuditFilter } from "../../lib/staff/api";
 import { AUDIT_ACTIONS } from "../../shared/staff/audit-actions";
+import { AuditQuerySchema } from "../../shared/staff/schemas";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
 import { EmailInput } from "../forms/inputs";
@@ -25,7 +27,7 @@ interface Props {
   onSearch: (filter: AuditFilter) => void;
 }
 
-/** The audit log's filters: who, what, a date range (UTC dates, as the log records them), page size. */
+/** The audit log's filters: who, what, a date range (China-time days, as staff read them), page size. */
 export function AuditFilters({ initial, serverErrors, serverMessage, onSearch }: Props) {
   const [filter, setFilter] = useState<AuditFilter>(initial);
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
@@ -35,9 +37,10 @@ export function AuditFilters({ initial, serverErrors, serverMessage, onSearch }:
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const wrong: FieldErrors = {};
-    if (filter.from && filter.to && filter.from > filter.to) wrong.to = "结束日期不能早于起始日期";
+    // The API's own period rule: a day that exists, and not a reversed period.
+    const wrong = checkFields(AuditQuerySchema, { from: filter.from || undefined, to: filter.to || undefined });
     setLocalErrors(wrong);
+    if (wrong.from) return focusLater(AUDIT_FIELDS.from.id);
     if (wrong.to) return focusLater(AUDIT_FIELDS.to.id);
     onSearch({ ...filter, actor: filter.actor?.trim() });
   }

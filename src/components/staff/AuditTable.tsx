@@ -1,6 +1,7 @@
-import { formatAuditDetail, formatBeijingTime } from "../../lib/staff/display";
+import { formatAuditDetail } from "../../lib/staff/display";
 import { auditActionLabel } from "../../shared/staff/audit-actions";
 import type { AuditEntry } from "../../shared/staff/wire";
+import { formatChinaTime } from "../../shared/time";
 
 /** The audit entries, newest first. */
 export function AuditTable({ entries, filtered }: { entries: AuditEntry[]; filtered: boolean }) {
@@ -26,7 +27,7 @@ export function AuditTable({ entries, filtered }: { entries: AuditEntry[]; filte
           {entries.map((e) => (
             <tr key={e.id}>
               <th scope="row" className="nowrap">
-                <time dateTime={e.at}>{formatBeijingTime(e.at)}</time>
+                <time dateTime={e.at}>{formatChinaTime(e.at)}</time>
               </th>
               <td className="mono">{e.actorEmail ?? "—"}</td>
               <td className="nowrap">{auditActionLabel(e.action)}</td>

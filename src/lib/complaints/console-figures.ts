@@ -1,27 +1,20 @@
 // The figures page's periods (China-time days). Pure functions: tests/unit/complaints/console.test.ts.
-import { chinaDay, lastDays } from "./format";
+import { addMonths, chinaDay, chinaMonth, lastDays, monthEnd, monthStart } from "../../shared/time";
 
 export interface Period {
   from: string;
   to: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
 /** The first of this month (China time) to today. */
 export function thisMonth(now = new Date()): Period {
-  const today = chinaDay(now);
-  return { from: `${today.slice(0, 8)}01`, to: today };
+  return { from: monthStart(chinaMonth(now)), to: chinaDay(now) };
 }
 
 /** The whole of last month (China time). */
 export function lastMonth(now = new Date()): Period {
-  const [year, month] = chinaDay(now).split("-").map(Number) as [number, number];
-  const y = month === 1 ? year - 1 : year;
-  const m = month === 1 ? 12 : month - 1;
-  // Day 0 of the following month is the last day of this one.
-  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return { from: `${y}-${pad(m)}-01`, to: `${y}-${pad(m)}-${pad(lastDay)}` };
+  const month = addMonths(chinaMonth(now), -1);
+  return { from: monthStart(month), to: monthEnd(month) };
 }
 
 export const PERIOD_PRESETS = [

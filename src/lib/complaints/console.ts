@@ -5,7 +5,7 @@ import type { CaseSummary } from "../../shared/complaints/console-wire";
 import type { CaseView } from "../../shared/complaints/staff-schemas";
 import type { CaseState } from "../../shared/complaints/states";
 import { can, type Role } from "../../shared/staff/roles";
-import { formatBeijingTime } from "../staff/display";
+import { formatChinaMinute } from "../../shared/time";
 import type { CaseFilter } from "./console-api";
 
 export const VIEW_LABELS: Record<CaseView, string> = {
@@ -104,9 +104,4 @@ export function deadlineVerdict(due: string, doneAt: string | null, running: boo
   if (!running) return { kind: "stopped", text: "未在计时" };
   const clock = deadlineClock(due, now);
   return { kind: clock.late ? "late" : "running", text: clock.text };
-}
-
-/** "2026-11-27 19:41", China time: the seconds the audit log shows are noise in a case list. */
-export function formatChinaMinute(iso: string): string {
-  return formatBeijingTime(iso).slice(0, 16);
 }

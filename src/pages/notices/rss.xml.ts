@@ -2,6 +2,7 @@ import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
 import { sortedNotices } from "../../lib/collections";
 import { BUREAU } from "../../shared/publishing";
+import { dayStart } from "../../shared/time";
 
 export const GET: APIRoute = async ({ site }) => {
   const notices = await sortedNotices();
@@ -13,7 +14,7 @@ export const GET: APIRoute = async ({ site }) => {
     items: notices.map((n) => ({
       title: n.data.title,
       description: n.data.summary,
-      pubDate: new Date(`${n.data.date}T00:00:00+08:00`),
+      pubDate: dayStart(n.data.date),
       link: `/notices/${n.id}/`,
       categories: [n.data.kind],
     })),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type Draft, newDraft, toInput } from "../../../src/lib/complaints/draft";
-import { groupCaseNumber, lastDays } from "../../../src/lib/complaints/format";
+import { groupCaseNumber } from "../../../src/lib/complaints/format";
 import { stepErrors, stepOf } from "../../../src/lib/complaints/validate-draft";
+import { lastDays } from "../../../src/shared/time";
 
 const IN_HETANG = { lat: 30.321, lng: 120.211 };
 const OUTSIDE = { lat: 31.23, lng: 121.47 };

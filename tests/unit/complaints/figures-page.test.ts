@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatMonthZh, recentMonths } from "../../../src/lib/complaints/figures";
+import { recentMonths } from "../../../src/lib/complaints/figures";
+import { formatMonthZh } from "../../../src/shared/time";
 
 describe("recentMonths", () => {
   it("lists the twelve full months before this one, newest first, across the new year", () => {

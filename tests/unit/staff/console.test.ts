@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { checkFields } from "../../../src/lib/kit/check";
 import { afterSignIn, homeFor, menuFor } from "../../../src/lib/staff/console";
-import { accountState, formatAuditDetail, formatBeijingTime } from "../../../src/lib/staff/display";
+import { accountState, formatAuditDetail } from "../../../src/lib/staff/display";
 import { can, ROLES, STAFF_MENU } from "../../../src/shared/staff/roles";
 import { ChangePasswordSchema, LoginSchema } from "../../../src/shared/staff/schemas";
+import { formatChinaTime } from "../../../src/shared/time";
 
 describe("the console menu", () => {
   it("shows each role exactly the entries whose permission it holds, in the table's order", () => {
@@ -48,7 +49,7 @@ describe("form checks in the browser", () => {
 
 describe("how the console writes things", () => {
   it("shows audit times in Beijing time", () => {
-    expect(formatBeijingTime("2026-11-27T16:30:05.123Z")).toBe("2026-11-28 00:30:05");
+    expect(formatChinaTime("2026-11-27T16:30:05.123Z")).toBe("2026-11-28 00:30:05");
   });
 
   it("writes an audit detail as one readable line, and leaves text that is not JSON as it is", () => {

@@ -1,6 +1,7 @@
-import { currentDeadline, formatChinaMinute, notYetDispatched } from "../../../lib/complaints/console";
+import { currentDeadline, notYetDispatched } from "../../../lib/complaints/console";
 import { caseHref } from "../../../lib/complaints/console-api";
 import type { CaseDetail } from "../../../shared/complaints/console-wire";
+import { formatChinaMinute } from "../../../shared/time";
 import { pendingText } from "./CaseTags";
 import { DeadlineFact } from "./DeadlineFact";
 import { ReporterContact } from "./ReporterContact";

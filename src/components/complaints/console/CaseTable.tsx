@@ -1,7 +1,8 @@
-import { currentDeadline, formatChinaMinute, notYetDispatched, VIEW_LABELS } from "../../../lib/complaints/console";
+import { currentDeadline, notYetDispatched, VIEW_LABELS } from "../../../lib/complaints/console";
 import { caseHref } from "../../../lib/complaints/console-api";
 import type { CaseSummary } from "../../../shared/complaints/console-wire";
 import type { CaseView } from "../../../shared/complaints/staff-schemas";
+import { formatChinaMinute } from "../../../shared/time";
 import { CaseTags } from "./CaseTags";
 import { DeadlineClock } from "./DeadlineClock";
 import { useNow } from "./useNow";

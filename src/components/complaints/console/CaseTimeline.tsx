@@ -1,5 +1,5 @@
-import { formatBeijingTime } from "../../../lib/staff/display";
 import type { TimelineItem } from "../../../shared/complaints/console-wire";
+import { formatChinaTime } from "../../../shared/time";
 
 /** Everything that happened to the case, oldest first, each step marked as seen by the public or internal. */
 export function CaseTimeline({ entries }: { entries: TimelineItem[] }) {
@@ -10,7 +10,7 @@ export function CaseTimeline({ entries }: { entries: TimelineItem[] }) {
         {entries.map((e) => (
           <li key={e.id}>
             <p className="timeline-head">
-              <time dateTime={e.at}>{formatBeijingTime(e.at)}</time> <strong>{e.label}</strong>{" "}
+              <time dateTime={e.at}>{formatChinaTime(e.at)}</time> <strong>{e.label}</strong>{" "}
               <span className={e.isPublic ? "tag public" : "tag internal"}>{e.isPublic ? "公开" : "内部"}</span>
             </p>
             <p>

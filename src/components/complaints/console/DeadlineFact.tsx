@@ -1,4 +1,5 @@
-import { deadlineVerdict, formatChinaMinute } from "../../../lib/complaints/console";
+import { deadlineVerdict } from "../../../lib/complaints/console";
+import { formatChinaMinute } from "../../../shared/time";
 
 interface Props {
   due: string;

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from "react";
 import { casesApi, exportCsvHref } from "../../../lib/complaints/console-api";
 import { PERIOD_PRESETS } from "../../../lib/complaints/console-figures";
-import { formatDateZh } from "../../../lib/format";
 import { checkFields } from "../../../lib/kit/check";
 import { type FieldErrors, refusalOf } from "../../../lib/kit/problem";
 import type { Figures } from "../../../shared/complaints/console-wire";
 import { FiguresQuerySchema } from "../../../shared/complaints/staff-schemas";
 import { can } from "../../../shared/staff/roles";
 import type { Me } from "../../../shared/staff/wire";
+import { formatDateZh } from "../../../shared/time";
 import { useFocusLater } from "../../forms/useFocusLater";
 import { CHECK_MESSAGE } from "../../forms/useForm";
 import { useLatestRequest } from "../../forms/useLatestRequest";

@@ -1,5 +1,5 @@
-import { formatDateZh } from "../../../lib/format";
 import type { Figures } from "../../../shared/complaints/console-wire";
+import { formatDateZh } from "../../../shared/time";
 import { RateCells, RateHeadings } from "../RateCells";
 
 /** The six rates per unit or category, each with the two counts it is made of, and the total. */
