@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { groupCpuSeconds } from "./cpu.ts";
 
 export interface LoadResult {
   name: string;
@@ -8,6 +9,8 @@ export interface LoadResult {
   p99: number;
   non2xx: number;
   errors: number;
+  /** Server CPU (its whole process group) per answered request, in microseconds, when measured. */
+  cpuMicros?: number;
 }
 
 export interface Target {
@@ -18,6 +21,8 @@ export interface Target {
   headers?: Record<string, string>;
   /** Varies each request (a fresh Idempotency-Key and client address, say). */
   setupRequest?: (req: autocannon.Request) => autocannon.Request;
+  /** The server's process group, to measure its CPU per request. */
+  pgid?: number;
 }
 
 /** autocannon against one target after a 2 s warm-up that is not counted. */
@@ -37,7 +42,9 @@ export async function load(t: Target, connections: number, duration: number): Pr
     ],
   };
   await autocannon({ ...opts, duration: 2 });
+  const cpuBefore = t.pgid ? await groupCpuSeconds(t.pgid) : 0;
   const r = await autocannon(opts);
+  const cpu = t.pgid ? (await groupCpuSeconds(t.pgid)) - cpuBefore : undefined;
   return {
     name: t.name,
     connections,
@@ -46,6 +53,7 @@ export async function load(t: Target, connections: number, duration: number): Pr
     p99: r.latency.p99,
     non2xx: r.non2xx,
     errors: r.errors,
+    cpuMicros: cpu === undefined || r.requests.total === 0 ? undefined : (cpu / r.requests.total) * 1e6,
   };
 }
 

@@ -1,0 +1,181 @@
+// Throughput of the portal's endpoints against the platform floor (bench/floor): a Worker with the
+// portal's own [assets]/run_worker_first routing that answers /api/health with one D1 `SELECT 1`.
+// Every server runs under the same wrangler/workerd in the same run; rounds are interleaved, so a
+// busy moment on the machine lands on every row of one round, not on one row of every round.
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { executeLocal, freePort, migrateLocal, type RunningWrangler, startWrangler } from "../lib/wrangler.ts";
+import { demoTrackingToken } from "../seed/complaints.ts";
+import { seedStatements } from "../seed/index.ts";
+import { asNewResident, type LoadResult, load, type Target } from "./load.ts";
+
+/** One row of the floor table: medians over the rounds, and the share of the floor it must reach. */
+export interface FloorRow {
+  name: string;
+  /** Minimum share of the platform floor's req/s (0.85 = 85 %); absent for reference rows. */
+  target?: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Median over the rounds of this row's req/s ÷ the floor's req/s in the same round. */
+  ratio: number;
+  /** Median server CPU per request (µs), and the floor's as a share of it: less swayed by a busy machine. */
+  cpuMicros?: number;
+  cpuRatio?: number;
+  non2xx: number;
+  errors: number;
+  pass?: boolean;
+  rounds: LoadResult[];
+}
+
+export interface FloorOptions {
+  connections: number;
+  duration: number;
+  rounds: number;
+  /** Also run every portal row with LOG_LEVEL=silent (by default only /api/health is). */
+  compareLogging: boolean;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+const complaint = JSON.stringify({
+  categoryId: "C0118",
+  addressText: "临河路口",
+  communityId: "linhe",
+  description: "路灯不亮，晚上很黑",
+  consent: true,
+});
+
+/** A point and category where the demo data has an open case, for the nearby row. */
+async function nearbyQuery(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/complaints?state=open&limit=20`);
+  const { cases } = (await res.json()) as {
+    cases: { categoryId: string; lat: number | null; lng: number | null }[];
+  };
+  const c = cases.find((x) => x.lat !== null && x.lng !== null);
+  if (!c) throw new Error("the demo data has no open case with a point");
+  return `categoryId=${c.categoryId}&lat=${c.lat}&lng=${c.lng}`;
+}
+
+/** The portal's rows: what a resident's browser asks for, with the share of the floor each must keep. */
+function portalTargets(server: RunningWrangler, nearby: string, label: string): (Target & { target?: number })[] {
+  const { url } = server;
+  const pgid = server.child.pid;
+  const rows: (Target & { target?: number })[] = [
+    { name: `portal GET / (static)${label}`, url: `${url}/` },
+    { name: `GET /api/health${label}`, url: `${url}/api/health`, target: 0.85 },
+    {
+      name: `GET /api/complaints/track (tracking lookup)${label}`,
+      url: `${url}/api/complaints/track`,
+      headers: { "x-tracking-token": demoTrackingToken(0) },
+      target: 0.8,
+    },
+    { name: `GET /api/complaints (public list)${label}`, url: `${url}/api/complaints`, target: 0.7 },
+    { name: `GET /api/complaints/nearby${label}`, url: `${url}/api/complaints/nearby?${nearby}`, target: 0.7 },
+    {
+      name: `POST /api/complaints (filing, no photo)${label}`,
+      url: `${url}/api/complaints`,
+      method: "POST",
+      body: complaint,
+      headers: { "content-type": "application/json" },
+      setupRequest: asNewResident,
+      target: 0.5,
+    },
+  ];
+  return rows.map((r) => ({ ...r, pgid }));
+}
+
+export async function platformFloor(stateRoot: string, o: FloorOptions): Promise<FloorRow[]> {
+  const persistTo = await mkdtemp(join(stateRoot, "portal-bench-"));
+  const servers: RunningWrangler[] = [];
+  try {
+    await migrateLocal(persistTo, { quiet: true });
+    await executeLocal(persistTo, await seedStatements(), { quiet: true });
+    // The logging-off portal gets its own copy of the data: two workerd never share one SQLite file.
+    await cp(persistTo, `${persistTo}-silent`, { recursive: true });
+    const start = async (opts: Omit<Parameters<typeof startWrangler>[0], "port">) => {
+      const s = await startWrangler({ ...opts, port: await freePort() });
+      servers.push(s);
+      return s;
+    };
+    const floor = await start({ persistTo: join(persistTo, "floor"), config: "bench/floor/wrangler.toml" });
+    const hello = await start({ persistTo: join(persistTo, "hello"), config: "bench/hello/wrangler.toml" });
+    // The portal as deployed: LOG_LEVEL=info from wrangler.toml.
+    const portal = await start({ persistTo });
+    const silent = await start({ persistTo: `${persistTo}-silent`, vars: { LOG_LEVEL: "silent" } });
+    const nearby = await nearbyQuery(portal.url);
+
+    const logOff = " [LOG_LEVEL=silent]";
+    const offRows = portalTargets(silent, nearby, logOff);
+    const targets: (Target & { target?: number })[] = [
+      {
+        name: "platform floor GET /api/health (assets + D1 SELECT 1)",
+        url: `${floor.url}/api/health`,
+        pgid: floor.child.pid,
+      },
+      { name: "hello-world Worker GET / (reference)", url: `${hello.url}/`, pgid: hello.child.pid },
+      ...portalTargets(portal, nearby, ""),
+      ...(o.compareLogging ? offRows.slice(1) : offRows.slice(1, 2)),
+    ];
+    const rounds: LoadResult[][] = [];
+    for (let r = 0; r < o.rounds; r++) {
+      const round: LoadResult[] = [];
+      for (const t of targets) round.push(await load(t, o.connections, o.duration));
+      rounds.push(round);
+      console.error(`bench: round ${r + 1} of ${o.rounds} done`);
+    }
+    return targets.map((t, i) => {
+      const rs = rounds.map((round) => round[i] as LoadResult);
+      const ratio = median(rounds.map((round) => (round[i]?.rps ?? 0) / (round[0]?.rps || 1)));
+      const cpus = rs.map((x) => x.cpuMicros).filter((x) => x !== undefined);
+      const floorCpu = median(rounds.map((round) => round[0]?.cpuMicros ?? 0));
+      const cpuMicros = cpus.length > 0 ? median(cpus) : undefined;
+      const non2xx = rs.reduce((s, x) => s + x.non2xx, 0);
+      const errors = rs.reduce((s, x) => s + x.errors, 0);
+      const row: FloorRow = {
+        name: t.name,
+        target: t.target,
+        rps: median(rs.map((x) => x.rps)),
+        p50: median(rs.map((x) => x.p50)),
+        p99: median(rs.map((x) => x.p99)),
+        ratio,
+        cpuMicros,
+        cpuRatio: cpuMicros && floorCpu ? floorCpu / cpuMicros : undefined,
+        non2xx,
+        errors,
+        rounds: rs,
+      };
+      // A row that holds its rate by refusing requests does not pass.
+      if (t.target !== undefined) row.pass = ratio >= t.target && non2xx === 0 && errors === 0;
+      return row;
+    });
+  } finally {
+    for (const s of servers) await s.stop();
+    await rm(persistTo, { recursive: true, force: true });
+    await rm(`${persistTo}-silent`, { recursive: true, force: true });
+  }
+}
+
+export function printFloor(rows: FloorRow[], o: FloorOptions): void {
+  console.log(
+    `\nAgainst the platform floor: ${o.connections} connections, ${o.duration} s per row after a 2 s warm-up, ` +
+      `median of ${o.rounds} interleaved round(s) (autocannon, 127.0.0.1)\n`,
+  );
+  console.log(
+    "| endpoint | req/s | p50 ms | p99 ms | non-2xx | errors | of floor | target | | CPU µs/req | of floor by CPU |",
+  );
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
+  for (const r of rows) {
+    const target = r.target === undefined ? "" : `≥ ${(r.target * 100).toFixed(0)}%`;
+    const verdict = r.pass === undefined ? "" : r.pass ? "pass" : "FAIL";
+    const cpu = r.cpuMicros === undefined ? "" : r.cpuMicros.toFixed(0);
+    const cpuRatio = r.cpuRatio === undefined ? "" : `${(r.cpuRatio * 100).toFixed(0)}%`;
+    console.log(
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${(r.ratio * 100).toFixed(0)}% | ${target} | ${verdict} | ${cpu} | ${cpuRatio} |`,
+    );
+  }
+}
