@@ -139,7 +139,7 @@ export const chinaIsoOrEmpty = (at: Instant | null | undefined) => (at ? chinaIs
 // ---- How people read them (Chinese) ----
 
 /** "2026-11-27" (or an ISO string starting with a date) → "2026年11月27日", the way Chinese government pages write dates. */
-export function formatDayZh(day: string): string {
+export function formatDateZh(day: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
   if (!m) throw new Error(`not an ISO date: ${day}`);
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
@@ -153,7 +153,7 @@ export function formatMonthZh(month: string): string {
 /** An instant as "2026年11月27日 14:05", China time: what the public pages show. */
 export function formatDateTimeZh(at: Instant): string {
   const w = wall(at);
-  return `${formatDayZh(w.toISOString())} ${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}`;
+  return `${formatDateZh(w.toISOString())} ${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}`;
 }
 
 /** An instant as "2026-11-27 14:05:09", China time: the staff console's audit log; the input as it is if it is not a time. */

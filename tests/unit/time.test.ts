@@ -15,7 +15,7 @@ import {
   formatChinaMinute,
   formatChinaTime,
   formatDateTimeZh,
-  formatDayZh,
+  formatDateZh,
   formatMonthZh,
   isDay,
   isMonth,
@@ -109,10 +109,10 @@ describe("calendar arithmetic", () => {
 
 describe("how people read dates and times", () => {
   it("writes days and months the Chinese way, without leading zeros", () => {
-    expect(formatDayZh("2026-03-05")).toBe("2026年3月5日");
-    expect(formatDayZh("2025-12-31")).toBe("2025年12月31日");
+    expect(formatDateZh("2026-03-05")).toBe("2026年3月5日");
+    expect(formatDateZh("2025-12-31")).toBe("2025年12月31日");
     expect(formatMonthZh("2026-03")).toBe("2026年3月");
-    expect(() => formatDayZh("昨天")).toThrow(/not an ISO date/);
+    expect(() => formatDateZh("昨天")).toThrow(/not an ISO date/);
   });
 
   it("writes an instant in China time, whatever the device's zone", () => {
