@@ -1,16 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, launchChromium, VIEWPORTS, withSeniorMode } from "./chromium";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile, expectAxeClean, VIEWPORTS, withSeniorMode } from "./kit";
 import { PAGE_TEMPLATES } from "./pages";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const modes = [
   { mode: "normal", senior: false },
@@ -20,17 +13,13 @@ const modes = [
 describe.each(Object.entries(VIEWPORTS))("at %s size", (_label, viewport) => {
   describe.each(modes)("in $mode mode", ({ senior }) => {
     it.each(PAGE_TEMPLATES)("$name has no WCAG 2.2 AA violations and no sideways scroll", async ({ path }) => {
-      const context = await browser.newContext({ viewport, locale: "zh-CN" });
+      const context = await browser().newContext({ viewport, locale: "zh-CN" });
       const page = await context.newPage();
       if (senior) await withSeniorMode(page);
       await page.goto(baseUrl + path);
       if (path.startsWith("/search/")) await page.locator("#search-results li").first().waitFor();
       expect(await page.evaluate(() => document.documentElement.classList.contains("senior"))).toBe(senior);
-      expect(await axeViolations(page)).toEqual([]);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow).toBeLessThanOrEqual(0);
+      await expectAxeClean(page, path);
       await context.close();
     });
   });

@@ -1,72 +1,65 @@
+// Finds the Chromium the browser tests drive, once per run (in the global setup, which hands the path
+// to every test file). Nothing here downloads a browser: a fresh machine needs only `npm install`.
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 
-const INSTALL_HINT = "Chromium not found. Install it with: sudo apt-get install -y chromium (or set CHROME_PATH).";
-
-/** The system Chromium: CHROME_PATH, else Debian's /usr/bin/chromium; never a downloaded build. */
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROME_PATH, "/usr/bin/chromium"].filter((p): p is string => Boolean(p));
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(INSTALL_HINT);
-  return found;
+/**
+ * CHROME_PATH when set, else the system's /usr/bin/chromium (Debian's), else the build that the
+ * `@sparticuz/chromium` devDependency carries inside itself, unpacked on first use.
+ */
+export async function findChromium(): Promise<string> {
+  const configured = process.env.CHROME_PATH;
+  if (configured) {
+    // A path given on purpose is never silently replaced by another browser.
+    if (!existsSync(configured)) throw new Error(`CHROME_PATH=${configured} does not exist.`);
+    return configured;
+  }
+  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  return unpackBundledChromium();
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    // The machine has no network: keep Chromium from trying to reach Google's services.
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-    ],
-  });
-}
+/**
+ * The package keeps a brotli-packed headless Chromium (x86-64 Linux) and unpacks it with
+ * `executablePath()` into the temp folder, reusing whatever file named `chromium` it finds there —
+ * a half-written one after an interrupted run, or another version's. So it unpacks here into a
+ * scratch folder that is then renamed, in one step, to a folder named after the package version:
+ * that folder exists only complete, and two runs racing on a fresh machine both end up using it.
+ */
+async function unpackBundledChromium(): Promise<string> {
+  // (createRequire: the test runner's module loader has no import.meta.resolve)
+  const entry = createRequire(import.meta.url).resolve("@sparticuz/chromium");
+  const pkg = JSON.parse(await readFile(join(dirname(entry), "..", "package.json"), "utf8")) as { version: string };
+  const target = join(tmpdir(), `portal-chromium-${pkg.version}`);
+  const binary = join(target, "chromium");
+  if (existsSync(binary)) return binary;
 
-export const VIEWPORTS = {
-  phone: { width: 360, height: 800 },
-  tablet: { width: 768, height: 1024 },
-  desktop: { width: 1280, height: 800 },
-} as const;
-
-const require = createRequire(import.meta.url);
-let axeSource: string | undefined;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe-core in the page with the WCAG 2.0/2.1/2.2 A and AA rules; returns the violations. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  axeSource ??= await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time.
-    const axe = (window as any).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    });
-    return result.violations.map((v: AxeViolation) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
-  });
-}
-
-/** Turns senior mode on for a context before any page loads, as a returning user would have it. */
-export async function withSeniorMode(page: Page): Promise<void> {
-  await page.addInitScript(() => localStorage.setItem("senior", "1"));
+  const scratch = await mkdtemp(`${target}-unpacking-`);
+  const { default: bundled } = await import("@sparticuz/chromium");
+  // The package unpacks into os.tmpdir(), which it reads before its first await: point that at
+  // the scratch folder for the call's synchronous start only.
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = scratch;
+  let unpacking: Promise<string>;
+  try {
+    unpacking = bundled.executablePath();
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+  }
+  const unpacked = await unpacking;
+  // A later version of the package that unpacks elsewhere still gives a working path.
+  if (unpacked !== join(scratch, "chromium")) {
+    await rm(scratch, { recursive: true, force: true });
+    return unpacked;
+  }
+  try {
+    await rename(scratch, target);
+  } catch (error) {
+    await rm(scratch, { recursive: true, force: true });
+    if (!existsSync(binary)) throw error;
+  }
+  return binary;
 }

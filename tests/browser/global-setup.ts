@@ -4,21 +4,26 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { executeLocal, freePort, migrateLocal, startWrangler } from "../../scripts/lib/wrangler.ts";
 import { seedStatements } from "../../scripts/seed/index.ts";
+import { findChromium } from "./chromium.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** The served site and API. */
     baseUrl: string;
+    /** The Chromium every test file launches, found (or unpacked) once here. */
+    chromiumPath: string;
   }
 }
 
 /**
  * Serves the built site and the API from a fresh local D1 (migrations + demo data) on a free port,
- * the way `npm start` does, and hands the URL to the tests.
+ * the way `npm start` does, and hands the URL and the browser to the tests.
  */
 export default async function setup(project: TestProject) {
   await access("dist/index.html").catch(() => {
     throw new Error("dist/ is missing: run `npm run build` first (npm test does).");
   });
+  project.provide("chromiumPath", await findChromium());
   const persistTo = await mkdtemp(join(tmpdir(), "portal-browser-"));
   await migrateLocal(persistTo, { quiet: true });
   await executeLocal(persistTo, await seedStatements(), { quiet: true });

@@ -1,16 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, VIEWPORTS } from "./chromium";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { browserForFile, VIEWPORTS } from "./kit";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
+const browser = browserForFile();
 let page: Page;
 beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: VIEWPORTS.phone });
-});
-afterAll(async () => {
-  await browser?.close();
+  page = await browser().newPage({ viewport: VIEWPORTS.phone });
 });
 
 /** Types a query into the search form by keyboard and returns the result titles, best first. */

@@ -1,16 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, VIEWPORTS } from "./chromium";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile, VIEWPORTS, watchCsp } from "./kit";
 import { PAGE_TEMPLATES } from "./pages";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** A policy as directive name → sources, e.g. "script-src" → ["'self'", …]. */
 function directives(policy: string): Map<string, string[]> {
@@ -44,33 +37,15 @@ function expectSecurityHeaders(headers: Record<string, string>, path: string): v
 }
 
 /**
- * Records, from before the page's first script, every CSP violation the page reports and every
- * console error or warning about the policy or about Pagefind (whose worker reports a blocked wasm
- * only as "falling back to main thread"). Returns a function that reads what was recorded.
+ * Console messages that count as violations too: the policy's own, and Pagefind's (its worker
+ * reports a blocked wasm only as "falling back to main thread").
  */
-async function watchForViolations(page: Page): Promise<() => Promise<string[]>> {
-  const logged: string[] = [];
-  page.on("console", (m) => {
-    const relevant = /Content[- ]Security[- ]Policy|Pagefind/i.test(m.text());
-    if (relevant && (m.type() === "error" || m.type() === "warning")) logged.push(`console.${m.type()}: ${m.text()}`);
-  });
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    window.addEventListener("securitypolicyviolation", (e) =>
-      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline code"} at ${e.sourceFile}:${e.lineNumber}`),
-    );
-  });
-  return async () => [
-    ...logged,
-    ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)),
-  ];
-}
+const CSP_OR_PAGEFIND = /Content[- ]Security[- ]Policy|Pagefind/i;
 
 describe("security headers of the static site", () => {
   it.each(PAGE_TEMPLATES)("$name carries the security headers and runs with no CSP violation", async ({ path }) => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
-    const violations = await watchForViolations(page);
+    const page = await browser().newPage({ viewport: VIEWPORTS.phone });
+    const violations = await watchCsp(page, CSP_OR_PAGEFIND);
     const workers: string[] = [];
     page.on("worker", (w) => workers.push(new URL(w.url()).pathname));
     const res = await page.goto(baseUrl + path);
@@ -93,8 +68,8 @@ describe("security headers of the static site", () => {
   });
 
   it("lets the senior-mode script, allowed by its hash, switch senior mode on", async () => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
-    const violations = await watchForViolations(page);
+    const page = await browser().newPage({ viewport: VIEWPORTS.phone });
+    const violations = await watchCsp(page, CSP_OR_PAGEFIND);
     await page.goto(`${baseUrl}/`);
     expect(await violations()).toEqual([]);
     await page.getByRole("button", { name: "长者模式" }).click();

@@ -1,19 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, VIEWPORTS } from "./chromium";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile, VIEWPORTS } from "./kit";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe("senior mode (长者模式)", () => {
   it("is switched on by keyboard, enlarges the text and is remembered on the next page", async () => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    const page = await browser().newPage({ viewport: VIEWPORTS.phone });
     await page.goto(`${baseUrl}/notices/`);
     const toggle = page.getByRole("button", { name: "长者模式" });
     await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
@@ -37,7 +30,7 @@ describe("senior mode (长者模式)", () => {
 
   it("lays every kind of page out without sideways scrolling at 200% zoom", async () => {
     // 200% zoom of a 1280 px window: 640 CSS px at device scale 2.
-    const context = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+    const context = await browser().newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
     await context.addInitScript(() => localStorage.setItem("senior", "1"));
     const page = await context.newPage();
     for (const path of ["/", "/notices/", "/regulations/construction-dust-interim-2025/", "/letter/", "/search/"]) {
@@ -49,7 +42,7 @@ describe("senior mode (长者模式)", () => {
   });
 
   it("hides the toggle when JavaScript is off, since it could do nothing", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
+    const context = await browser().newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);
     await expect(page.getByRole("button", { name: "长者模式" }).isVisible()).resolves.toBe(false);

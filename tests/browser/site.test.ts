@@ -1,16 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, VIEWPORTS } from "./chromium";
+import { describe, expect, inject, it } from "vitest";
+import { browserForFile, VIEWPORTS } from "./kit";
 import { PAGE_TEMPLATES } from "./pages";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe("the publishing site, served by the Worker", () => {
   it("answers an unknown page with status 404 and the site's 404 page", async () => {
@@ -20,7 +13,7 @@ describe("the publishing site, served by the Worker", () => {
   });
 
   it("gives every page its own title and description, and indexable pages a canonical URL", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const titles = new Set<string>();
     for (const { path } of PAGE_TEMPLATES.filter((t) => !t.path.includes("?"))) {
       await page.goto(baseUrl + path);
@@ -42,7 +35,7 @@ describe("the publishing site, served by the Worker", () => {
   });
 
   it("lists notices newest first, 10 to a page, and filters them by kind", async () => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    const page = await browser().newPage({ viewport: VIEWPORTS.phone });
     await page.goto(`${baseUrl}/notices/`);
     const dates = await page.locator("main time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
     expect(dates).toHaveLength(10);
@@ -57,7 +50,7 @@ describe("the publishing site, served by the Worker", () => {
   });
 
   it("marks a repealed regulation on its own page and links to the one that replaces it", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${baseUrl}/regulations/construction-dust-interim-2025/`);
     await expect(page.getByRole("note").textContent()).resolves.toContain("本文件已废止");
     const meta = (await page.locator("dl").textContent()) ?? "";
@@ -70,7 +63,7 @@ describe("the publishing site, served by the Worker", () => {
   });
 
   it("lets a keyboard user skip straight to the content", async () => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    const page = await browser().newPage({ viewport: VIEWPORTS.phone });
     await page.goto(`${baseUrl}/notices/`);
     await page.keyboard.press("Tab");
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("跳到正文");

@@ -4,11 +4,12 @@ import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { DEMO_PASSWORD } from "../../../scripts/seed/staff.ts";
 import type { FiledComplaint } from "../../../src/shared/complaints/schemas";
-import { VIEWPORTS } from "../chromium";
+import { freshClientAddress, VIEWPORTS } from "../kit";
 
-let ipSeq = 0;
-
-/** Files a complaint as a resident's phone would (JSON, an Idempotency-Key), from an address of its own. */
+/**
+ * Files a complaint as a resident's phone would (JSON, an Idempotency-Key), from an address of its
+ * own. A place given by `lat`/`lng` needs `communityId: undefined` to drop the default community.
+ */
 export async function fileByApi(baseUrl: string, body: Record<string, unknown> = {}): Promise<FiledComplaint> {
   const res = await fetch(`${baseUrl}/api/complaints`, {
     method: "POST",
@@ -16,7 +17,7 @@ export async function fileByApi(baseUrl: string, body: Record<string, unknown> =
       "content-type": "application/json",
       "idempotency-key": crypto.randomUUID(),
       // Filing is throttled per client address: each complaint comes from its own.
-      "cf-connecting-ip": `192.0.2.${(++ipSeq % 250) + 1}`,
+      "cf-connecting-ip": freshClientAddress(),
     },
     body: JSON.stringify({
       consent: true,
@@ -81,8 +82,3 @@ export async function openCase(page: Page, baseUrl: string, id: number): Promise
 export function caseState(page: Page): Locator {
   return page.locator(".case-state strong");
 }
-
-export const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
-
-/** expect.poll with room for a busy machine (its default gives up after one second). */
-export const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 15_000 });

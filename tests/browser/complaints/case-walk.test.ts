@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../../scripts/seed/staff.ts";
-import { launchChromium, VIEWPORTS } from "../chromium";
-import { expectNoAxeViolationsAt, menu, signIn } from "../staff/helpers";
-import { caseState, poll } from "./case-helpers";
+import { browserForFile, expectAxeCleanAt, makeJpeg, poll, VIEWPORTS } from "../kit";
+import { menu, signIn } from "../staff/helpers";
+import { caseState } from "./case-helpers";
 
 // The whole life of one complaint, each person in a browser profile of their own: a resident files
 // it on a phone, the command centre takes it in and sends it to a unit, the unit deals with it, the
@@ -12,17 +12,10 @@ import { caseState, poll } from "./case-helpers";
 const baseUrl = inject("baseUrl");
 const DISPATCHER = "dispatcher@demo.qingxi.example";
 const HANDLER = "handler@demo.qingxi.example";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 function residentContext(): Promise<BrowserContext> {
-  return browser.newContext({
+  return browser().newContext({
     viewport: VIEWPORTS.phone,
     locale: "zh-CN",
     // Filing is throttled per client address: the resident comes from one no other test uses.
@@ -31,16 +24,7 @@ function residentContext(): Promise<BrowserContext> {
 }
 
 function staffContext(): Promise<BrowserContext> {
-  return browser.newContext({ viewport: VIEWPORTS.desktop, locale: "zh-CN" });
-}
-
-/** A real JPEG wider than the 2048 px the console keeps: Chromium's screenshot of a drawn page. */
-async function makeJpeg(width: number, height: number): Promise<Buffer> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  await page.setContent('<body style="margin:0;height:100vh;background:linear-gradient(90deg,#2a6,#fd3)"></body>');
-  const jpeg = await page.screenshot({ type: "jpeg", quality: 80 });
-  await page.close();
-  return jpeg;
+  return browser().newContext({ viewport: VIEWPORTS.desktop, locale: "zh-CN" });
 }
 
 /** Files through the public form by pointer, and returns the case number and the tracking link. */
@@ -133,13 +117,13 @@ describe("a complaint from filing to rating", () => {
     await handler.getByLabel("处理结果照片（选填）").setInputFiles({
       name: "after.jpg",
       mimeType: "image/jpeg",
-      buffer: await makeJpeg(2600, 1300),
+      buffer: await makeJpeg(browser(), 2600, 1300),
     });
     const preview = handler.getByAltText("处理结果照片的预览");
     await preview.waitFor();
     // The photo was shrunk in the browser before it was sent.
     await poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2048);
-    await expectNoAxeViolationsAt(handler, [VIEWPORTS.desktop, VIEWPORTS.tablet]);
+    await expectAxeCleanAt(handler, [VIEWPORTS.desktop, VIEWPORTS.tablet]);
     await handler.getByRole("button", { name: "确认处理完毕" }).click();
     await handler.getByRole("status").filter({ hasText: "已报告处理完毕" }).waitFor();
     await expect(caseState(handler).textContent()).resolves.toBe("已处理待核查");

@@ -1,33 +1,19 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, VIEWPORTS } from "../chromium";
-import { expectNoAxeViolationsAt, signIn, tabTo } from "../staff/helpers";
-import {
-  caseIdOf,
-  caseState,
-  fileByApi,
-  isFocused,
-  openCase,
-  poll,
-  type Session,
-  staffContext,
-  staffSession,
-} from "./case-helpers";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { browserForFile, expectAxeCleanAt, isFocused, poll, tabTo, VIEWPORTS } from "../kit";
+import { signIn } from "../staff/helpers";
+import { caseIdOf, caseState, fileByApi, openCase, type Session, staffContext, staffSession } from "./case-helpers";
 
 // Every test files its own complaint, so none depends on another or on the demo cases' states.
 
 const baseUrl = inject("baseUrl");
 const DISPATCHER = "dispatcher@demo.qingxi.example";
 const BOTH_SIZES = [VIEWPORTS.desktop, VIEWPORTS.tablet];
-let browser: Browser;
+const browser = browserForFile();
 let dispatcher: Session;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  dispatcher = await staffSession(browser, baseUrl, DISPATCHER);
-});
-afterAll(async () => {
-  await browser?.close();
+  dispatcher = await staffSession(browser(), baseUrl, DISPATCHER);
 });
 
 /** The row of a case in the list on screen, paging on with 下一页 until it shows. */
@@ -46,7 +32,7 @@ async function findRow(page: Page, caseNumber: string) {
 describe("the dispatcher's inbox and a case", () => {
   it("takes a new report from the inbox, accepts it by shortcut and keyboard alone, and dispatches it", async () => {
     const filed = await fileByApi(baseUrl, { addressText: "柳岸路 3 号 公交站旁" });
-    const context = await staffContext(browser, dispatcher);
+    const context = await staffContext(browser(), dispatcher);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/staff/complaints/`);
     await expect(
@@ -54,7 +40,7 @@ describe("the dispatcher's inbox and a case", () => {
     ).resolves.toBe("待立案");
     await poll(() => page.locator("#cases-caption").textContent()).toMatch(/^待立案：第 1 页/);
     expect(new URL(page.url()).searchParams.get("view")).toBe("inbox");
-    await expectNoAxeViolationsAt(page, BOTH_SIZES);
+    await expectAxeCleanAt(page, BOTH_SIZES);
 
     // Urgent cases first, then the oldest: the new, ordinary report is at the end.
     const urgent = await page
@@ -79,7 +65,7 @@ describe("the dispatcher's inbox and a case", () => {
     await expect(category.inputValue()).resolves.toBe("C0305");
     await expect(page.getByRole("heading", { name: "立案", level: 4 }).count()).resolves.toBe(1);
     await expect(caseState(page).textContent()).resolves.toBe("已受理待立案");
-    await expectNoAxeViolationsAt(page, BOTH_SIZES);
+    await expectAxeCleanAt(page, BOTH_SIZES);
     await tabTo(page, page.getByRole("button", { name: "确认立案" }));
     await page.keyboard.press("Enter");
     await page.getByRole("status").filter({ hasText: "已立案。" }).waitFor();
@@ -108,7 +94,7 @@ describe("the dispatcher's inbox and a case", () => {
 
   it("ignores the shortcut keys while typing, and not at all once they are turned off, remembered on reload", async () => {
     const filed = await fileByApi(baseUrl);
-    const context = await staffContext(browser, dispatcher);
+    const context = await staffContext(browser(), dispatcher);
     const page = await context.newPage();
     await openCase(page, baseUrl, await caseIdOf(context, baseUrl, filed.caseNumber));
     await expect(page.getByRole("heading", { name: "键盘快捷键" }).count()).resolves.toBe(1);
@@ -154,7 +140,7 @@ describe("the dispatcher's inbox and a case", () => {
 
   it("refuses an action on a stale copy of the case and offers to load it again", async () => {
     const filed = await fileByApi(baseUrl);
-    const context = await staffContext(browser, dispatcher);
+    const context = await staffContext(browser(), dispatcher);
     const first = await context.newPage();
     const id = await caseIdOf(context, baseUrl, filed.caseNumber);
     await openCase(first, baseUrl, id);
@@ -190,7 +176,7 @@ describe("the dispatcher's inbox and a case", () => {
 
   it("shows the reporter masked until asked, and asks in the page before a case is refused", async () => {
     const filed = await fileByApi(baseUrl, { name: "王小明", callbackWanted: true, phone: "13812345678" });
-    const context = await staffContext(browser, dispatcher);
+    const context = await staffContext(browser(), dispatcher);
     const page = await context.newPage();
     await openCase(page, baseUrl, await caseIdOf(context, baseUrl, filed.caseNumber));
 
@@ -226,7 +212,7 @@ describe("the dispatcher's inbox and a case", () => {
 
 describe("the case list's filters", () => {
   it("keeps the filters in the address, so a reload shows the same cases", async () => {
-    const context = await staffContext(browser, dispatcher);
+    const context = await staffContext(browser(), dispatcher);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/staff/complaints/`);
     await page.getByRole("link", { name: "全部" }).click();
@@ -250,14 +236,14 @@ describe("the case list's filters", () => {
     await page.getByLabel("案件编号").fill("12345");
     await page.getByRole("button", { name: "筛选", exact: true }).click();
     await page.getByRole("alert").filter({ hasText: "案件编号形如 261127-0042" }).waitFor();
-    await expectNoAxeViolationsAt(page, BOTH_SIZES);
+    await expectAxeCleanAt(page, BOTH_SIZES);
     await context.close();
   });
 });
 
 describe("the figures page", () => {
   it("shows the six rates with their counts and definitions, a total, and the CSV export of the period", async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: "zh-CN" });
+    const context = await browser().newContext({ viewport: VIEWPORTS.desktop, locale: "zh-CN" });
     const page = await context.newPage();
     // Signed in through the form here: the other tests reuse a session made through the API.
     await signIn(page, baseUrl, DISPATCHER, "qingxi-demo-2026");
@@ -272,7 +258,7 @@ describe("the figures page", () => {
     await expect(table.locator("tfoot th").textContent()).resolves.toBe("合计");
     await expect(table.locator("tfoot td").nth(1).textContent()).resolves.toMatch(/^(\d+\.\d%|—) \d+\/\d+$/);
     await expect(page.getByRole("heading", { name: "指标定义" }).count()).resolves.toBe(1);
-    await expectNoAxeViolationsAt(page, BOTH_SIZES);
+    await expectAxeCleanAt(page, BOTH_SIZES);
 
     await page.getByRole("button", { name: "上月" }).click();
     await page.getByLabel("按类别").check();

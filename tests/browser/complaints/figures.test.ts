@@ -1,124 +1,29 @@
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContextOptions, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_REPORTERS } from "../../../scripts/seed/complaints.ts";
-import { formatRate, METRIC_LABELS, RATES } from "../../../src/shared/complaints/figures";
-import type { MonthFigures } from "../../../src/shared/complaints/wire";
-import { axeViolations, launchChromium, VIEWPORTS, withSeniorMode } from "../chromium";
+import { RATES } from "../../../src/shared/complaints/figures";
+import { axeViolations, browserForFile, expectAxeClean, poll, VIEWPORTS, withSeniorMode } from "../kit";
+import {
+  apiFigures,
+  expectedSummary,
+  expectFigures,
+  openFigures,
+  shown,
+  summary,
+  watchLayoutShift,
+  zhMonth,
+} from "./figures-page";
 
 // The public figures page against the seeded demo data: the numbers it shows are compared with
 // what the API answers for the same month, fetched here. The demo cases of the last four months
 // give the last three full months figures; the year before them has none.
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** expect.poll with room for a busy machine (its default gives up after one second). */
-const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 15_000 });
-
-/** The API's answer for a month, or for its default (the last full month) without one. */
-async function apiFigures(month?: string): Promise<MonthFigures> {
-  const res = await fetch(`${baseUrl}/api/complaints/figures${month ? `?month=${month}` : ""}`);
-  expect(res.status).toBe(200);
-  return res.json();
-}
-
-/** "2026-10" → "2026年10月", written out here rather than taken from the page's own code. */
-const zhMonth = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
-
-/**
- * Adds up the layout shifts inside the page's main content that no user input caused (Cumulative
- * Layout Shift). Shifts of the whole page are left out: the header's senior-mode button appears
- * when the document has loaded and can push everything down on a phone, on every page of the site.
- */
-async function watchLayoutShift(page: Page): Promise<() => Promise<number>> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { layoutShift: number };
-    w.layoutShift = 0;
-    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node: Node | null }[] };
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as Shift[]) {
-        const main = document.querySelector("main");
-        const inside = e.sources.every((s) => s.node && s.node !== main && main?.contains(s.node));
-        if (!e.hadRecentInput && inside) w.layoutShift += e.value;
-      }
-    }).observe({ type: "layout-shift", buffered: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
-}
+const browser = browserForFile();
 
 async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: "zh-CN", ...options });
+  const context = await browser().newContext({ viewport: VIEWPORTS.desktop, locale: "zh-CN", ...options });
   return context.newPage();
-}
-
-/** Waits until the page says which month it shows. */
-async function shown(page: Page, month: string): Promise<void> {
-  await page
-    .locator(".figures-status")
-    .getByText(`已显示${zhMonth(month)}的统计。`)
-    .waitFor();
-}
-
-async function openFigures(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}/complaints/figures/`);
-  await page
-    .locator(".figures-status")
-    .getByText(/^已显示/)
-    .waitFor();
-}
-
-/** The summary as shown: [label, figure, counts] per rate. */
-const summary = (page: Page) =>
-  page
-    .locator(".rate-summary > div")
-    .evaluateAll((cards) =>
-      cards.map((c) => [
-        c.querySelector("dt")?.textContent,
-        c.querySelector(".rate-figure")?.textContent,
-        c.querySelector(".rate-basis")?.textContent,
-      ]),
-    );
-
-const expectedSummary = (f: MonthFigures) =>
-  RATES.map((r) => [
-    r.label,
-    formatRate(f.total.rates[r.id]),
-    `${METRIC_LABELS[r.numerator]} ${f.total.counts[r.numerator]} / ${METRIC_LABELS[r.denominator]} ${f.total.counts[r.denominator]}`,
-  ]);
-
-/** A table row as shown: the header, the count received, then "rate|numerator/denominator" per rate. */
-const tableRows = (page: Page, part: "tbody" | "tfoot") =>
-  page.locator(`.figures-table ${part} tr`).evaluateAll((rows) =>
-    rows.map((tr) =>
-      [...tr.children].map((cell) => {
-        const rate = cell.querySelector(".rate");
-        return rate ? `${rate.textContent}|${cell.querySelector(".basis")?.textContent}` : cell.textContent;
-      }),
-    ),
-  );
-
-const expectedRow = (name: string, f: MonthFigures["total"]) => [
-  name,
-  String(f.counts.received),
-  ...RATES.map((r) => `${formatRate(f.rates[r.id])}|${f.counts[r.numerator]}/${f.counts[r.denominator]}`),
-];
-
-/** The page shows `f`: headings, the six rates with their counts, a row per unit and the total. */
-async function expectFigures(page: Page, f: MonthFigures): Promise<void> {
-  await expect(page.locator("#total-heading").textContent()).resolves.toBe(`${zhMonth(f.month)}全区办理情况`);
-  await expect(page.locator(".figures-period").textContent()).resolves.toContain(
-    `共收到投诉 ${f.total.counts.received} 件`,
-  );
-  await expect(summary(page)).resolves.toEqual(expectedSummary(f));
-  await expect(tableRows(page, "tbody")).resolves.toEqual(f.units.map((u) => expectedRow(u.name, u)));
-  await expect(tableRows(page, "tfoot")).resolves.toEqual([expectedRow("全区合计", f.total)]);
 }
 
 describe("the public figures page", () => {
@@ -202,11 +107,7 @@ describe("the public figures page", () => {
         const layoutShift = await watchLayoutShift(page);
         await openFigures(page);
         await page.locator(".figures-table").waitFor();
-        expect(await axeViolations(page), where).toEqual([]);
-        const overflow = await page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        );
-        expect(overflow, `sideways scroll at ${where}`).toBeLessThanOrEqual(0);
+        await expectAxeClean(page, where);
         expect(await layoutShift(), `layout shift at ${where}`).toBeLessThan(0.05);
         await page.context().close();
       }

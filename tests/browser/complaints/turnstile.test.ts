@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { contentSecurityPolicy, TURNSTILE_ORIGIN } from "../../../scripts/lib/csp.ts";
 import { COMMUNITIES } from "../../../src/shared/geo";
-import { axeViolations, launchChromium, VIEWPORTS } from "../chromium";
+import { axeViolations, browserForFile, VIEWPORTS } from "../kit";
 
 // The built site has no Turnstile site key (local and CI), so this test serves the filing page as a
 // build with one would be: the key in the island's props and the policy `npm run build` writes then.
@@ -11,14 +11,7 @@ import { axeViolations, launchChromium, VIEWPORTS } from "../chromium";
 
 const baseUrl = inject("baseUrl");
 const SITE_KEY = "0x4AAAAAAATestSiteKey";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** Turnstile's explicit-render API, passing after a moment and counting renders and removals. */
 const FAKE_TURNSTILE = `
@@ -81,7 +74,7 @@ async function draftAtReview(page: Page) {
 
 describe("Turnstile on the filing page, when a site key is built in", () => {
   it("loads only on the review step, sends its token with the complaint, and needs a fresh one per attempt", async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: VIEWPORTS.phone,
       extraHTTPHeaders: { "cf-connecting-ip": "203.0.113.71" },
     });
@@ -135,7 +128,7 @@ describe("Turnstile on the filing page, when a site key is built in", () => {
   });
 
   it("says so when Turnstile cannot load, keeps the draft, and refuses to submit without a token", async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const context = await browser().newContext({ viewport: VIEWPORTS.phone });
     const page = await context.newPage();
     await withSiteKey(page, true);
     await draftAtReview(page);

@@ -1,12 +1,12 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../../scripts/seed/staff.ts";
 import { STAFF_MENU } from "../../../src/shared/staff/roles";
-import { axeViolations, launchChromium, VIEWPORTS } from "../chromium";
+import { axeViolations, browserForFile, VIEWPORTS } from "../kit";
 import {
   createAccountByApi,
+  expectAxeCleanAtBothSizes,
   expectedMenu,
-  expectNoAxeViolationsAtBothSizes,
   landing,
   menu,
   meStatus,
@@ -18,19 +18,13 @@ import {
 // as few times as it can, and all of them together stay well under the limit.
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const ADMIN = "admin@demo.qingxi.example";
 
 /** A fresh browser profile (its own cookies) at desktop size. */
 function newContext(): Promise<BrowserContext> {
-  return browser.newContext({ viewport: VIEWPORTS.desktop, locale: "zh-CN" });
+  return browser().newContext({ viewport: VIEWPORTS.desktop, locale: "zh-CN" });
 }
 
 describe("signing in to the staff console", () => {
@@ -115,7 +109,7 @@ describe("account management", () => {
     await menu(admin).getByRole("link", { name: "账号管理" }).click();
     await admin.waitForURL(`${baseUrl}/staff/accounts/`);
     await admin.getByRole("table", { name: /全部工作人员账号/ }).waitFor();
-    await expectNoAxeViolationsAtBothSizes(admin);
+    await expectAxeCleanAtBothSizes(admin);
 
     const email = `new-${Date.now()}@staff.qingxi.example`;
     await admin.getByLabel("工作邮箱").fill(email);
@@ -178,7 +172,7 @@ describe("account management", () => {
     const question = page.getByRole("group", { name: /确定停用/ });
     await question.waitFor();
     expect(await question.locator("legend").evaluate((el) => el === document.activeElement)).toBe(true);
-    await expectNoAxeViolationsAtBothSizes(page);
+    await expectAxeCleanAtBothSizes(page);
     await page.getByRole("button", { name: "取消" }).click();
     await expect(row.textContent()).resolves.toContain("启用");
     expect(await page.getByRole("button", { name: "停用账号" }).evaluate((el) => el === document.activeElement)).toBe(
@@ -210,7 +204,7 @@ describe("the audit log", () => {
     await menu(page).getByRole("link", { name: "操作日志" }).click();
     await page.waitForURL(`${baseUrl}/staff/audit/`);
     await page.getByRole("table", { name: /全部操作记录/ }).waitFor();
-    await expectNoAxeViolationsAtBothSizes(page);
+    await expectAxeCleanAtBothSizes(page);
 
     await page.getByLabel("操作类型").selectOption({ label: "创建账号" });
     await page.getByRole("button", { name: "筛选", exact: true }).click();
@@ -223,7 +217,7 @@ describe("the audit log", () => {
     const row = table.getByRole("row").filter({ hasText: email });
     await expect(row.textContent()).resolves.toContain(ADMIN);
     await expect(row.textContent()).resolves.toContain("dispatcher");
-    await expectNoAxeViolationsAtBothSizes(page);
+    await expectAxeCleanAtBothSizes(page);
     await context.close();
   });
 

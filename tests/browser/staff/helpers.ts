@@ -3,16 +3,7 @@
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { can, type Role, STAFF_MENU } from "../../../src/shared/staff/roles";
-import { axeViolations, VIEWPORTS } from "../chromium";
-
-/** Presses Tab until `target` has focus, as a keyboard user would; fails if it is never reached. */
-export async function tabTo(page: Page, target: Locator): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    await page.keyboard.press("Tab");
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-  }
-  throw new Error("the control was not reached with the Tab key");
-}
+import { expectAxeCleanAt, isFocused, tabTo, VIEWPORTS } from "../kit";
 
 /** Signs in through the form with the keyboard only: Tab to the email, type, Tab, type, Enter. */
 export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
@@ -22,7 +13,7 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await tabTo(page, emailField);
   await page.keyboard.type(email);
   await page.keyboard.press("Tab");
-  await expect(page.getByLabel("密码").evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await expect(isFocused(page.getByLabel("密码"))).resolves.toBe(true);
   await page.keyboard.type(password);
   await page.keyboard.press("Enter");
 }
@@ -81,22 +72,7 @@ export async function updateAccountByApi(page: Page, id: number, change: Record<
   expect(status).toBe(200);
 }
 
-export function expectNoAxeViolationsAtBothSizes(page: Page): Promise<void> {
-  return expectNoAxeViolationsAt(page, [VIEWPORTS.desktop, VIEWPORTS.phone]);
-}
-
-/** axe finds nothing and nothing scrolls sideways at each size; the page is left at desktop size. */
-export async function expectNoAxeViolationsAt(
-  page: Page,
-  viewports: readonly { width: number; height: number }[],
-): Promise<void> {
-  for (const viewport of viewports) {
-    await page.setViewportSize(viewport);
-    expect(await axeViolations(page), `${page.url()} at ${viewport.width} px`).toEqual([]);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `sideways scroll at ${viewport.width} px`).toBeLessThanOrEqual(0);
-  }
-  await page.setViewportSize(VIEWPORTS.desktop);
+/** axe-clean and no sideways scroll at desktop and phone size; the page is left at desktop size. */
+export function expectAxeCleanAtBothSizes(page: Page): Promise<void> {
+  return expectAxeCleanAt(page, [VIEWPORTS.desktop, VIEWPORTS.phone]);
 }
