@@ -5,7 +5,9 @@ const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)/i;
 /**
  * A D1 binding that counts the batches that write, and writes made outside a batch, and can make
  * the statement at `failAt` of the next batch fail (the real D1 then rolls the whole batch back).
- * Reads may be batched too (one round trip); only batches holding a write count as mutations.
+ * Reads may be batched too (one round trip); only batches holding a write count as mutations. The
+ * app builds its ports from the env it is given, so drizzle's `db.batch` and the batch port
+ * (functions/platform/cloudflare.ts) both reach this binding.
  */
 export function instrumentedDb(failAt?: number) {
   const stats = { writeBatches: 0, statements: [] as number[], writesOutsideBatch: 0 };
