@@ -1,5 +1,6 @@
 import { z } from "astro/zod";
 import { NOTICE_KINDS, VALIDITIES } from "../shared/publishing";
+import { isDay } from "../shared/time";
 
 // Astro validates content collections with zod; these are build-time checks of editors' files.
 
@@ -7,7 +8,7 @@ import { NOTICE_KINDS, VALIDITIES } from "../shared/publishing";
 const isoDate = z
   .string({ error: "必须填写日期，格式为 YYYY-MM-DD" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" })
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: "不存在的日期" });
+  .refine(isDay, { error: "不存在的日期" });
 
 const text = (what: string, max: number) =>
   z
