@@ -1,13 +1,12 @@
-import { type FormEvent, useState } from "react";
-import { checkFields } from "../../lib/kit/check";
+import { useState } from "react";
 import type { FieldErrors } from "../../lib/kit/problem";
 import type { AuditFilter } from "../../lib/staff/api";
 import { AUDIT_ACTIONS } from "../../shared/staff/audit-actions";
 import { AuditQuerySchema } from "../../shared/staff/schemas";
-import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
+import { FilterForm } from "../forms/FilterForm";
 import { EmailInput } from "../forms/inputs";
-import { useFocusLater } from "../forms/useFocusLater";
+import { useForm } from "../forms/useForm";
 
 export const AUDIT_FIELDS = {
   actor: { id: "audit-actor", label: "操作人邮箱" },
@@ -30,108 +29,75 @@ interface Props {
 /** The audit log's filters: who, what, a date range (China-time days, as staff read them), page size. */
 export function AuditFilters({ initial, serverErrors, serverMessage, onSearch }: Props) {
   const [filter, setFilter] = useState<AuditFilter>(initial);
-  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
-  const focusLater = useFocusLater();
-  const fields = { ...serverErrors, ...localErrors };
+  const form = useForm({ targets: AUDIT_FIELDS });
+  const fields = { ...serverErrors, ...form.errors };
   const set = (key: keyof AuditFilter) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function submit() {
     // The API's own period rule: a day that exists, and not a reversed period.
-    const wrong = checkFields(AuditQuerySchema, { from: filter.from || undefined, to: filter.to || undefined });
-    setLocalErrors(wrong);
-    if (wrong.from) return focusLater(AUDIT_FIELDS.from.id);
-    if (wrong.to) return focusLater(AUDIT_FIELDS.to.id);
+    if (!form.check(AuditQuerySchema, { from: filter.from || undefined, to: filter.to || undefined })) return;
     onSearch({ ...filter, actor: filter.actor?.trim() });
   }
 
   function clear() {
     setFilter({});
-    setLocalErrors({});
+    form.clear();
     onSearch({});
   }
 
-  const hasLocal = Object.keys(localErrors).length > 0;
   return (
-    <>
-      <ErrorSummary message={hasLocal ? "请修改以下内容：" : serverMessage} errors={fields} targets={AUDIT_FIELDS} />
-      <form className="card filters-form" noValidate onSubmit={submit}>
-        <div className="filter-grid">
-          <Field id={AUDIT_FIELDS.actor.id} label={AUDIT_FIELDS.actor.label} error={fields.actor}>
-            {(a11y) => (
-              <EmailInput
-                {...a11y}
-                name="actor"
-                autoComplete="off"
-                value={filter.actor ?? ""}
-                onChange={set("actor")}
-              />
-            )}
-          </Field>
-          <Field id={AUDIT_FIELDS.action.id} label={AUDIT_FIELDS.action.label} error={fields.action}>
-            {(a11y) => (
-              <select
-                {...a11y}
-                name="action"
-                value={filter.action ?? ""}
-                onChange={(e) => set("action")(e.target.value)}
-              >
-                <option value="">全部操作</option>
-                {Object.entries(AUDIT_ACTIONS).map(([action, label]) => (
-                  <option key={action} value={action}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={AUDIT_FIELDS.from.id} label={AUDIT_FIELDS.from.label} error={fields.from}>
-            {(a11y) => (
-              <input
-                {...a11y}
-                name="from"
-                type="date"
-                value={filter.from ?? ""}
-                onChange={(e) => set("from")(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id={AUDIT_FIELDS.to.id} label={AUDIT_FIELDS.to.label} error={fields.to}>
-            {(a11y) => (
-              <input
-                {...a11y}
-                name="to"
-                type="date"
-                value={filter.to ?? ""}
-                onChange={(e) => set("to")(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id={AUDIT_FIELDS.limit.id} label={AUDIT_FIELDS.limit.label} error={fields.limit}>
-            {(a11y) => (
-              <select
-                {...a11y}
-                name="limit"
-                value={filter.limit ?? "50"}
-                onChange={(e) => set("limit")(e.target.value)}
-              >
-                {PAGE_SIZES.map((size) => (
-                  <option key={size} value={size}>
-                    {size} 条
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-        <div className="actions">
-          <button type="submit">筛选</button>
-          <button type="button" className="secondary" onClick={clear}>
-            清除筛选
-          </button>
-        </div>
-        <p className="hint muted">起止日期按协调世界时（UTC）计算，表中时间为北京时间。</p>
-      </form>
-    </>
+    <FilterForm
+      targets={AUDIT_FIELDS}
+      message={form.message ?? serverMessage}
+      errors={fields}
+      onSubmit={submit}
+      onClear={clear}
+      note={<p className="hint muted">起止日期按协调世界时（UTC）计算，表中时间为北京时间。</p>}
+    >
+      <Field id={AUDIT_FIELDS.actor.id} label={AUDIT_FIELDS.actor.label} error={fields.actor}>
+        {(a11y) => (
+          <EmailInput {...a11y} name="actor" autoComplete="off" value={filter.actor ?? ""} onChange={set("actor")} />
+        )}
+      </Field>
+      <Field id={AUDIT_FIELDS.action.id} label={AUDIT_FIELDS.action.label} error={fields.action}>
+        {(a11y) => (
+          <select {...a11y} name="action" value={filter.action ?? ""} onChange={(e) => set("action")(e.target.value)}>
+            <option value="">全部操作</option>
+            {Object.entries(AUDIT_ACTIONS).map(([action, label]) => (
+              <option key={action} value={action}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id={AUDIT_FIELDS.from.id} label={AUDIT_FIELDS.from.label} error={fields.from}>
+        {(a11y) => (
+          <input
+            {...a11y}
+            name="from"
+            type="date"
+            value={filter.from ?? ""}
+            onChange={(e) => set("from")(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id={AUDIT_FIELDS.to.id} label={AUDIT_FIELDS.to.label} error={fields.to}>
+        {(a11y) => (
+          <input {...a11y} name="to" type="date" value={filter.to ?? ""} onChange={(e) => set("to")(e.target.value)} />
+        )}
+      </Field>
+      <Field id={AUDIT_FIELDS.limit.id} label={AUDIT_FIELDS.limit.label} error={fields.limit}>
+        {(a11y) => (
+          <select {...a11y} name="limit" value={filter.limit ?? "50"} onChange={(e) => set("limit")(e.target.value)}>
+            {PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size} 条
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </FilterForm>
   );
 }
