@@ -1,6 +1,7 @@
 import { acceptMinutes, categoryById } from "../../../src/shared/complaints/categories";
-import type { FileComplaint, FiledComplaint } from "../../../src/shared/complaints/schemas";
+import type { FileComplaint } from "../../../src/shared/complaints/schemas";
 import { STATE_LABELS } from "../../../src/shared/complaints/states";
+import type { FiledComplaint } from "../../../src/shared/complaints/wire";
 import { communityAt, communityById, publicCoordinate } from "../../../src/shared/geo";
 import { addMinutes, caseNumberDay } from "../../../src/shared/time";
 import type { Db } from "../../db/client";

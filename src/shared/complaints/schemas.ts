@@ -121,17 +121,3 @@ export const PublicListQuerySchema = v.object({
 
 /** Open data: China-time days, at most 92 so that a period fits under the 10,000-row cap. */
 export const OpenDataQuerySchema = periodSchema(MAX_PERIOD_DAYS.quarter);
-
-/** The answer to a filed complaint (201), as the API sends it and the filing island reads it. */
-export interface FiledComplaint {
-  caseNumber: string;
-  state: "received";
-  stateLabel: string;
-  categoryId: string;
-  communityId: string;
-  receivedAt: string;
-  acceptDueAt: string;
-  trackingToken: string;
-  /** The secret travels in the fragment, which browsers never send to a server. */
-  trackingPath: string;
-}

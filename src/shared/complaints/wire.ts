@@ -5,7 +5,19 @@
 import type { Counts, RateId } from "./figures";
 import type { CaseState, Rating } from "./states";
 
-export type { FiledComplaint } from "./schemas";
+/** POST /api/complaints (201): the filed case and the reporter's tracking secret. */
+export interface FiledComplaint {
+  caseNumber: string;
+  state: "received";
+  stateLabel: string;
+  categoryId: string;
+  communityId: string;
+  receivedAt: string;
+  acceptDueAt: string;
+  trackingToken: string;
+  /** The secret travels in the fragment, which browsers never send to a server. */
+  trackingPath: string;
+}
 
 /** A case as anyone may see it: no name, no phone, no exact point. */
 export interface PublicCase {

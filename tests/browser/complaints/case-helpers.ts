@@ -3,7 +3,7 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { DEMO_PASSWORD } from "../../../scripts/seed/staff.ts";
-import type { FiledComplaint } from "../../../src/shared/complaints/schemas";
+import type { FiledComplaint } from "../../../src/shared/complaints/wire";
 import { freshClientAddress, VIEWPORTS } from "../kit";
 
 /**
