@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { type CaseState, CLOSED_STATES, STATES } from "../../../src/shared/complaints/states";
 import type { Statement } from "../batch";
 import type { Db } from "../client";
@@ -7,13 +7,11 @@ import type { Db } from "../client";
 // the query-plan test reads their SQL.
 import {
   complaintDailyCounts,
-  complaintEvents,
   complaintPhotos,
   complaintSupports,
   complaints,
   hotspotSnapshots,
   idempotencyKeys,
-  units,
 } from "../schema";
 import { insertPhoto, type NewPhoto } from "./photos";
 
@@ -86,57 +84,6 @@ export function findIdempotency(db: Db, keyHash: string) {
 
 export function findCaseByNumber(db: Db, caseNumber: string) {
   return db.select().from(complaints).where(eq(complaints.caseNumber, caseNumber));
-}
-
-/**
- * Everything the tracking page shows, read in ONE batch (one round trip): the case, its public
- * events, its photos and the names of the units involved, all matched by the tracking secret's hash
- * or by the case number.
- */
-export function trackingReads(db: Db, by: { trackingHash: string } | { caseNumber: string }) {
-  const match =
-    "trackingHash" in by ? eq(complaints.trackingHash, by.trackingHash) : eq(complaints.caseNumber, by.caseNumber);
-  const caseId = db.select({ id: complaints.id }).from(complaints).where(match);
-  return [
-    db.select().from(complaints).where(match),
-    db
-      .select({
-        at: complaintEvents.at,
-        action: complaintEvents.action,
-        toState: complaintEvents.toState,
-        unitId: complaintEvents.unitId,
-        // An officer's internal remark on a public step stays internal.
-        note: sql<string | null>`CASE WHEN ${complaintEvents.notePublic} THEN ${complaintEvents.note} END`,
-      })
-      .from(complaintEvents)
-      .where(and(inArray(complaintEvents.complaintId, caseId), eq(complaintEvents.isPublic, true)))
-      .orderBy(asc(complaintEvents.id)),
-    db
-      .select({ id: complaintPhotos.id, complaintId: complaintPhotos.complaintId, stage: complaintPhotos.stage })
-      .from(complaintPhotos)
-      .where(inArray(complaintPhotos.complaintId, caseId))
-      .orderBy(asc(complaintPhotos.id)),
-    db
-      .select({ id: units.id, name: units.name })
-      .from(units)
-      .where(
-        or(
-          inArray(units.id, db.select({ u: complaints.unitId }).from(complaints).where(match)),
-          inArray(
-            units.id,
-            db
-              .select({ u: complaintEvents.unitId })
-              .from(complaintEvents)
-              .where(inArray(complaintEvents.complaintId, caseId)),
-          ),
-        ),
-      ),
-    // The case a duplicate was merged into: its reporter follows that one from now on.
-    db
-      .select({ caseNumber: complaints.caseNumber, state: complaints.state, dueAt: complaints.dueAt })
-      .from(complaints)
-      .where(inArray(complaints.id, db.select({ m: complaints.mergedInto }).from(complaints).where(match))),
-  ] as const;
 }
 
 export function photosOf(db: Db, complaintIds: number[]) {

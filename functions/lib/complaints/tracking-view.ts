@@ -1,7 +1,8 @@
 import { RATING_LABELS, REOPEN_WINDOW_DAYS, STATE_LABELS, TRANSITIONS } from "../../../src/shared/complaints/states";
 import type { Deadline, TrackingView } from "../../../src/shared/complaints/wire";
 import type { Db } from "../../db/client";
-import { type Complaint, trackingReads } from "../../db/complaints/index";
+import type { Complaint } from "../../db/complaints/index";
+import { parseTrackingRow, trackingRead } from "../../db/complaints/tracking";
 import { publicCase } from "./public-view";
 
 const CLOSED_FOR_RATING = ["closed_fixed", "closed_not_fixed"];
@@ -13,12 +14,12 @@ function deadline(due: string | null, doneAt: string | null, now: number): Deadl
   return { due, doneAt, met, overdue: !doneAt && Date.parse(due) < now };
 }
 
-/** The case and what its tracking page needs, in one round trip; `complaint` undefined when none matched. */
-export async function readTracking(db: Db, by: Parameters<typeof trackingReads>[1]) {
-  const [cases, events, photos, units, mergedInto] = await db.batch(trackingReads(db, by));
-  return { complaint: cases[0] as Complaint | undefined, events, photos, units, mergedInto: mergedInto[0] ?? null };
+/** The case and what its tracking page needs, in one statement; `complaint` undefined when none matched. */
+export async function readTracking(db: Db, by: Parameters<typeof trackingRead>[1]): Promise<TrackingData> {
+  const row = await trackingRead(db, by).get();
+  return row ? parseTrackingRow(row) : { complaint: undefined, events: [], photos: [], units: [], mergedInto: null };
 }
-type TrackingData = Awaited<ReturnType<typeof readTracking>>;
+type TrackingData = Omit<ReturnType<typeof parseTrackingRow>, "complaint"> & { complaint: Complaint | undefined };
 
 /** What the reporter sees: the public case plus its timeline, the handling unit and deadlines. */
 export function trackingView(

@@ -1,0 +1,64 @@
+import { eq, sql } from "drizzle-orm";
+import type { CaseState } from "../../../src/shared/complaints/states";
+import type { Db } from "../client";
+import { complaints } from "../schema";
+
+/** One public step of a case's timeline, as the tracking page shows it. */
+export interface TrackingEvent {
+  id: number;
+  at: string;
+  action: string;
+  toState: string;
+  unitId: string | null;
+  note: string | null;
+}
+
+/** The rows `trackingRead` returns; its JSON columns are parsed by `parseTrackingRow`. */
+export type TrackingRow = Awaited<ReturnType<ReturnType<typeof trackingRead>["get"]>>;
+
+/**
+ * Everything the tracking page shows in ONE statement: the case row, and as JSON columns its public
+ * events, its photos, the names of the units involved and the case a duplicate was merged into, all
+ * matched by the tracking secret's hash or by the case number. One statement, not a batch of five:
+ * each statement costs D1 (and the local emulator) a round of work of its own, and the page is read
+ * far more often than any case changes.
+ */
+export function trackingRead(db: Db, by: { trackingHash: string } | { caseNumber: string }) {
+  const match =
+    "trackingHash" in by ? eq(complaints.trackingHash, by.trackingHash) : eq(complaints.caseNumber, by.caseNumber);
+  return db
+    .select({
+      complaint: complaints,
+      // Written as SQL, outer columns qualified: drizzle leaves a column of a one-table select
+      // unqualified, and inside a subquery that would name the subquery's own column.
+      // An officer's internal remark on a public step stays internal. Order is restored in code:
+      // json_group_array keeps no order a query can rely on.
+      events: sql<string>`(SELECT json_group_array(json_object('id', e.id, 'at', e.at, 'action', e.action,
+          'toState', e.to_state, 'unitId', e.unit_id, 'note', CASE WHEN e.note_public THEN e.note END))
+        FROM complaint_events e WHERE e.complaint_id = complaints.id AND e.is_public = 1)`,
+      photos: sql<string>`(SELECT json_group_array(json_object('id', p.id, 'stage', p.stage))
+        FROM complaint_photos p WHERE p.complaint_id = complaints.id)`,
+      units: sql<string>`(SELECT json_group_array(json_object('id', u.id, 'name', u.name)) FROM units u
+        WHERE u.id = complaints.unit_id
+          OR u.id IN (SELECT ue.unit_id FROM complaint_events ue WHERE ue.complaint_id = complaints.id))`,
+      // The case a duplicate was merged into: its reporter follows that one from now on.
+      mergedInto: sql<string | null>`(SELECT json_object('caseNumber', m.case_number, 'state', m.state,
+          'dueAt', m.due_at) FROM complaints m WHERE m.id = complaints.merged_into)`,
+    })
+    .from(complaints)
+    .where(match);
+}
+
+/** The tracking row with its JSON columns read back, events and photos in the order they were made. */
+export function parseTrackingRow(row: NonNullable<TrackingRow>) {
+  const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
+  return {
+    complaint: row.complaint,
+    events: (JSON.parse(row.events) as TrackingEvent[]).sort(byId),
+    photos: (JSON.parse(row.photos) as { id: number; stage: "report" | "result" }[]).sort(byId),
+    units: JSON.parse(row.units) as { id: string; name: string }[],
+    mergedInto: row.mergedInto
+      ? (JSON.parse(row.mergedInto) as { caseNumber: string; state: CaseState; dueAt: string | null })
+      : null,
+  };
+}
