@@ -6,7 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./env";
 import { handleError, problem, problemResponse } from "./lib/problem";
 import { database } from "./middleware/db";
-import { jsonLog } from "./middleware/json-log";
+import { errorLog } from "./middleware/json-log";
 import { platform } from "./middleware/platform";
 import complaints from "./routes/complaints";
 import health from "./routes/health";
@@ -18,7 +18,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 export const app = new Hono<AppEnv>().basePath("/api");
 
 app.use(requestId({ headerName: "X-Request-Id" }));
-app.use(jsonLog());
+app.use(errorLog());
 app.use(
   secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
