@@ -3,19 +3,13 @@ import { supportCase } from "../../lib/complaints/api";
 import { supporterId } from "../../lib/complaints/supporter-id";
 import { errorMessage } from "../../lib/kit/problem";
 import { NEARBY_DAYS, NEARBY_METRES } from "../../shared/complaints/schemas";
-import type { NearbyCase } from "../../shared/complaints/wire";
+import type { NearbyCase, SupportResult } from "../../shared/complaints/wire";
 import { formatDateTimeZh } from "../../shared/time";
-
-export interface Supported {
-  caseNumber: string;
-  supporters: number;
-  counted: boolean;
-}
 
 interface Props {
   cases: NearbyCase[];
-  supported: Supported | null;
-  onSupported: (s: Supported) => void;
+  supported: SupportResult | null;
+  onSupported: (s: SupportResult) => void;
   /** "到此为止": the resident's support is enough, no new case. */
   onStop: () => void;
 }

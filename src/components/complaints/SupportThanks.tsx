@@ -1,7 +1,7 @@
-import type { Supported } from "./NearbyCases";
+import type { SupportResult } from "../../shared/complaints/wire";
 
 /** After "这是同一个问题 → 到此为止": no new case, and where to follow the one supported. */
-export function SupportThanks({ supported, onAnother }: { supported: Supported; onAnother: () => void }) {
+export function SupportThanks({ supported, onAnother }: { supported: SupportResult; onAnother: () => void }) {
   return (
     <section aria-labelledby="thanks-heading">
       <h2 id="thanks-heading" tabIndex={-1}>

@@ -2,10 +2,10 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../../functions/index";
+import type { Hotspots } from "../../../src/shared/complaints/wire";
 import { addDays, chinaDay } from "../../../src/shared/time";
 import { fileOk, ORIGIN, pointIn } from "./factories";
 
-type Hotspots = { since: string; cells: { communityId: string; categoryId: string; count: number }[] };
 const hotspots = async (days: 30 | 90) =>
   (await (await exports.default.fetch(`${ORIGIN}/api/complaints/hotspots?days=${days}`)).json()) as Hotspots;
 /** The China-time day `n` days before today. */

@@ -1,17 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import type { TrackingView } from "../../../src/shared/complaints/wire";
 import { fileOk, newIp, ORIGIN, syncUnits, track } from "./factories";
-
-type View = {
-  caseNumber: string;
-  state: string;
-  timeline: { action: string; state: string; note: string | null }[];
-  canRate: boolean;
-  canReopen: boolean;
-  rating: { value: string } | null;
-  deadlines: { accept: { due: string; met: boolean | null; overdue: boolean } | null };
-  unitName: string | null;
-};
 
 const post = (token: string, path: string, body: unknown) =>
   track(token, path, { method: "POST", body: JSON.stringify(body) });
@@ -30,7 +20,7 @@ describe("tracking a complaint", () => {
     const filed = await fileOk();
     const res = await track(filed.trackingToken);
     expect(res.status).toBe(200);
-    const view = (await res.json()) as View;
+    const view = (await res.json()) as TrackingView;
     expect(view).toMatchObject({ caseNumber: filed.caseNumber, state: "received", canRate: false, canReopen: false });
     expect(view.timeline.map((e) => e.action)).toEqual(["file"]);
     expect(view.deadlines.accept).toMatchObject({ due: filed.acceptDueAt, met: null, overdue: false });
@@ -55,7 +45,7 @@ describe("tracking a complaint", () => {
       });
     const ok = await lookup(filed.caseNumber, "13912345678");
     expect(ok.status).toBe(200);
-    expect(((await ok.json()) as View).caseNumber).toBe(filed.caseNumber);
+    expect(((await ok.json()) as TrackingView).caseNumber).toBe(filed.caseNumber);
     const wrongPhone = await lookup(filed.caseNumber, "13900000000");
     const wrongCase = await lookup("991231-9999", "13912345678");
     expect(wrongPhone.status).toBe(404);
@@ -72,7 +62,7 @@ describe("tracking a complaint", () => {
       comment: "处理及时",
     });
     expect(rated.status).toBe(200);
-    expect(((await rated.json()) as View).rating?.value).toBe("basically_satisfied");
+    expect(((await rated.json()) as TrackingView).rating?.value).toBe("basically_satisfied");
     expect((await post(filed.trackingToken, "/api/complaints/track/rating", { rating: "dissatisfied" })).status).toBe(
       409,
     );
@@ -86,7 +76,7 @@ describe("tracking a complaint", () => {
       reason: "垃圾又堆起来了，没有清走",
     });
     expect(reopened.status).toBe(200);
-    const view = (await reopened.json()) as View;
+    const view = (await reopened.json()) as TrackingView;
     expect(view.state).toBe("reopened");
     expect(view.timeline.at(-1)).toMatchObject({
       action: "reopen",

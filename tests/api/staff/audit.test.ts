@@ -1,19 +1,12 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { AuditEntry, AuditPage } from "../../../src/shared/staff/wire";
 import { call, makeStaff, signIn } from "./factories";
 
-type Entry = {
-  action: string;
-  actorEmail: string | null;
-  target: string | null;
-  clientIp: string | null;
-  requestId: string | null;
-};
-
-async function auditFor(adminCookie: string, query: string): Promise<Entry[]> {
+async function auditFor(adminCookie: string, query: string): Promise<AuditEntry[]> {
   const res = await call(`/api/staff/audit?${query}`, { cookie: adminCookie });
   expect(res.status).toBe(200);
-  return ((await res.json()) as { entries: Entry[] }).entries;
+  return ((await res.json()) as AuditPage).entries;
 }
 
 describe("the audit log", () => {

@@ -1,22 +1,13 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { Counts } from "../../../../src/shared/complaints/figures";
+import type { Figures } from "../../../../src/shared/complaints/console-wire";
+import type { MonthFigures } from "../../../../src/shared/complaints/wire";
 import { chinaDay } from "../../../../src/shared/time";
 import { call } from "../../staff/factories";
 import { act, makeCase, session } from "./factories";
 
 // China time (UTC+8) throughout: a case counts on the China-time day its metric is dated by.
 const cst = (s: string) => new Date(`${s}+08:00`).toISOString();
-
-interface FigureRow {
-  id: string;
-  counts: Counts;
-  rates: Record<string, number | null>;
-}
-interface Figures {
-  total: FigureRow;
-  rows: FigureRow[];
-}
 
 /**
  * Seven cases around October 2026, their outcomes chosen so each rate has a known value:
@@ -165,7 +156,7 @@ describe("the published figures", () => {
 
     // The public page's month: the same bureau-wide figures and a per-unit table, no staff session.
     const pub = await exports.default.fetch("http://portal.test/api/complaints/figures?month=2026-10");
-    const body = (await pub.json()) as { month: string; total: FigureRow; units: FigureRow[] };
+    const body = (await pub.json()) as MonthFigures;
     expect(body.month).toBe("2026-10");
     expect(body.total.rates.response).toBe(0.6);
     expect(body.units.map((u) => u.id).sort()).toEqual([u1, u2].sort());
