@@ -27,7 +27,8 @@ export default async function setup(project: TestProject) {
   const persistTo = await mkdtemp(join(tmpdir(), "portal-browser-"));
   await migrateLocal(persistTo, { quiet: true });
   await executeLocal(persistTo, await seedStatements(), { quiet: true });
-  const server = await startWrangler({ port: await freePort(), persistTo });
+  // wrangler's first start builds the Worker: allow for a busy two-core machine.
+  const server = await startWrangler({ port: await freePort(), persistTo, timeoutMs: 300_000 });
   project.provide("baseUrl", server.url);
   return async () => {
     await server.stop();

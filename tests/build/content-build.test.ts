@@ -27,7 +27,8 @@ function syncContent(contentDir: string) {
     // CI turns colours on; the assertions read plain text.
     env: offlineEnv({ CONTENT_DIR: contentDir, NO_COLOR: "1", FORCE_COLOR: "0" }),
     encoding: "utf8",
-    timeout: 60_000,
+    // `astro sync` took 20 s on the two-core machine under load.
+    timeout: 150_000,
   });
   return { status: res.status, output: stripVTControlCharacters(`${res.stdout}${res.stderr}`) };
 }

@@ -10,7 +10,8 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "staff-create-"));
   await migrateLocal(dir, { quiet: true });
-}, 60_000);
+  // `wrangler d1 migrations apply` took 45 s on the two-core machine under load.
+}, 300_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
@@ -19,7 +20,8 @@ const cli = (...args: string[]) =>
   spawnSync("node_modules/.bin/node", ["scripts/staff-create.ts", ...args, "--persist-to", dir], {
     env: offlineEnv({ NO_COLOR: "1" }),
     encoding: "utf8",
-    timeout: 60_000,
+    // Each run starts wrangler against the local D1: up to 45 s on the two-core machine under load.
+    timeout: 240_000,
   });
 
 function query(sql: string): Record<string, unknown>[] {
@@ -29,7 +31,7 @@ function query(sql: string): Record<string, unknown>[] {
     {
       env: offlineEnv(),
       encoding: "utf8",
-      timeout: 60_000,
+      timeout: 240_000,
     },
   );
   const out = res.stdout;
@@ -49,7 +51,8 @@ describe("npm run staff:create", () => {
     expect(query("SELECT action, target FROM audit_log")).toEqual([
       { action: "staff.created", target: "first.admin@bureau.example" },
     ]);
-  }, 120_000);
+    // 32 s on the two-core machine under load (a wrangler start per call): about nine times that.
+  }, 300_000);
 
   it("refuses bad input, a second account for the same email, and a unit-bound role without a unit", () => {
     expect(cli("--email", "not-an-email", "--role", "admin").status).toBe(2);
@@ -61,5 +64,6 @@ describe("npm run staff:create", () => {
     expect(noUnit.status).toBe(1);
     expect(noUnit.stderr).toContain("needs --unit");
     expect(query("SELECT count(*) AS n FROM staff_users")).toEqual([{ n: 1 }]);
-  }, 120_000);
+    // 44 s on the two-core machine under load: about seven times that.
+  }, 300_000);
 });

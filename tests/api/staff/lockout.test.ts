@@ -31,13 +31,15 @@ describe("login throttling and lockout", () => {
     expect(row).toMatchObject({ failedLogins: 0, lockedUntil: null });
   });
 
+  // Six sign-ins at once, each a PBKDF2 hash: 0.5 s on the two-core machine under load; 30 s leaves room.
   it("counts parallel wrong guesses without losing any", async () => {
     const user = await makeStaff("viewer");
     await Promise.all(Array.from({ length: 6 }, (_, i) => login(user.email, `parallel-${i}`)));
     const row = await db().select().from(staffUsers).where(eq(staffUsers.id, user.id)).get();
     expect(row?.failedLogins).toBe(6);
-  });
+  }, 30_000);
 
+  // 26 sign-ins: 1.9 s on the two-core machine under load; 30 s leaves room.
   it("throttles one client trying many accounts with 429 and Retry-After", async () => {
     const ip = newClientIp();
     const statuses: number[] = [];
@@ -46,11 +48,12 @@ describe("login throttling and lockout", () => {
     expect(statuses.slice(20)).toEqual([429, 429, 429, 429, 429]);
     const res = await login("nobody@qingxi.example", "x", ip);
     expect(res.headers.get("retry-after")).toBe("60");
-  });
+  }, 30_000);
 
+  // 22 sign-ins: 2.1 s on the two-core machine under load; 30 s leaves room.
   it("throttles many clients trying one account", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) statuses.push((await login("target@qingxi.example", "x")).status);
     expect(statuses.filter((s) => s === 429).length).toBe(2);
-  });
+  }, 30_000);
 });

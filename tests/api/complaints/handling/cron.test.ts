@@ -66,6 +66,7 @@ describe("the cron trigger", () => {
     expect((await reload(c.id)).overdueAt).toBeNull();
   });
 
+  // 1,200 closed cases inserted and anonymised in chunks: 1.0 s on the two-core machine under load; 30 s leaves room.
   it("anonymises contact details the configured number of days after closure, in chunks, and nothing sooner", async () => {
     const old = await makeCase({
       state: "closed_fixed",
@@ -117,5 +118,5 @@ describe("the cron trigger", () => {
     // A shorter retention set by the environment reaches the recent one too.
     await runCron(CLOCK, { CONTACT_RETENTION_DAYS: "30" });
     expect((await reload(recent.id)).reporterPhone).toBeNull();
-  });
+  }, 30_000);
 });

@@ -76,6 +76,7 @@ describe("every staff action in every state, for every role that takes part in t
         }
       }
     },
+    // Every state for three roles: 6.7 s on the two-core machine under load; nine times that.
     60_000,
   );
 });
