@@ -52,7 +52,7 @@ export function AuditFilters({ initial, serverErrors, serverMessage, onSearch }:
       errors={fields}
       onSubmit={submit}
       onClear={clear}
-      note={<p className="hint muted">起止日期按协调世界时（UTC）计算，表中时间为北京时间。</p>}
+      note={<p className="hint muted">起止日期按北京时间计算，含起止两天；表中时间也是北京时间。</p>}
     >
       <Field id={AUDIT_FIELDS.actor.id} label={AUDIT_FIELDS.actor.label} error={fields.actor}>
         {(a11y) => (
