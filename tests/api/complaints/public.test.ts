@@ -1,19 +1,11 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { Hotspots, NearbyCases, OpenData, PublicCasePage } from "../../../src/shared/complaints/wire";
 import { chinaDay, chinaIso, lastDays } from "../../../src/shared/time";
 import { fileOk, newIp, ORIGIN, pointIn } from "./factories";
 
 const get = (path: string) => exports.default.fetch(`${ORIGIN}${path}`);
 const json = async <T>(path: string) => (await (await get(path)).json()) as T;
-type PublicCase = {
-  caseNumber: string;
-  place: string;
-  lat: number | null;
-  lng: number | null;
-  supporters: number;
-  photos: string[];
-};
-
 /** A reporter with a name, a phone and a precise point: none of it may appear publicly. */
 const secretReporter = () => {
   const p = pointIn("liuan");
@@ -31,9 +23,9 @@ describe("the public view of complaints", () => {
   it("lists cases newest first with the public fields only, paginated", async () => {
     const a = await fileOk();
     const b = await fileOk();
-    const page = await json<{ cases: PublicCase[]; next: number | null }>("/api/complaints?limit=1");
+    const page = await json<PublicCasePage>("/api/complaints?limit=1");
     expect(page.cases.map((c) => c.caseNumber)).toEqual([b.caseNumber]);
-    const rest = await json<{ cases: PublicCase[] }>(`/api/complaints?limit=1&before=${page.next}`);
+    const rest = await json<PublicCasePage>(`/api/complaints?limit=1&before=${page.next}`);
     expect(rest.cases.map((c) => c.caseNumber)).toEqual([a.caseNumber]);
   });
 
@@ -71,9 +63,7 @@ describe("the public view of complaints", () => {
     ]) {
       expect(all, secret).not.toContain(secret);
     }
-    const listed = (await json<{ cases: PublicCase[] }>("/api/complaints")).cases.find(
-      (c) => c.caseNumber === filed.caseNumber,
-    );
+    const listed = (await json<PublicCasePage>("/api/complaints")).cases.find((c) => c.caseNumber === filed.caseNumber);
     expect(listed?.place).toBe("柳岸路");
     expect(Math.abs((listed?.lat ?? 0) - r.lat)).toBeLessThan(0.0006);
     expect(String(listed?.lat).split(".")[1]?.length ?? 0).toBeLessThanOrEqual(3);
@@ -85,7 +75,7 @@ describe("the public view of complaints", () => {
     const alsoNear = await fileOk({ lat: here.lat + 0.0015, lng: here.lng, categoryId: "C0118" }); // ≈ 167 m
     await fileOk({ lat: here.lat + 0.003, lng: here.lng, categoryId: "C0118" }); // ≈ 334 m
     await fileOk({ ...here, categoryId: "C0101" }); // another category
-    const { cases } = await json<{ cases: (PublicCase & { distanceMetres: number })[] }>(
+    const { cases } = await json<NearbyCases>(
       `/api/complaints/nearby?categoryId=C0118&lat=${here.lat}&lng=${here.lng}`,
     );
     expect(cases.map((c) => c.caseNumber)).toEqual([near.caseNumber, alsoNear.caseNumber]);
@@ -127,12 +117,9 @@ describe("the public view of complaints", () => {
     )
       .bind(old)
       .run();
-    type Cells = {
-      cells: { communityId: string; categoryId: string; count: number; communityName: string; categoryName: string }[];
-    };
-    const cell = (r: Cells, cat: string) => r.cells.find((c) => c.communityId === "xintang" && c.categoryId === cat);
-    const d30 = await json<Cells>("/api/complaints/hotspots?days=30");
-    const d90 = await json<Cells>("/api/complaints/hotspots?days=90");
+    const cell = (r: Hotspots, cat: string) => r.cells.find((c) => c.communityId === "xintang" && c.categoryId === cat);
+    const d30 = await json<Hotspots>("/api/complaints/hotspots?days=30");
+    const d90 = await json<Hotspots>("/api/complaints/hotspots?days=90");
     expect(cell(d30, "E0302")).toMatchObject({ count: 2, communityName: "新塘社区", categoryName: "工地扬尘" });
     expect(cell(d30, "E0303")?.count).toBe(1);
     expect(cell(d90, "E0302")?.count).toBe(7);
@@ -142,9 +129,7 @@ describe("the public view of complaints", () => {
   it("publishes open data as JSON and as CSV that spreadsheets cannot be tricked by", async () => {
     const filed = await fileOk({ addressText: '=HYPERLINK("http://x")路口' });
     const today = chinaDay();
-    const data = await json<{ count: number; cases: PublicCase[] }>(
-      `/api/complaints/open-data.json?from=${today}&to=${today}`,
-    );
+    const data = await json<OpenData>(`/api/complaints/open-data.json?from=${today}&to=${today}`);
     expect(data.cases.map((c) => c.caseNumber)).toContain(filed.caseNumber);
     const csv = await get(`/api/complaints/open-data.csv?from=${today}&to=${today}`);
     expect(csv.headers.get("content-type")).toContain("text/csv");

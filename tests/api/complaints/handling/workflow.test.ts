@@ -1,29 +1,21 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { CaseDetail } from "../../../../src/shared/complaints/console-wire";
 import { jpegWithMetadata } from "../../../unit/fixtures/images";
 import { call } from "../../staff/factories";
 import { fileOk, syncUnits, track } from "../factories";
 import { act, type Case, countRows, makeCase, reload, session } from "./factories";
 
-interface Detail {
-  id: number;
-  version: number;
-  state: string;
-  unitId: string | null;
-  dueAt: string | null;
-  pendingRequest: string | null;
-  reworkCount: number;
-  supporters: number;
-  photos: { id: number; stage: string; url: string }[];
-  timeline: { action: string; note: string | null; isPublic: boolean }[];
-  actions: string[];
-}
-
 /** Acts and expects success; returns the fresh detail the API answers with. */
-async function step(cookie: string, c: { id: number; version: number }, action: string, body = {}): Promise<Detail> {
+async function step(
+  cookie: string,
+  c: { id: number; version: number },
+  action: string,
+  body = {},
+): Promise<CaseDetail> {
   const res = await act(cookie, c.id, action as never, { version: c.version, ...body });
   if (res.status !== 200) throw new Error(`${action}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Detail;
+  return (await res.json()) as CaseDetail;
 }
 
 async function caseByNumber(caseNumber: string): Promise<Case> {
@@ -52,7 +44,7 @@ describe("a case walks the digital urban-management workflow through the API", (
     // The unit sees the case in its queue, and exactly its own actions.
     const queue = await call("/api/staff/complaints?view=queue", { cookie: handler.cookie });
     expect(((await queue.json()) as { cases: { id: number }[] }).cases.map((c) => c.id)).toContain(d.id);
-    const seen = (await (await call(`/api/staff/complaints/${d.id}`, { cookie: handler.cookie })).json()) as Detail;
+    const seen = (await (await call(`/api/staff/complaints/${d.id}`, { cookie: handler.cookie })).json()) as CaseDetail;
     expect(seen.actions.sort()).toEqual(["reply", "send_back", "start"]);
 
     d = await step(handler.cookie, d, "start");
@@ -210,7 +202,7 @@ describe("a case walks the digital urban-management workflow through the API", (
       body: JSON.stringify({ reason: "垃圾又堆起来了，没有解决。" }),
     });
     expect(reopened.status).toBe(200);
-    d = (await (await call(`/api/staff/complaints/${c.id}`, { cookie })).json()) as Detail;
+    d = (await (await call(`/api/staff/complaints/${c.id}`, { cookie })).json()) as CaseDetail;
     expect(d).toMatchObject({ state: "reopened", reworkCount: 1 });
     expect(d.actions).toEqual(expect.arrayContaining(["redo", "close_fixed", "close_not_fixed"]));
     d = await step(cookie, d, "redo", { reason: "现场仍有垃圾" });
