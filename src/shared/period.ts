@@ -27,7 +27,7 @@ export const FromDaySchema = daySchema("起始日期");
 export const ToDaySchema = daySchema("结束日期");
 
 /** Endpoints' longest periods, in days counted inclusively (a leap year fits in 366). */
-export const MAX_PERIOD_DAYS = { year: 366, quarter: 92 } as const;
+export const MAX_PERIOD_DAYS = { year: 366 } as const;
 
 type Bounds = { from?: string | undefined; to?: string | undefined };
 

@@ -34,11 +34,12 @@ describe("dates in requests", () => {
         await expectRefused(await publicGet(`/api/complaints/${file}?from=2026-03-02&to=2026-03-01`), "#/to"),
       ).toBe("起始日期不能晚于结束日期");
       expect(
-        await expectRefused(await publicGet(`/api/complaints/${file}?from=2026-01-01&to=2026-06-30`), "#/to"),
-      ).toBe("时间段最长 92 天");
+        await expectRefused(await publicGet(`/api/complaints/${file}?from=2025-01-01&to=2026-06-30`), "#/to"),
+      ).toBe("时间段最长一年");
     }
-    // 92 days, both ends included, is the longest period.
-    expect((await publicGet("/api/complaints/open-data.json?from=2026-10-01&to=2026-12-31")).status).toBe(200);
+    // 366 days, both ends included, is the longest period (a year's download, leap years too).
+    expect((await publicGet("/api/complaints/open-data.json?from=2025-12-31&to=2026-12-31")).status).toBe(200);
+    await expectRefused(await publicGet("/api/complaints/open-data.json?from=2025-12-30&to=2026-12-31"), "#/to");
   });
 
   it("the public figures refuse a month that does not exist", async () => {

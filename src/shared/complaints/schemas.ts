@@ -120,4 +120,4 @@ export const PublicListQuerySchema = v.object({
 });
 
 /** Open data: China-time days, at most 92 so that a period fits under the 10,000-row cap. */
-export const OpenDataQuerySchema = periodSchema(MAX_PERIOD_DAYS.quarter);
+export const OpenDataQuerySchema = periodSchema(MAX_PERIOD_DAYS.year);
