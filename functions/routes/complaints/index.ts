@@ -32,7 +32,6 @@ import {
   findCaseByNumber,
   findPhoto,
   openCasesInBox,
-  photosOf,
   publicCases,
   supportBatch,
 } from "../../db/complaints/index";
@@ -80,16 +79,12 @@ complaints.post(
 complaints.get("/", validate("query", PublicListQuerySchema), async (c) => {
   const q = c.req.valid("query");
   const rows = await publicCases(c.var.db, q).all();
-  const photos = await photosOf(
-    c.var.db,
-    rows.filter((r) => photosArePublic(r.state)).map((r) => r.id),
-  ).all();
-  const last = rows.at(-1);
+  const last = rows.at(-1)?.complaint;
   return c.json<PublicCasePage>({
     cases: rows.map((r) =>
       publicCase(
-        r,
-        photos.filter((p) => p.complaintId === r.id && p.stage === "report").map((p) => p.id),
+        r.complaint,
+        (JSON.parse(r.reportPhotoIds) as number[]).sort((a, b) => a - b),
       ),
     ),
     next: rows.length === q.limit && last ? last.id : null,
