@@ -1,7 +1,7 @@
 // The response shapes of the staff API's accounts, units, audit and sign-in endpoints
 // (functions/routes/staff/), declared once: the routes pass them to `c.json` and the console reads
 // them, so a change that breaks either side fails `npm run check`.
-import type { Role, StaffIdentity, UnitKind } from "./roles";
+import type { StaffIdentity, UnitKind } from "./roles";
 
 /** GET /api/staff/auth/me: the identity and the name of its unit. */
 export interface Me extends StaffIdentity {
@@ -12,13 +12,7 @@ export interface Me extends StaffIdentity {
 export type SignedIn = Omit<StaffIdentity, "id">;
 
 /** An account as it may leave the API: never the password hash or the lock counters. */
-export interface StaffAccount {
-  id: number;
-  email: string;
-  displayName: string;
-  role: Role;
-  unitId: string | null;
-  mustChangePassword: boolean;
+export interface StaffAccount extends StaffIdentity {
   disabledAt: string | null;
   createdAt: string;
 }
