@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { CLOSED_STATES, PENDING_REQUESTS, RATINGS, STATES } from "../../../src/shared/complaints/states";
-import { staffUsers, units } from "./staff";
+import { units } from "./staff";
 
 /**
  * The open states as a literal SQL list: a partial index is used only when the query's WHERE repeats
