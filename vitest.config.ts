@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config";
 // Every suite, as one project each: `npx vitest run --project api` runs one of them. The projects
 // run one group after another (sequence.groupOrder), so the CPU-heavy ones never share the
 // machine's cores with each other: unit and build first, then the API in workerd, then Chromium.
+// (Groups start at 1: vitest runs one-worker projects of group 0 last, and on two cores every
+// project has one worker.)
 //
 // Timeouts come from figures measured on the two-core machine while other suites ran beside
 // (load average about 10): each project's default is at least five times its slowest ordinary
@@ -34,7 +36,7 @@ export default defineConfig(async () => {
             include: ["tests/unit/**/*.test.ts"],
             environment: "node",
             // vitest's 5 s: the slowest ordinary unit test took 0.15 s.
-            sequence: { groupOrder: 0 },
+            sequence: { groupOrder: 1 },
           },
         },
         {
@@ -47,7 +49,7 @@ export default defineConfig(async () => {
             // apply` 45 s; the staff:create tests set their own.
             testTimeout: 150_000,
             hookTimeout: 300_000,
-            sequence: { groupOrder: 0 },
+            sequence: { groupOrder: 1 },
           },
         },
         {
@@ -66,7 +68,7 @@ export default defineConfig(async () => {
             setupFiles: ["./tests/api/apply-migrations.ts"],
             // The slowest ordinary API test took 2.1 s; the heavy ones set their own.
             testTimeout: 20_000,
-            sequence: { groupOrder: 1 },
+            sequence: { groupOrder: 2 },
           },
         },
         {
@@ -82,7 +84,7 @@ export default defineConfig(async () => {
             hookTimeout: 300_000,
             // One wrangler and two cores: one file at a time, each with its own Chromium.
             fileParallelism: false,
-            sequence: { groupOrder: 2 },
+            sequence: { groupOrder: 3 },
           },
         },
       ],
