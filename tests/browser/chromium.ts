@@ -1,6 +1,6 @@
 // Finds the Chromium the browser tests drive, once per run (in the global setup, which hands the path
 // to every test file). Nothing here downloads a browser: a fresh machine needs only `npm install`.
-import { existsSync } from "node:fs";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { mkdtemp, readFile, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -14,11 +14,21 @@ export async function findChromium(): Promise<string> {
   const configured = process.env.CHROME_PATH;
   if (configured) {
     // A path given on purpose is never silently replaced by another browser.
-    if (!existsSync(configured)) throw new Error(`CHROME_PATH=${configured} does not exist.`);
+    if (!isExecutableFile(configured)) throw new Error(`CHROME_PATH=${configured} is not an executable file.`);
     return configured;
   }
-  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  if (isExecutableFile("/usr/bin/chromium")) return "/usr/bin/chromium";
   return unpackBundledChromium();
+}
+
+/** A program file, not /dev/null bound over it (how a test hides the system browser) or a folder. */
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
