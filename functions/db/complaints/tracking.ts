@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type { CaseState } from "../../../src/shared/complaints/states";
 import type { Db } from "../client";
 import { complaints } from "../schema";
@@ -15,6 +15,7 @@ export interface TrackingEvent {
 
 /** The rows `trackingRead` returns; its JSON columns are parsed by `parseTrackingRow`. */
 export type TrackingRow = Awaited<ReturnType<ReturnType<typeof trackingRead>["get"]>>;
+type By = { trackingHash: string } | { caseNumber: string };
 
 /**
  * Everything the tracking page shows in ONE statement: the case row, and as JSON columns its public
@@ -23,9 +24,14 @@ export type TrackingRow = Awaited<ReturnType<ReturnType<typeof trackingRead>["ge
  * each statement costs D1 (and the local emulator) a round of work of its own, and the page is read
  * far more often than any case changes.
  */
-export function trackingRead(db: Db, by: { trackingHash: string } | { caseNumber: string }) {
-  const match =
-    "trackingHash" in by ? eq(complaints.trackingHash, by.trackingHash) : eq(complaints.caseNumber, by.caseNumber);
+export function trackingRead(db: Db, by: By) {
+  return trackingQuery(
+    db,
+    "trackingHash" in by ? eq(complaints.trackingHash, by.trackingHash) : eq(complaints.caseNumber, by.caseNumber),
+  );
+}
+
+function trackingQuery(db: Db, match: SQL) {
   return db
     .select({
       complaint: complaints,
@@ -47,6 +53,28 @@ export function trackingRead(db: Db, by: { trackingHash: string } | { caseNumber
     })
     .from(complaints)
     .where(match);
+}
+
+/**
+ * The two tracking statements, built once per drizzle instance (so once per D1 binding): building
+ * a select of the case's forty columns costs drizzle more CPU than everything else in the lookup.
+ */
+const prepared = new WeakMap<Db, ReturnType<typeof prepareTracking>>();
+function prepareTracking(db: Db) {
+  return {
+    byHash: trackingQuery(db, eq(complaints.trackingHash, sql.placeholder("key"))).prepare(),
+    byNumber: trackingQuery(db, eq(complaints.caseNumber, sql.placeholder("key"))).prepare(),
+  };
+}
+
+/** Runs the tracking statement (see `trackingRead`) for a tracking hash or a case number. */
+export function findTracking(db: Db, by: By): Promise<TrackingRow> {
+  let p = prepared.get(db);
+  if (!p) {
+    p = prepareTracking(db);
+    prepared.set(db, p);
+  }
+  return "trackingHash" in by ? p.byHash.get({ key: by.trackingHash }) : p.byNumber.get({ key: by.caseNumber });
 }
 
 /** The tracking row with its JSON columns read back, events and photos in the order they were made. */

@@ -2,7 +2,7 @@ import { RATING_LABELS, REOPEN_WINDOW_DAYS, STATE_LABELS, TRANSITIONS } from "..
 import type { Deadline, TrackingView } from "../../../src/shared/complaints/wire";
 import type { Db } from "../../db/client";
 import type { Complaint } from "../../db/complaints/index";
-import { parseTrackingRow, trackingRead } from "../../db/complaints/tracking";
+import { findTracking, parseTrackingRow } from "../../db/complaints/tracking";
 import { publicCase } from "./public-view";
 
 const CLOSED_FOR_RATING = ["closed_fixed", "closed_not_fixed"];
@@ -15,8 +15,8 @@ function deadline(due: string | null, doneAt: string | null, now: number): Deadl
 }
 
 /** The case and what its tracking page needs, in one statement; `complaint` undefined when none matched. */
-export async function readTracking(db: Db, by: Parameters<typeof trackingRead>[1]): Promise<TrackingData> {
-  const row = await trackingRead(db, by).get();
+export async function readTracking(db: Db, by: Parameters<typeof findTracking>[1]): Promise<TrackingData> {
+  const row = await findTracking(db, by);
   return row ? parseTrackingRow(row) : { complaint: undefined, events: [], photos: [], units: [], mergedInto: null };
 }
 type TrackingData = Omit<ReturnType<typeof parseTrackingRow>, "complaint"> & { complaint: Complaint | undefined };
