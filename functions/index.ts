@@ -12,9 +12,8 @@ export default {
   fetch: app.fetch,
   scheduled(controller, env, ctx) {
     const db = createDb(env.DB);
+    const { batch } = cloudflarePlatform(env);
     const now = new Date(controller.scheduledTime);
-    ctx.waitUntil(
-      Promise.all([refreshHotspotSnapshots(db, now), caseHousekeeping(cloudflarePlatform(env).batch, env, now)]),
-    );
+    ctx.waitUntil(Promise.all([refreshHotspotSnapshots(db, batch, now), caseHousekeeping(batch, env, now)]));
   },
 } satisfies ExportedHandler<Env>;

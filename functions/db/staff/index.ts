@@ -24,6 +24,11 @@ export function findStaffById(db: Db, id: number) {
   return db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
 }
 
+/** One account as it may leave the API, read after the batch port wrote it. */
+export function readStaffAccount(db: Db, id: number) {
+  return db.select(publicStaffColumns).from(staffUsers).where(eq(staffUsers.id, id)).get();
+}
+
 export function listStaff(db: Db) {
   return db.select(publicStaffColumns).from(staffUsers).orderBy(asc(staffUsers.id)).all();
 }
@@ -90,7 +95,7 @@ export function setPassword(db: Db, userId: number, passwordHash: string, now: s
 }
 
 export function insertStaff(db: Db, values: typeof staffUsers.$inferInsert) {
-  return db.insert(staffUsers).values(values).returning(publicStaffColumns);
+  return db.insert(staffUsers).values(values).returning({ id: staffUsers.id });
 }
 
 export function updateStaff(
@@ -98,5 +103,5 @@ export function updateStaff(
   id: number,
   values: Partial<Pick<StaffUser, "role" | "unitId" | "disabledAt" | "updatedAt">>,
 ) {
-  return db.update(staffUsers).set(values).where(eq(staffUsers.id, id)).returning(publicStaffColumns);
+  return db.update(staffUsers).set(values).where(eq(staffUsers.id, id));
 }

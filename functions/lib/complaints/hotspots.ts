@@ -6,6 +6,7 @@ import {
   hotspotWindow,
   saveHotspotSnapshot,
 } from "../../db/complaints/index";
+import type { BatchRunner } from "../../platform/ports";
 
 export const HOTSPOT_WINDOWS = [30, 90] as const;
 
@@ -40,7 +41,7 @@ export async function hotspotCells(db: Db, days: number, now = new Date()): Prom
 }
 
 /** The cron's work: sums of each window's closed days, saved in one batch; older snapshots dropped. */
-export async function refreshHotspotSnapshots(db: Db, now = new Date()): Promise<void> {
+export async function refreshHotspotSnapshots(db: Db, batch: BatchRunner, now = new Date()): Promise<void> {
   const computedAt = now.toISOString();
   // Builders are thenables: they are read here, and only built (not awaited) for the batch below.
   const sums = await Promise.all(
@@ -53,5 +54,5 @@ export async function refreshHotspotSnapshots(db: Db, now = new Date()): Promise
       cells: JSON.stringify((sums[k] ?? []).map((c): Packed[number] => [c.communityId, c.categoryId, c.count])),
       computedAt,
     });
-  await db.batch([save(0), save(1), dropHotspotSnapshotsBefore(db, windowDays(1, now).yesterday)]);
+  await batch.run([save(0), save(1), dropHotspotSnapshotsBefore(db, windowDays(1, now).yesterday)]);
 }

@@ -2,7 +2,14 @@ import { Hono } from "hono";
 import { UNIT_BOUND_ROLES } from "../../../src/shared/staff/roles";
 import { AccountIdParamSchema, CreateAccountSchema, UpdateAccountSchema } from "../../../src/shared/staff/schemas";
 import type { CreatedAccount, StaffAccount } from "../../../src/shared/staff/wire";
-import { findStaffById, insertStaff, listStaff, revokeAllSessions, updateStaff } from "../../db/staff/index";
+import {
+  findStaffById,
+  insertStaff,
+  listStaff,
+  readStaffAccount,
+  revokeAllSessions,
+  updateStaff,
+} from "../../db/staff/index";
 import type { AppEnv } from "../../env";
 import { audit } from "../../lib/audit-context";
 import { problem } from "../../lib/problem";
@@ -34,8 +41,8 @@ accounts.post("/", validate("json", CreateAccountSchema), async (c) => {
   const input = c.req.valid("json");
   const db = c.var.db;
   const oneTimePassword = randomToken(12);
-  const [created] = await db
-    .batch([
+  const [created] = await c.var.platform.batch
+    .run([
       insertStaff(db, {
         email: input.email,
         displayName: input.displayName,
@@ -47,8 +54,8 @@ accounts.post("/", validate("json", CreateAccountSchema), async (c) => {
       audit(c, "staff.created", input.email, { role: input.role, unitId: input.unitId ?? null }),
     ])
     .catch(constraintProblem);
-  const account = created[0];
-  // RETURNING gives the row the INSERT made: a batch that made none has thrown already.
+  // RETURNING gives the id the INSERT made: a batch that made none has thrown already.
+  const account = await readStaffAccount(db, Number(created?.rows[0]?.id));
   if (!account) throw new Error("account insert returned no row");
   return c.json<CreatedAccount>({ account, oneTimePassword }, 201);
 });
@@ -79,11 +86,10 @@ accounts.patch("/:id", validate("param", AccountIdParamSchema), validate("json",
       to: change,
     }),
   ] as const;
-  const [updated] = await (change.disabled
-    ? db.batch([...statements, revokeAllSessions(db, id, now)])
-    : db.batch(statements)
-  ).catch(constraintProblem);
-  const account = updated[0];
+  await c.var.platform.batch
+    .run(change.disabled ? [...statements, revokeAllSessions(db, id, now)] : statements)
+    .catch(constraintProblem);
+  const account = await readStaffAccount(db, id);
   if (!account) throw problem(404, { detail: "账号不存在。" });
   return c.json<StaffAccount>(account);
 });

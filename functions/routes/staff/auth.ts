@@ -74,11 +74,11 @@ auth.post("/login", validate("json", LoginSchema), async (c) => {
   }
   if (!(await verifyPassword(password, user.passwordHash))) {
     const lockedUntil = new Date(Date.now() + LOCK_MS).toISOString();
-    const [counted] = await db.batch([
+    const [counted] = await c.var.platform.batch.run([
       recordFailedPassword(db, user.id, LOCK_AFTER_FAILURES, lockedUntil),
       refused("wrong_password"),
     ]);
-    if (counted[0] && counted[0].failedLogins >= LOCK_AFTER_FAILURES) {
+    if (Number(counted?.rows[0]?.failed_logins ?? 0) >= LOCK_AFTER_FAILURES) {
       throw problem(423, {
         detail: "密码错误次数过多，账号已锁定 15 分钟。",
         headers: { "retry-after": String(LOCK_MS / 1000) },
@@ -88,7 +88,7 @@ auth.post("/login", validate("json", LoginSchema), async (c) => {
   }
 
   const session = await startSession(c, db, user.id);
-  await db.batch([
+  await c.var.platform.batch.run([
     session.statement,
     clearFailedPasswords(db, user.id),
     audit(c, "auth.login", email, undefined, { actorId: user.id, actorEmail: user.email }),
@@ -107,7 +107,10 @@ auth.post("/logout", async (c) => {
   const staff = currentStaff(c);
   const db = c.var.db;
   const now = new Date().toISOString();
-  await db.batch([revokeSession(db, staff.sessionHash ?? "", now), audit(c, "auth.logout", staff.email)]);
+  await c.var.platform.batch.run([
+    revokeSession(db, staff.sessionHash ?? "", now),
+    audit(c, "auth.logout", staff.email),
+  ]);
   clearSessionCookie(c);
   return c.body(null, 204);
 });
@@ -133,7 +136,7 @@ auth.post("/password", validate("json", ChangePasswordSchema), async (c) => {
   const now = new Date().toISOString();
   // Every other session of the account ends; this browser gets a new one.
   const session = await startSession(c, db, staff.id);
-  await db.batch([
+  await c.var.platform.batch.run([
     setPassword(db, staff.id, await hashPassword(newPassword), now),
     revokeAllSessions(db, staff.id, now),
     session.statement,
