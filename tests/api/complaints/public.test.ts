@@ -1,7 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Hotspots, NearbyCases, OpenData, PublicCasePage } from "../../../src/shared/complaints/wire";
-import { chinaDay, chinaIso, lastDays } from "../../../src/shared/time";
+import { addDays, chinaDay, chinaIso, lastDays } from "../../../src/shared/time";
 import { fileOk, newIp, ORIGIN, pointIn } from "./factories";
 
 const get = (path: string) => exports.default.fetch(`${ORIGIN}${path}`);
@@ -129,9 +129,11 @@ describe("the public view of complaints", () => {
   it("publishes open data as JSON and as CSV that spreadsheets cannot be tricked by", async () => {
     const filed = await fileOk({ addressText: '=HYPERLINK("http://x")路口' });
     const today = chinaDay();
-    const data = await json<OpenData>(`/api/complaints/open-data.json?from=${today}&to=${today}`);
+    // From yesterday: a case filed just before China midnight is still in the window.
+    const from = addDays(today, -1);
+    const data = await json<OpenData>(`/api/complaints/open-data.json?from=${from}&to=${today}`);
     expect(data.cases.map((c) => c.caseNumber)).toContain(filed.caseNumber);
-    const csv = await get(`/api/complaints/open-data.csv?from=${today}&to=${today}`);
+    const csv = await get(`/api/complaints/open-data.csv?from=${from}&to=${today}`);
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const bytes = new Uint8Array(await csv.arrayBuffer());
     // A byte-order mark, so spreadsheet programs read the Chinese as UTF-8.
