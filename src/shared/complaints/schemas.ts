@@ -75,15 +75,44 @@ export const IdempotencyKeySchema = v.pipe(
 /** The tracking secret: 128 bits, base64url. */
 export const TrackingTokenSchema = v.pipe(v.string("缺少查询凭证"), v.regex(/^[A-Za-z0-9_-]{22}$/, "查询凭证无效"));
 
+/** Full-width digits and dashes (a Chinese input method's) as ASCII; spaces of every width out. */
+function asciiDigits(text: string): string {
+  return text
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[－—–‐]/g, "-")
+    .replace(/[\s\u3000]/g, "");
+}
+
+/**
+ * A case number as people copy it: as the pages show it ("261 127 - 0042"), without the dash
+ * ("2611270042") or in full-width digits; read as "261127-0042".
+ */
 export const CaseNumberSchema = v.pipe(
   v.string("请填写案件编号"),
-  v.trim(),
+  v.transform((text) => {
+    const plain = asciiDigits(text);
+    const digits = /^\d{10,12}$/.test(plain.replace("-", "")) ? plain.replace("-", "") : null;
+    return digits ? `${digits.slice(0, 6)}-${digits.slice(6)}` : plain;
+  }),
   v.regex(/^\d{6}-\d{4,6}$/, "案件编号形如 261127-0042"),
 );
 
+/** A mainland mobile number as people type it: "139 1234 5678", "139-1234-5678", "+86 139…", "0086…". */
+export function mobileSchema(message: string) {
+  return v.pipe(
+    v.string(message),
+    v.transform((text) =>
+      asciiDigits(text)
+        .replace(/-/g, "")
+        .replace(/^(\+86|0086)(?=\d{11}$)/, ""),
+    ),
+    v.regex(MOBILE, message),
+  );
+}
+
 export const TrackByPhoneSchema = v.object({
   caseNumber: CaseNumberSchema,
-  phone: v.pipe(v.string("请填写手机号"), v.trim(), v.regex(MOBILE, "请填写提交时留下的 11 位手机号码")),
+  phone: mobileSchema("请填写提交时留下的 11 位手机号码"),
 });
 
 export const RateSchema = v.object({

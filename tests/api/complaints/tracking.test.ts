@@ -53,6 +53,27 @@ describe("tracking a complaint", () => {
     expect(wrongCase.status).toBe(404);
   });
 
+  it("finds a case from its number and phone as people copy them: grouped, without the dash, full-width, +86", async () => {
+    const filed = await fileOk({ phone: "13912345678", callbackWanted: true });
+    const [day, seq] = filed.caseNumber.split("-") as [string, string];
+    const fullWidth = (t: string) => t.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    const asTyped: [string, string][] = [
+      [`${day.slice(0, 3)} ${day.slice(3)} - ${seq}`, "139 1234 5678"],
+      [`${day}${seq}`, "+86 139 1234 5678"],
+      [fullWidth(filed.caseNumber), "0086-139-1234-5678"],
+      [` ${day}－${seq} `, fullWidth("13912345678")],
+    ];
+    for (const [caseNumber, phone] of asTyped) {
+      const res = await exports.default.fetch(`${ORIGIN}/api/complaints/track/lookup`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "cf-connecting-ip": newIp() },
+        body: JSON.stringify({ caseNumber, phone }),
+      });
+      expect(res.status, `${caseNumber} / ${phone}`).toBe(200);
+      expect(((await res.json()) as TrackingView).caseNumber).toBe(filed.caseNumber);
+    }
+  });
+
   it("lets the reporter rate once, only after closure", async () => {
     const filed = await fileOk();
     expect((await post(filed.trackingToken, "/api/complaints/track/rating", { rating: "satisfied" })).status).toBe(409);
