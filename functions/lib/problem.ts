@@ -29,9 +29,16 @@ const TITLES: Partial<Record<number, string>> = {
   413: "请求内容过大",
   415: "不支持的内容类型",
   422: "提交的内容有误",
+  423: "账号已锁定",
   429: "请求过于频繁",
   500: "服务器内部错误",
   503: "服务暂不可用",
+};
+
+/** What Hono's own refusals mean, said for the people who read them. */
+const PLATFORM_DETAILS: Partial<Record<number, string>> = {
+  400: "请求内容无法解析，请检查格式后重试。",
+  413: "请求内容过大，请精简后重试。",
 };
 
 /** The one error the API throws: an HTTPException whose cause holds the problem's details. */
@@ -50,9 +57,15 @@ function isProblemDetails(value: unknown): value is ProblemDetails {
 export function problemResponse(c: Context, err: unknown): Response {
   const status: ContentfulStatusCode = err instanceof HTTPException ? (err.status as ContentfulStatusCode) : 500;
   const details: ProblemDetails = err instanceof HTTPException && isProblemDetails(err.cause) ? err.cause : {};
-  // Hono's own HTTPExceptions (malformed JSON, body limit) carry a safe message but no cause.
+  // Hono's own HTTPExceptions (malformed JSON, body limit) carry an English message and no cause:
+  // the people reading the answer get ours instead.
+  const honos = err instanceof HTTPException && err.cause === undefined;
   const detail =
-    status === 500 ? "请稍后再试；如问题持续，请告知请求编号。" : (details.detail ?? (err as Error).message);
+    status === 500
+      ? "请稍后再试；如问题持续，请告知请求编号。"
+      : honos
+        ? (PLATFORM_DETAILS[status] ?? TITLES[status])
+        : (details.detail ?? (err as Error).message);
   const body = {
     type: details.type ?? "about:blank",
     title: details.title ?? TITLES[status] ?? "请求失败",

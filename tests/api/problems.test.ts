@@ -46,6 +46,8 @@ describe("problem+json answers (RFC 9457)", () => {
     });
     expect(res.status).toBe(413);
     expect(res.headers.get("content-type")).toContain(PROBLEM);
+    const body = (await res.json()) as { title: string; detail: string };
+    expect(`${body.title} ${body.detail}`).not.toMatch(/[A-Za-z]{3,}/);
   });
 
   it("passes a valid body to the handler as validated data", async () => {
@@ -83,6 +85,8 @@ describe("problem+json answers (RFC 9457)", () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.headers.get("content-type")).toContain(PROBLEM);
+    // Said in Chinese, as every other problem: not Hono's "Malformed JSON in request body".
+    expect(await bad.json()).toMatchObject({ title: "请求格式有误", detail: "请求内容无法解析，请检查格式后重试。" });
     const form = await app.request("/probe", {
       method: "POST",
       headers: { "content-type": "text/plain" },

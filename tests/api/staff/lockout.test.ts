@@ -15,6 +15,8 @@ describe("login throttling and lockout", () => {
     expect(Number(tenth.headers.get("retry-after"))).toBe(900);
     const right = await login(user.email, PASSWORD);
     expect(right.status).toBe(423);
+    // 423 has a title of its own, not the generic "请求失败".
+    expect(((await right.json()) as { title: string }).title).toBe("账号已锁定");
     const row = await db().select().from(staffUsers).where(eq(staffUsers.id, user.id)).get();
     const minutes = (Date.parse(row?.lockedUntil ?? "") - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
