@@ -25,7 +25,14 @@ export const complaints = sqliteTable(
     caseNumber: text().notNull().unique(),
     categoryId: text().notNull(),
     communityId: text().notNull(),
+    /** What the resident typed about the place: a private note for staff, never shown in a public view. */
     addressText: text().notNull(),
+    /**
+     * The public place: a road or place of the gazetteer (content/complaints/gazetteer.geo.json), picked
+     * by the resident, resolved from the published point, or set by staff on accepting. Null for cases
+     * filed before the gazetteer: those show only their community.
+     */
+    placeId: text(),
     lat: real(),
     lng: real(),
     publicLat: real(),

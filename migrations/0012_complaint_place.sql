@@ -1,0 +1,1 @@
+ALTER TABLE `complaints` ADD `place_id` text;
