@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { COMMUNITIES } from "../geo.ts";
 import { MAX_PERIOD_DAYS, periodSchema } from "../period.ts";
+import { PlainLine, PlainText } from "../text.ts";
 import { CATEGORY_IDS } from "./categories.ts";
 import { RATINGS } from "./states.ts";
 
@@ -27,6 +28,7 @@ export const FileComplaintSchema = v.pipe(
     categoryId: v.picklist(CATEGORY_IDS, "请选择问题类别"),
     addressText: v.pipe(
       v.string("请填写地址或地标"),
+      PlainLine,
       v.trim(),
       v.minLength(2, "请填写地址或地标，至少 2 个字"),
       v.maxLength(120, "地址不超过 120 个字"),
@@ -36,11 +38,12 @@ export const FileComplaintSchema = v.pipe(
     lng: v.optional(Longitude),
     description: v.pipe(
       v.string("请描述问题"),
+      PlainText,
       v.trim(),
       v.minLength(5, "请描述问题，至少 5 个字"),
       v.maxLength(MAX_DESCRIPTION, `问题描述不超过 ${MAX_DESCRIPTION} 个字`),
     ),
-    name: v.optional(v.pipe(v.string("称呼须为文字"), v.trim(), v.maxLength(20, "称呼不超过 20 个字"))),
+    name: v.optional(v.pipe(v.string("称呼须为文字"), PlainLine, v.trim(), v.maxLength(20, "称呼不超过 20 个字"))),
     phone: v.optional(v.pipe(v.string("手机号须为文字"), v.trim(), v.regex(MOBILE, "请填写 11 位手机号码"))),
     callbackWanted: v.optional(v.boolean(), false),
     consent: v.literal(true, "请阅读个人信息保护说明并勾选同意"),
@@ -117,11 +120,17 @@ export const TrackByPhoneSchema = v.object({
 
 export const RateSchema = v.object({
   rating: v.picklist(RATINGS, "请选择评价"),
-  comment: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500, "评价不超过 500 个字"))),
+  comment: v.optional(v.pipe(v.string(), PlainText, v.trim(), v.maxLength(500, "评价不超过 500 个字"))),
 });
 
 export const ReopenSchema = v.object({
-  reason: v.pipe(v.string("请说明原因"), v.trim(), v.minLength(5, "请说明原因，至少 5 个字"), v.maxLength(500)),
+  reason: v.pipe(
+    v.string("请说明原因"),
+    PlainText,
+    v.trim(),
+    v.minLength(5, "请说明原因，至少 5 个字"),
+    v.maxLength(500),
+  ),
 });
 
 export const NearbyQuerySchema = v.object({

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { COMMUNITIES } from "../geo.ts";
 import { FromDaySchema, MAX_PERIOD_DAYS, MonthSchema, periodSchema, ToDaySchema, withPeriod } from "../period.ts";
+import { PlainText } from "../text.ts";
 import { CATEGORY_IDS } from "./categories.ts";
 import { CaseNumberSchema } from "./schemas.ts";
 import { STATES, type StaffAction } from "./states.ts";
@@ -14,12 +15,13 @@ const Version = v.pipe(v.number("缺少版本号"), v.integer("版本号须为�
 const text = (label: string, min: number, max: number) =>
   v.pipe(
     v.string(`请填写${label}`),
+    PlainText,
     v.trim(),
     v.minLength(min, `请填写${label}，至少 ${min} 个字`),
     v.maxLength(max, `${label}不超过 ${max} 个字`),
   );
 const Reason = text("原因", 2, 500);
-const OptionalNote = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500, "说明不超过 500 个字")));
+const OptionalNote = v.optional(v.pipe(v.string(), PlainText, v.trim(), v.maxLength(500, "说明不超过 500 个字")));
 const UnitId = v.pipe(v.string("请选择处置单位"), v.regex(/^[a-z0-9-]{1,64}$/, "请选择处置单位"));
 
 /** A result photo, as a data URL (the console downscales it first): JSON keeps the CSRF rule simple. */

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { FromDaySchema, ToDaySchema, withPeriod } from "../period.ts";
+import { PlainLine } from "../text.ts";
 import { ROLES } from "./roles.ts";
 
 // Inputs of the staff endpoints, shared by the API (validation) and the console (form hints).
@@ -39,7 +40,13 @@ const UnitIdSchema = v.pipe(v.string("单位编号须为文字"), v.regex(/^[a-z
 
 export const CreateAccountSchema = v.object({
   email: EmailSchema,
-  displayName: v.pipe(v.string("请输入姓名"), v.trim(), v.minLength(1, "请输入姓名"), v.maxLength(40, "姓名过长")),
+  displayName: v.pipe(
+    v.string("请输入姓名"),
+    PlainLine,
+    v.trim(),
+    v.minLength(1, "请输入姓名"),
+    v.maxLength(40, "姓名过长"),
+  ),
   role: v.picklist(ROLES, "角色不正确"),
   unitId: v.optional(v.nullable(UnitIdSchema)),
 });
