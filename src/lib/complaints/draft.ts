@@ -28,8 +28,10 @@ export interface Draft {
   categoryId: string;
   addressText: string;
   communityId: string;
-  /** The device's position, taken only when the user asked for it. */
+  /** The problem's point: the device's position, taken only when asked for, or a tap on the map. */
   point: { lat: number; lng: number } | null;
+  /** Where the point came from, so the device-location panel never claims a tap as its reading. */
+  pointSource: "device" | "map" | null;
   description: string;
   name: string;
   callbackWanted: boolean;
@@ -49,6 +51,7 @@ export function newDraft(idempotencyKey = ""): Draft {
     addressText: "",
     communityId: "",
     point: null,
+    pointSource: null,
     description: "",
     name: "",
     callbackWanted: false,
@@ -89,6 +92,18 @@ export function clearDraft(): void {
 /** The community the draft's point lies in; undefined without a point or outside the district. */
 export const pointCommunity = (d: Pick<Draft, "point">) =>
   d.point ? communityAt(d.point.lng, d.point.lat) : undefined;
+
+const metre = (n: number) => Math.round(n * 100_000) / 100_000;
+
+/**
+ * A tap on the district map: the point (to about a metre, finer than any tap), its source, and the
+ * community its polygon holds, so the lists show what the map chose. Undefined outside the district.
+ */
+export function pickOnMap(tapped: { lat: number; lng: number }): Partial<Draft> | undefined {
+  const point = { lat: metre(tapped.lat), lng: metre(tapped.lng) };
+  const community = communityAt(point.lng, point.lat);
+  return community && { point, pointSource: "map", communityId: community.id };
+}
 
 /**
  * What the API receives. A point inside the district places the case (the server resolves its
