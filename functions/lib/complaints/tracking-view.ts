@@ -8,7 +8,7 @@ import { publicCase } from "./public-view";
 const CLOSED_FOR_RATING = ["closed_fixed", "closed_not_fixed"];
 
 /** Whether a deadline was met, is still open, or passed: the reporter sees each one. */
-function deadline(due: string | null, doneAt: string | null, now: number): Deadline | null {
+export function deadline(due: string | null, doneAt: string | null, now: number): Deadline | null {
   if (!due) return null;
   const met = doneAt ? doneAt <= due : null;
   return { due, doneAt, met, overdue: !doneAt && Date.parse(due) < now };

@@ -48,6 +48,7 @@ import { throttle } from "../../lib/throttle";
 import { sha256Hex } from "../../lib/tokens";
 import { passesTurnstile } from "../../lib/turnstile";
 import { parse, validate } from "../../lib/validate";
+import cases from "./public-case";
 import track from "./track";
 
 const complaints = new Hono<AppEnv>();
@@ -192,6 +193,7 @@ complaints.get("/photos/:id{[0-9]{1,10}}", async (c) => {
   return servePhoto(c.var.platform.files, found.photo.r2Key, "public, max-age=86400");
 });
 
+complaints.route("/cases", cases);
 complaints.route("/track", track);
 
 export default complaints;

@@ -114,6 +114,23 @@ export interface TimelineEntry {
   note: string | null;
 }
 
+/**
+ * GET /api/complaints/cases/:caseNumber: a case's public page, for anyone with its number. Only what
+ * `PublicCase` shows plus public facts: the timeline (states, dates, staff's public replies, unit
+ * names), the deadlines and the unit's after-photos. Unaccepted and refused cases have none (404).
+ */
+export interface PublicCaseDetail extends PublicCase {
+  acceptedAt: string | null;
+  /** The unit handling it, once dispatched. */
+  unitName: string | null;
+  deadlines: { accept: Deadline | null; handle: Deadline | null };
+  timeline: TimelineEntry[];
+  /** Photos the unit took when it reported the case handled. */
+  resultPhotos: string[];
+  /** The case this duplicate was merged into, when that one has a public page. */
+  mergedInto: { caseNumber: string; state: CaseState; stateLabel: string } | null;
+}
+
 /** The reporter's rating of a closed case; the tracking page and the console both show it. */
 export interface CaseRating {
   value: Rating;
