@@ -55,4 +55,6 @@ export const PageSchema = z.strictObject({
   description: text("描述", 160),
   updated: isoDate,
   signer: text("落款", 40).optional(),
+  /** What the navigation calls the page (告市民书), shown above the title; a page with one is searchable. */
+  label: text("栏目名", 20).optional(),
 });

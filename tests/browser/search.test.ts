@@ -12,7 +12,7 @@ beforeAll(async () => {
 /** Types a query into the search form by keyboard and returns the result titles, best first. */
 async function search(q: string): Promise<string[]> {
   await page.goto(`${baseUrl}/search/`);
-  await page.getByLabel("搜索通知公告和政策法规").fill(q);
+  await page.getByLabel("搜索通知公告、政策法规和告市民书").fill(q);
   await page.keyboard.press("Enter");
   await page
     .getByRole("status")
@@ -30,6 +30,32 @@ describe("full-text search over notices and regulations", () => {
 
   it("finds regulations as well as notices: 牌匾 finds the signboard measures", async () => {
     expect(await search("牌匾")).toContain("青溪区户外招牌设置管理办法");
+  });
+
+  it("finds the open letter first by the name the navigation gives it, 告市民书", async () => {
+    expect((await search("告市民书"))[0]).toBe("致全区市民的一封信");
+    await expect(page.locator("#search-results a").first().getAttribute("href")).resolves.toBe("/letter/");
+  });
+
+  it("says on a result that a regulation is repealed or amended, as the regulation lists do", async () => {
+    await search("扬尘");
+    const repealed = page.locator("#search-results li", { hasText: "青溪区建设工地扬尘污染防治暂行办法" });
+    await expect(repealed.locator(".tag.repealed").textContent()).resolves.toBe("已废止");
+    await search("市容环境卫生管理规定");
+    const amended = page.locator("#search-results li", { hasText: "青溪区市容环境卫生管理规定" });
+    await expect(amended.locator(".tag.amended").textContent()).resolves.toBe("已修订");
+  });
+
+  it("shows excerpts that begin with a word, not with punctuation or a stray '. '", async () => {
+    for (const q of ["规定", "市民", "热线", "垃圾"]) {
+      await search(q);
+      const excerpts = await page.locator("#search-results li > p:last-child").allTextContents();
+      expect(excerpts.length, q).toBeGreaterThan(0);
+      for (const text of excerpts) {
+        expect(text, q).not.toMatch(/^[\s，。、；：！？,.;:!?）」』”’》…·]/u);
+        expect(text, q).not.toMatch(/[\p{Script=Han}]\.\s/u);
+      }
+    }
   });
 
   it("says so when nothing matches", async () => {
