@@ -1,11 +1,12 @@
 import { useState } from "react";
 import {
   acceptMinutes,
-  CATEGORIES,
   CATEGORY_GROUPS,
   CATEGORY_TYPE_LABELS,
+  type Category,
   categoryById,
 } from "../../shared/complaints/categories";
+import { findCategories } from "../../shared/complaints/category-finder";
 import { BUREAU } from "../../shared/publishing";
 import { FieldError } from "../forms/Field";
 import { CategoryRadios } from "./CategoryRadios";
@@ -13,12 +14,28 @@ import { CategoryRadios } from "./CategoryRadios";
 const OTHER = "other";
 const GROUPS = CATEGORY_GROUPS.map((g) => ({
   key: `${g.type}-${g.code}`,
-  label: `${CATEGORY_TYPE_LABELS[g.type]} · ${g.name}`,
+  label: g.label,
+  official: `${CATEGORY_TYPE_LABELS[g.type]} · ${g.name}`,
   categories: g.categories,
 }));
 const groupOf = (categoryId: string) =>
   categoryId === OTHER ? OTHER : (GROUPS.find((g) => g.categories.some((c) => c.id === categoryId))?.key ?? "");
-const otherName = categoryById(OTHER)?.name ?? "";
+const otherLabel = categoryById(OTHER)?.label ?? "";
+
+/** The plain name residents know, with the official class below it for those who know that one. */
+function Plain({ label, official }: { label: string; official?: string }) {
+  return (
+    <span>
+      {label}
+      {official && official !== label && <span className="category-official"> {official}</span>}
+    </span>
+  );
+}
+
+const option = (c: Category, official = c.name) => ({
+  value: c.id,
+  label: <Plain label={c.label} official={official} />,
+});
 
 interface Props {
   categoryId: string;
@@ -26,14 +43,14 @@ interface Props {
   onChange: (categoryId: string) => void;
 }
 
-/** The two-level category picker (major class, then the problem), with a search by name. */
+/** The two-level category picker (major class, then the problem), with a finder for everyday words. */
 export function CategoryStep({ categoryId, error, onChange }: Props) {
   const [query, setQuery] = useState("");
   const [picked, setPicked] = useState<string | null>(null);
   const major = picked ?? groupOf(categoryId);
   const group = GROUPS.find((g) => g.key === major);
   const q = query.trim();
-  const found = q ? CATEGORIES.filter((c) => c.name.includes(q) || c.majorName.includes(q)) : [];
+  const found = q ? findCategories(q) : [];
   const errorId = error ? "categoryId-error" : undefined;
   const chosen = categoryById(categoryId);
 
@@ -46,9 +63,9 @@ export function CategoryStep({ categoryId, error, onChange }: Props) {
   return (
     <>
       <div className="field">
-        <label htmlFor="category-search">按名称查找</label>
+        <label htmlFor="category-search">查找问题类别</label>
         <p id="category-search-hint" className="hint muted">
-          输入问题名称中的字，如“垃圾”“井盖”；也可以直接在下面分类选择。
+          用自己的话写，如“楼下有人摆摊”“井盖丢了”；也可以直接在下面按分类选择。
         </p>
         <input
           id="category-search"
@@ -59,7 +76,7 @@ export function CategoryStep({ categoryId, error, onChange }: Props) {
           onChange={(e) => setQuery(e.target.value)}
         />
         <p role="status" className="muted">
-          {q ? (found.length ? `找到 ${found.length} 个类别` : `没有找到“${q}”，可以选择“${otherName}”`) : ""}
+          {q ? (found.length ? `找到 ${found.length} 个类别` : `没有找到“${q}”，可以选择“${otherLabel}”`) : ""}
         </p>
       </div>
       <FieldError id="categoryId" error={error} />
@@ -73,10 +90,7 @@ export function CategoryStep({ categoryId, error, onChange }: Props) {
             setPicked(groupOf(id));
             onChange(id);
           }}
-          options={[
-            ...found.filter((c) => c.id !== OTHER).map((c) => ({ value: c.id, label: `${c.name}（${c.majorName}）` })),
-            { value: OTHER, label: otherName },
-          ]}
+          options={[...found.map((c) => option(c, `${c.majorName} · ${c.name}`)), { value: OTHER, label: otherLabel }]}
         />
       ) : (
         <>
@@ -86,7 +100,10 @@ export function CategoryStep({ categoryId, error, onChange }: Props) {
             errorId={errorId}
             value={major}
             onChange={pickMajor}
-            options={[...GROUPS.map((g) => ({ value: g.key, label: g.label })), { value: OTHER, label: otherName }]}
+            options={[
+              ...GROUPS.map((g) => ({ value: g.key, label: <Plain label={g.label} official={g.official} /> })),
+              { value: OTHER, label: otherLabel },
+            ]}
           />
           {group && (
             <CategoryRadios
@@ -95,7 +112,7 @@ export function CategoryStep({ categoryId, error, onChange }: Props) {
               errorId={errorId}
               value={categoryId}
               onChange={onChange}
-              options={group.categories.map((c) => ({ value: c.id, label: c.name }))}
+              options={group.categories.map((c) => option(c))}
             />
           )}
         </>

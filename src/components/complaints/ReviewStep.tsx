@@ -14,7 +14,7 @@ export function ReviewStep({ draft, photos, onEdit }: Props) {
   const category = categoryById(draft.categoryId);
   const community = pointCommunity(draft) ?? communityById(draft.communityId);
   const sections: [number, [string, string][]][] = [
-    [0, [["类别", category ? `${category.majorName} · ${category.name}` : "未选择"]]],
+    [0, [["类别", category ? `${category.label}（${category.majorName} · ${category.name}）` : "未选择"]]],
     [
       1,
       [

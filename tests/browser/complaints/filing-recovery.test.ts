@@ -99,9 +99,9 @@ describe("filing a complaint", () => {
     });
     const page = await context.newPage();
     await openFiling(page);
-    await page.getByLabel("按名称查找").fill("游商");
+    await page.getByLabel("查找问题类别").fill("游商");
     await page.getByRole("status").filter({ hasText: "找到 1 个类别" }).waitFor();
-    await page.getByLabel("无照经营游商（街面秩序）").check();
+    await page.getByLabel(/^摆摊、流动商贩\s*街面秩序 · 无照经营游商$/).check();
     await page.getByRole("button", { name: "下一步" }).click();
     await page.getByLabel("地址或地标").fill(`${street} 路口`);
     await page.getByRole("button", { name: "使用我的位置" }).click();

@@ -59,8 +59,9 @@ export interface FilingByPointer {
 /** Fills the form by pointer (the keyboard test covers keyboard use), up to the review step. */
 export async function fillByPointer(page: Page, d: FilingByPointer): Promise<void> {
   await openFiling(page);
-  await page.getByLabel(d.major, { exact: true }).check();
-  await page.getByLabel(d.minor, { exact: true }).check();
+  // A class's label holds its plain name and its official one ("井盖和路灯 部件 · 公用设施").
+  await page.getByLabel(d.major).check();
+  await page.getByLabel(d.minor).check();
   await page.getByRole("button", { name: "下一步" }).click();
   await page.getByLabel("地址或地标").fill(`${d.street} 18 号旁`);
   await page.getByLabel("所在社区").selectOption({ label: d.community });
