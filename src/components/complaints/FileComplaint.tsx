@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { nearbyCases } from "../../lib/complaints/api";
+import type { DistrictMap } from "../../lib/complaints/district-map";
 import { pointCommunity, STEP_TITLES, STEPS, toInput } from "../../lib/complaints/draft";
 import { stepErrors, stepOf } from "../../lib/complaints/validate-draft";
 import type { FieldErrors } from "../../lib/kit/problem";
@@ -38,10 +39,12 @@ type View = "form" | "nearby" | "filed" | "thanks";
 interface Props {
   /** Cloudflare Turnstile's public site key, built in from PUBLIC_TURNSTILE_SITE_KEY; empty turns it off. */
   turnstileSiteKey?: string;
+  /** The district map for the place step, computed at build time by the page. */
+  map?: DistrictMap;
 }
 
 /** The filing island: one step per screen, the draft kept on the device, the submission retried safely. */
-export default function FileComplaint({ turnstileSiteKey = "" }: Props) {
+export default function FileComplaint({ turnstileSiteKey = "", map }: Props) {
   const { draft, photos, restored, update, addPhoto, removePhoto, discard } = useDraft();
   const { sending, progress, send } = useSubmit();
   const focus = useFocusLater();
@@ -167,7 +170,7 @@ export default function FileComplaint({ turnstileSiteKey = "" }: Props) {
           />
         );
       case "place":
-        return <PlaceStep {...props} />;
+        return <PlaceStep {...props} map={map} />;
       case "details":
         return <DetailsStep {...props} photos={photos} addPhoto={addPhoto} removePhoto={removePhoto} />;
       case "contact":

@@ -1,13 +1,18 @@
 import { useEffect, useState } from "react";
 import { hotspots } from "../../lib/complaints/api";
+import type { DistrictMap } from "../../lib/complaints/district-map";
 import type { Hotspots as HotspotData } from "../../shared/complaints/wire";
 import { HotspotChart } from "./HotspotChart";
+import { HotspotMap } from "./HotspotMap";
 import { HotspotTable } from "./HotspotTable";
 
 const PERIODS = [30, 90] as const;
 
-/** Where complaints gather: counts per community and category over the last 30 or 90 days. */
-export default function Hotspots() {
+/**
+ * Where complaints gather: counts per community and category over the last 30 or 90 days, on the
+ * district map (drawn at build time, passed in by the page) and in the table that is its accessible form.
+ */
+export default function Hotspots({ map }: { map?: DistrictMap }) {
   const [days, setDays] = useState<30 | 90>(30);
   const [data, setData] = useState<HotspotData | null>(null);
   const [error, setError] = useState("");
@@ -39,6 +44,7 @@ export default function Hotspots() {
       <p role="status" className="muted">
         {!shown ? "正在加载…" : shown.cells.length === 0 ? `近 ${days} 天没有投诉。` : ""}
       </p>
+      {map && <HotspotMap map={map} cells={shown?.cells ?? null} days={days} />}
       {shown && shown.cells.length > 0 && (
         <>
           <HotspotChart cells={shown.cells} days={days} />

@@ -1,21 +1,25 @@
+import type { DistrictMap } from "../../lib/complaints/district-map";
 import { type Draft, pointCommunity } from "../../lib/complaints/draft";
 import type { FieldErrors } from "../../lib/kit/problem";
 import { CommunitySelect } from "../forms/CommunitySelect";
 import { Field } from "../forms/Field";
 import { LocateButton } from "./LocateButton";
+import { MapPicker } from "./MapPicker";
 
 interface Props {
   draft: Draft;
   errors: FieldErrors;
   update: (change: Partial<Draft>) => void;
+  /** The district map, drawn at build time; the filing page passes it in. */
+  map?: DistrictMap;
 }
 
 /**
  * Where the problem is: an address or landmark in words (always), and the community, from the
- * device's position or chosen from the list. A map picker, once a tile server is configured, is
- * one more source of `point` beside LocateButton; without one, no map is shown.
+ * device's position, a tap on our own district map (MapPicker) or chosen from the list, which
+ * stays the way for keyboard and screen-reader users.
  */
-export function PlaceStep({ draft, errors, update }: Props) {
+export function PlaceStep({ draft, errors, update, map }: Props) {
   return (
     <>
       <Field
@@ -35,7 +39,12 @@ export function PlaceStep({ draft, errors, update }: Props) {
           />
         )}
       </Field>
-      <LocateButton point={draft.point} error={errors.lat} onPoint={(point) => update({ point })} />
+      {map && <MapPicker map={map} point={draft.point} source={draft.pointSource} update={update} />}
+      <LocateButton
+        point={draft.pointSource === "map" ? null : draft.point}
+        error={errors.lat}
+        onPoint={(point) => update({ point, pointSource: point && "device" })}
+      />
       {/* The community chosen by hand: the way to place a case without GPS. */}
       {!pointCommunity(draft) && (
         <Field id="community" label="所在社区" hint="不确定时，选择离问题地点最近的社区。" error={errors.communityId}>

@@ -1,0 +1,70 @@
+import { useState } from "react";
+import { type DistrictMap as MapData, project } from "../../lib/complaints/district-map";
+import { type Draft, pickOnMap, pointCommunity } from "../../lib/complaints/draft";
+import { DistrictMap } from "./DistrictMap";
+
+interface Props {
+  map: MapData;
+  point: Draft["point"];
+  source: Draft["pointSource"];
+  update: (change: Partial<Draft>) => void;
+}
+
+/**
+ * The place chosen by a tap on the district map: a marker shows the point (a device position too,
+ * so the resident sees where it put them and can tap to correct it), and the community follows
+ * from the boundary the point lies in. Nothing is read from the device and nothing is fetched.
+ */
+export function MapPicker({ map, point, source, update }: Props) {
+  const [outside, setOutside] = useState(false);
+  const community = point ? pointCommunity({ point }) : undefined;
+  const at = point && community ? project(map.projection, point) : null;
+
+  const pick = (tapped: { lat: number; lng: number }) => {
+    const change = pickOnMap(tapped);
+    setOutside(!change);
+    if (change) update(change);
+  };
+
+  let status = "";
+  if (outside) status = "这里不在青溪区范围内，请点按区界以内的位置。";
+  else if (community && source === "map") status = `地图上的标记：问题位于${community.subdistrict}${community.name}。`;
+
+  return (
+    <section className="map-picker" aria-labelledby="map-heading">
+      <h3 id="map-heading">在地图上选点（可选）</h3>
+      <p id="map-note" className="muted">
+        点按地图上问题所在的位置，所在社区随之确定。地图由本站绘制，不读取您的位置，也不连接其他网站。使用键盘或读屏软件时，请在下方列表中选择。
+      </p>
+      <DistrictMap
+        map={map}
+        id="pick-map"
+        title="青溪区地图，点按选择问题地点"
+        description="各社区的边界和主要道路。使用键盘或读屏软件时，请用地图下方的社区列表选择地点。"
+        onTap={pick}
+      >
+        {at && (
+          <g className="map-marker" data-marker={`${at.x.toFixed(1)} ${at.y.toFixed(1)}`}>
+            <circle className="map-marker-ring" cx={at.x} cy={at.y} r="9" />
+            <circle cx={at.x} cy={at.y} r="4" />
+          </g>
+        )}
+      </DistrictMap>
+      <p role="status" className="locate-status">
+        {status}
+      </p>
+      {source === "map" && community && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setOutside(false);
+            update({ point: null, pointSource: null });
+          }}
+        >
+          清除地图上的标记
+        </button>
+      )}
+    </section>
+  );
+}
