@@ -1,4 +1,5 @@
 import { eq, type SQL, sql } from "drizzle-orm";
+import { CONTACT_DELETED_ACTION } from "../../../src/shared/complaints/personal-data";
 import type { CaseState } from "../../../src/shared/complaints/states";
 import type { Db } from "../client";
 import { complaints } from "../schema";
@@ -47,6 +48,9 @@ function trackingQuery(db: Db, match: SQL) {
       units: sql<string>`(SELECT json_group_array(json_object('id', u.id, 'name', u.name)) FROM units u
         WHERE u.id = complaints.unit_id
           OR u.id IN (SELECT ue.unit_id FROM complaint_events ue WHERE ue.complaint_id = complaints.id))`,
+      // When the reporter deleted their contact details: an internal event, so read on its own.
+      contactDeletedAt: sql<string | null>`(SELECT max(d.at) FROM complaint_events d
+        WHERE d.complaint_id = complaints.id AND d.action = ${CONTACT_DELETED_ACTION})`,
       // The case a duplicate was merged into: its reporter follows that one from now on.
       mergedInto: sql<string | null>`(SELECT json_object('caseNumber', m.case_number, 'state', m.state,
           'dueAt', m.due_at) FROM complaints m WHERE m.id = complaints.merged_into)`,
@@ -88,5 +92,6 @@ export function parseTrackingRow(row: NonNullable<TrackingRow>) {
     mergedInto: row.mergedInto
       ? (JSON.parse(row.mergedInto) as { caseNumber: string; state: CaseState; dueAt: string | null })
       : null,
+    contactDeletedAt: row.contactDeletedAt,
   };
 }

@@ -1,4 +1,5 @@
 import { categoryById } from "../../../src/shared/complaints/categories";
+import { CONTACT_DELETED_ACTION, CONTACT_DELETED_LABEL } from "../../../src/shared/complaints/personal-data";
 import type { CaseDetail, CaseSummary } from "../../../src/shared/complaints/console-wire";
 import {
   type Action,
@@ -126,7 +127,9 @@ export async function readCaseDetail(
       id: e.id,
       at: e.at,
       action: e.action,
-      label: TRANSITIONS[e.action as Action]?.label ?? e.action,
+      label:
+        TRANSITIONS[e.action as Action]?.label ??
+        (e.action === CONTACT_DELETED_ACTION ? CONTACT_DELETED_LABEL : e.action),
       fromState: e.fromState,
       toState: e.toState,
       stateLabel: STATE_LABELS[e.toState as keyof typeof STATE_LABELS] ?? e.toState,

@@ -1,5 +1,5 @@
 import { RATING_LABELS, REOPEN_WINDOW_DAYS, STATE_LABELS, TRANSITIONS } from "../../../src/shared/complaints/states";
-import type { Deadline, TrackingView } from "../../../src/shared/complaints/wire";
+import type { Deadline, PersonalData, TrackingView } from "../../../src/shared/complaints/wire";
 import type { Db } from "../../db/client";
 import type { Complaint } from "../../db/complaints/index";
 import { findTracking, parseTrackingRow } from "../../db/complaints/tracking";
@@ -17,15 +17,43 @@ export function deadline(due: string | null, doneAt: string | null, now: number)
 /** The case and what its tracking page needs, in one statement; `complaint` undefined when none matched. */
 export async function readTracking(db: Db, by: Parameters<typeof findTracking>[1]): Promise<TrackingData> {
   const row = await findTracking(db, by);
-  return row ? parseTrackingRow(row) : { complaint: undefined, events: [], photos: [], units: [], mergedInto: null };
+  return row
+    ? parseTrackingRow(row)
+    : { complaint: undefined, events: [], photos: [], units: [], mergedInto: null, contactDeletedAt: null };
 }
 type TrackingData = Omit<ReturnType<typeof parseTrackingRow>, "complaint"> & { complaint: Complaint | undefined };
 
-/** What the reporter sees: the public case plus its timeline, the handling unit and deadlines. */
+/**
+ * Everything the case holds about its reporter (src/shared/complaints/personal-data.ts), for the
+ * holder of the tracking secret only: the case number and phone prove less than the link does.
+ */
+export function personalData(
+  c: Complaint,
+  { events, photos, contactDeletedAt }: Pick<TrackingData, "events" | "photos" | "contactDeletedAt">,
+): PersonalData {
+  return {
+    name: c.reporterName,
+    phone: c.reporterPhone,
+    callbackWanted: c.callbackWanted,
+    point: c.lat !== null && c.lng !== null ? { lat: c.lat, lng: c.lng } : null,
+    addressText: c.addressText,
+    description: c.description,
+    photoCount: photos.filter((p) => p.stage === "report").length,
+    ratingComment: c.ratingComment,
+    reopenReasons: events.filter((e) => e.action === "reopen" && e.note).map((e) => e.note as string),
+    contactDeletedAt,
+    contactAnonymisedAt: c.contactAnonymisedAt,
+  };
+}
+
+/**
+ * What the reporter sees: the public case plus its timeline, the handling unit and deadlines; with
+ * `personal`, what the case holds about them too (only when opened by the tracking secret).
+ */
 export function trackingView(
   c: Complaint,
-  { events, photos, units, mergedInto }: Omit<TrackingData, "complaint">,
-  now = Date.now(),
+  { events, photos, units, mergedInto, contactDeletedAt }: Omit<TrackingData, "complaint">,
+  { personal = false, now = Date.now() }: { personal?: boolean; now?: number } = {},
 ): TrackingView {
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
   const handledAt =
@@ -65,5 +93,6 @@ export function trackingView(
     canRate: CLOSED_FOR_RATING.includes(c.state) && !c.rating,
     canReopen: CLOSED_FOR_RATING.includes(c.state) && !!reopenUntil && Date.parse(reopenUntil) > now,
     reopenUntil,
+    personalData: personal ? personalData(c, { events, photos, contactDeletedAt }) : null,
   };
 }

@@ -6,6 +6,8 @@ import {
   TrackingTokenSchema,
 } from "../../../src/shared/complaints/schemas";
 import { nextState, REOPEN_WINDOW_DAYS } from "../../../src/shared/complaints/states";
+import type { TrackingView } from "../../../src/shared/complaints/wire";
+import { deleteContactBatch, scrubTerms } from "../../db/complaints/contact";
 import { findPhoto, transitionBatch } from "../../db/complaints/index";
 import type { AppEnv } from "../../env";
 import { clientAddress } from "../../lib/audit-context";
@@ -17,7 +19,10 @@ import { throttle } from "../../lib/throttle";
 import { sha256Hex } from "../../lib/tokens";
 import { parse, validate } from "../../lib/validate";
 
-/** The reporter's side of a case: read it, rate it, reopen it. Mounted at /api/complaints/track. */
+/**
+ * The reporter's side of a case: read it (with the personal data it holds), rate it, reopen it,
+ * delete the contact details. Mounted at /api/complaints/track.
+ */
 const track = new Hono<AppEnv>();
 
 /** The case a tracking secret opens (header X-Tracking-Token; never a query string), with its page's data. */
@@ -32,12 +37,34 @@ async function trackedByToken(c: { req: { header(n: string): string | undefined 
 async function freshView(db: AppEnv["Variables"]["db"], trackingHash: string) {
   const { complaint, ...rest } = await readTracking(db, { trackingHash });
   if (!complaint) throw problem(404, { detail: "没有找到这件投诉。" });
-  return trackingView(complaint, rest);
+  return trackingView(complaint, rest, { personal: true });
 }
 
 track.get("/", async (c) => {
   const { complaint, ...rest } = await trackedByToken(c);
-  return c.json(trackingView(complaint, rest));
+  return c.json<TrackingView>(trackingView(complaint, rest, { personal: true }));
+});
+
+/**
+ * The reporter deletes their name, phone and callback wish now (PIPL art. 47), proving the tracking
+ * secret: one batch with its internal event and audit row (functions/db/complaints/contact.ts). A
+ * case that holds no contact any more (deleted before, or anonymised) answers the same view and
+ * writes nothing.
+ */
+track.delete("/contact", async (c) => {
+  const { complaint: found } = await trackedByToken(c);
+  if (found.reporterName !== null || found.reporterPhone !== null || found.callbackWanted) {
+    await c.var.platform.batch.run(
+      deleteContactBatch({
+        complaintId: found.id,
+        caseNumber: found.caseNumber,
+        at: new Date().toISOString(),
+        terms: scrubTerms({ name: found.reporterName, phone: found.reporterPhone }),
+        requestId: c.var.requestId,
+      }),
+    );
+  }
+  return c.json<TrackingView>(await freshView(c.var.db, found.trackingHash));
 });
 
 /** By case number and the phone given at filing; throttled, and the same 404 for either mismatch. */

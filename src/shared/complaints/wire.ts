@@ -162,6 +162,26 @@ export interface FigureSet {
   rates: Record<RateId, number | null>;
 }
 
+  /** What the case holds about the reporter; only through the tracking link (null by case number and phone). */
+  personalData: PersonalData | null;
+}
+
+/** The personal data of a case as its reporter sees it (PIPL art. 45; see ./personal-data.ts). */
+export interface PersonalData {
+  name: string | null;
+  phone: string | null;
+  callbackWanted: boolean;
+  /** The exact point given; the coarse one once the retention period has passed, or null when none was given. */
+  point: { lat: number; lng: number } | null;
+  addressText: string;
+  description: string;
+  photoCount: number;
+  ratingComment: string | null;
+  reopenReasons: string[];
+  /** When the reporter deleted their contact details through the tracking link. */
+  contactDeletedAt: string | null;
+  /** When the retention period anonymised contact and point (after closure). */
+  contactAnonymisedAt: string | null;
 /** One row of a figures table: a unit ("" for cases with none) or a category. */
 export interface FigureRow extends FigureSet {
   id: string;

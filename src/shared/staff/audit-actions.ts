@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = {
   "staff.disabled": "停用账号",
   ...CASE_ACTIONS,
   "complaint.contact_viewed": "查看市民联系方式",
+  /** Written by the reporter through the tracking link (no staff actor): PIPL art. 47. */
+  "complaint.contact_deleted": "市民删除联系方式",
   "complaint.exported": "导出案件",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,11 +1,14 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { app } from "../../../functions/app";
+import worker from "../../../functions/index";
 import type { TrackingView } from "../../../src/shared/complaints/wire";
+import { CONTACT_RETENTION_DAYS } from "../../../src/shared/privacy";
 import { chinaDay } from "../../../src/shared/time";
 import { instrumentedDb } from "../instrumented-db";
 import { call } from "../staff/factories";
-import { fileOk, newKey, syncUnits, tableCounts, track, validComplaint, file } from "./factories";
+import { file, fileOk, newKey, pointIn, syncUnits, tableCounts, track, validComplaint } from "./factories";
 import { session } from "./handling/factories";
 
 const CONTACT = "/api/complaints/track/contact";
@@ -41,6 +44,9 @@ async function tracesOf(needle: string): Promise<string[]> {
   }
   return hits;
 }
+
+const auditRows = async () =>
+  (await env.DB.prepare("SELECT count(*) AS n FROM audit_log").first<{ n: number }>())?.n ?? -1;
 
 async function caseRow(caseNumber: string) {
   return env.DB.prepare(
@@ -109,9 +115,7 @@ describe("a reporter deletes their contact details through the tracking link (PI
     )
       .bind(id, new Date().toISOString(), `${who.name}您好，我们已安排处理。`)
       .run();
-    await env.DB.prepare("UPDATE complaints SET rating_comment = ? WHERE id = ?")
-      .bind(`有事打 ${who.phone}`, id)
-      .run();
+    await env.DB.prepare("UPDATE complaints SET rating_comment = ? WHERE id = ?").bind(`有事打 ${who.phone}`, id).run();
     expect(await tracesOf(who.phone)).toEqual(expect.arrayContaining(["complaints.reporter_phone"]));
 
     const deleted = await del(filed.trackingToken);
@@ -127,14 +131,12 @@ describe("a reporter deletes their contact details through the tracking link (PI
     // The exact point stays for handling; the retention cron coarsens it after closure, so the
     // deletion must not mark the row as already anonymised (the cron walks only unmarked rows).
     expect(row?.contact_anonymised_at).toBeNull();
-    expect(row?.lat).not.toBe(row?.public_lat);
+    expect(row?.lat).toBe(body.lat);
 
     const audited = await env.DB.prepare(
       "SELECT actor_id, actor_email, target, client_ip FROM audit_log WHERE action = 'complaint.contact_deleted'",
     ).all();
-    expect(audited.results).toEqual([
-      { actor_id: null, actor_email: null, target: filed.caseNumber, client_ip: null },
-    ]);
+    expect(audited.results).toEqual([{ actor_id: null, actor_email: null, target: filed.caseNumber, client_ip: null }]);
 
     const admin = await session("admin");
     const detail = await (await call(`/api/staff/complaints/${id}`, { cookie: admin.cookie })).text();
@@ -160,7 +162,11 @@ describe("a reporter deletes their contact details through the tracking link (PI
     const who = reporter();
     const filed = await fileOk({ name: who.name, phone: who.phone, callbackWanted: true });
     const { env: e, stats } = instrumentedDb();
-    const first = await app.request(CONTACT, { method: "DELETE", headers: { "x-tracking-token": filed.trackingToken } }, e);
+    const first = await app.request(
+      CONTACT,
+      { method: "DELETE", headers: { "x-tracking-token": filed.trackingToken } },
+      e,
+    );
     expect(first.status).toBe(200);
     expect(stats).toMatchObject({ writeBatches: 1, writesOutsideBatch: 0 });
     const before = await tableCounts();
@@ -176,10 +182,26 @@ describe("a reporter deletes their contact details through the tracking link (PI
     expect(audits?.n).toBe(1);
   });
 
+  it("leaves the exact point to the retention cron, which still coarsens it after the case closed", async () => {
+    const who = reporter();
+    const at = pointIn();
+    const filed = await fileOk({ name: who.name, phone: who.phone, callbackWanted: true, lat: at.lat + 0.00037 });
+    expect((await del(filed.trackingToken)).status).toBe(200);
+    await env.DB.prepare("UPDATE complaints SET state = 'closed_fixed', closed_at = ? WHERE case_number = ?")
+      .bind(new Date(Date.now() - (CONTACT_RETENTION_DAYS + 1) * 86_400_000).toISOString(), filed.caseNumber)
+      .run();
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: "*/15 * * * *" }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const row = await caseRow(filed.caseNumber);
+    expect(row?.contact_anonymised_at).toBeTypeOf("string");
+    expect(row?.lat).toBe(row?.public_lat);
+  });
+
   it("deletes nothing without the secret, with a wrong one, or through the phone lookup", async () => {
     const who = reporter();
     const filed = await fileOk({ name: who.name, phone: who.phone, callbackWanted: true });
-    const before = await tableCounts();
+    const before = { ...(await tableCounts()), audit: await auditRows() };
     const absent = await call(CONTACT, { method: "DELETE" });
     expect(absent.status).toBe(422);
     expect(absent.headers.get("content-type")).toContain("application/problem+json");
@@ -193,7 +215,7 @@ describe("a reporter deletes their contact details through the tracking link (PI
       headers: { "x-case-number": filed.caseNumber, "x-phone": who.phone },
     });
     expect(byPhone.status).toBe(422);
-    expect(await tableCounts()).toEqual(before);
+    expect({ ...(await tableCounts()), audit: await auditRows() }).toEqual(before);
     expect(await caseRow(filed.caseNumber)).toMatchObject({ reporter_name: who.name, reporter_phone: who.phone });
     expect(await tracesOf(who.phone)).toEqual(["complaints.reporter_phone"]);
   });
