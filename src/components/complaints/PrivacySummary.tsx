@@ -1,7 +1,7 @@
 import { CONTACT_RETENTION_DAYS } from "../../shared/privacy";
 import { BUREAU } from "../../shared/publishing";
 
-/** What the privacy notice says about a complaint, in short, before the consent box. */
+/** What the privacy notice (content/pages/privacy.md) says about a complaint, in short, before the consent box. */
 export function PrivacySummary() {
   return (
     <section className="privacy" aria-labelledby="privacy-heading">
@@ -12,16 +12,20 @@ export function PrivacySummary() {
           {BUREAU.name}（{BUREAU.address}）。
         </li>
         <li>
-          <strong>为什么：</strong>受理、派遣、处理和核查您反映的问题；手机号只用于回访。
+          <strong>为什么：</strong>受理、派遣、处理和核查您反映的问题；手机号码只用于回电和回访。
         </li>
         <li>
-          <strong>保存多久：</strong>称呼、手机号等联系信息在结案满 {CONTACT_RETENTION_DAYS} 天后匿名化。
+          <strong>公开什么：</strong>
+          只公开类别、社区、约 100
+          米的大致位置、名录中的地点名称和办理进度，照片在受理后公开；您填写的地址、描述、称呼和手机号码不公开。
         </li>
         <li>
-          <strong>公开什么：</strong>只公开类别、社区、街道和办理进度，不显示称呼、电话或精确位置。
+          <strong>保存多久：</strong>结案满 {CONTACT_RETENTION_DAYS}{" "}
+          天后，称呼、手机号码自动删除，精确位置改为大致位置。
         </li>
         <li>
-          <strong>您的权利：</strong>查阅、复制、更正、删除您的信息，撤回同意。
+          <strong>您的权利：</strong>凭查询链接随时查看案件保存的您的信息，并可立即删除联系方式；其他请求请拨打{" "}
+          {BUREAU.hotline}。
         </li>
       </ul>
       <p>
