@@ -2,7 +2,10 @@ import { toQuery } from "../db/batch";
 import { type LimiterName, type Platform, type RateLimiter, UNKNOWN_CLIENT } from "./ports";
 
 /** The bindings the ports stand on (wrangler.toml); typed from `Env`, so a renamed binding fails `tsc`. */
-export type CloudflareBindings = Pick<Env, "DB" | "PHOTOS" | "LOGIN_LIMITER" | "COMPLAINT_LIMITER" | "TRACK_LIMITER">;
+export type CloudflareBindings = Pick<
+  Env,
+  "DB" | "PHOTOS" | "LOGIN_LIMITER" | "COMPLAINT_LIMITER" | "TRACK_LIMITER" | "NEARBY_LIMITER"
+>;
 
 /**
  * The ports over Cloudflare: R2 for files, the rate-limit bindings (their limits are set in
@@ -16,6 +19,7 @@ export function cloudflarePlatform(env: CloudflareBindings): Platform {
     login: limiter(env.LOGIN_LIMITER),
     complaint: limiter(env.COMPLAINT_LIMITER),
     track: limiter(env.TRACK_LIMITER),
+    nearby: limiter(env.NEARBY_LIMITER),
   };
   return {
     files: {

@@ -41,8 +41,10 @@ export const RATE_LIMITS = {
   login: { limit: 20, periodSeconds: 60 },
   /** Filing a complaint and supporting one, per client address. */
   complaint: { limit: 10, periodSeconds: 60 },
-  /** Tracking lookups by case number and phone, per client address and per case. */
+  /** Tracking lookups by case number and phone: every lookup per client address, failed ones per case. */
   track: { limit: 10, periodSeconds: 60 },
+  /** The nearby search while filing, per client address (it scrapes easily, so it is bounded). */
+  nearby: { limit: 30, periodSeconds: 60 },
 } as const;
 
 export type LimiterName = keyof typeof RATE_LIMITS;

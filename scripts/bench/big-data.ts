@@ -106,7 +106,11 @@ export async function bigDataLatency(
               url: `${server.url}/api/complaints/nearby`,
               setupRequest: (req) => {
                 const p = points[k++ % points.length] ?? { lat: 0, lng: 0 };
-                return { ...req, path: `/api/complaints/nearby?categoryId=E0102&lat=${p.lat}&lng=${p.lng}` };
+                // Throttled per client (NEARBY_LIMITER): each request a new resident.
+                return asNewResident({
+                  ...req,
+                  path: `/api/complaints/nearby?categoryId=E0102&lat=${p.lat}&lng=${p.lng}`,
+                });
               },
             },
             conns,

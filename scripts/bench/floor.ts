@@ -75,7 +75,13 @@ function portalTargets(server: RunningWrangler, nearby: string, label: string): 
       target: 0.8,
     },
     { name: `GET /api/complaints (public list)${label}`, url: `${url}/api/complaints`, target: 0.7 },
-    { name: `GET /api/complaints/nearby${label}`, url: `${url}/api/complaints/nearby?${nearby}`, target: 0.7 },
+    {
+      name: `GET /api/complaints/nearby${label}`,
+      url: `${url}/api/complaints/nearby?${nearby}`,
+      // Throttled per client (NEARBY_LIMITER): each request a new resident, as in real use.
+      setupRequest: asNewResident,
+      target: 0.7,
+    },
     {
       name: `POST /api/complaints (filing, no photo)${label}`,
       url: `${url}/api/complaints`,

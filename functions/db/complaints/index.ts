@@ -94,7 +94,11 @@ export function findPhoto(db: Db, photoId: number) {
     .where(eq(complaintPhotos.id, photoId));
 }
 
-/** Open cases of a category filed since `since` inside a bounding box (refined by distance in code). */
+/**
+ * Open cases of a category filed since `since` whose published point lies inside a bounding box
+ * (refined by distance in code). Only the published (≈ 100 m) point: an answer computed from the
+ * exact one gave it away to a few dozen probes (issue 10).
+ */
 export function openCasesInBox(
   db: Db,
   q: { categoryId: string; since: string; minLat: number; maxLat: number; minLng: number; maxLng: number },
@@ -107,10 +111,10 @@ export function openCasesInBox(
         eq(complaints.categoryId, q.categoryId),
         gte(complaints.receivedAt, q.since),
         inArray(complaints.state, OPEN_STATES),
-        gte(complaints.lat, q.minLat),
-        lte(complaints.lat, q.maxLat),
-        gte(complaints.lng, q.minLng),
-        lte(complaints.lng, q.maxLng),
+        gte(complaints.publicLat, q.minLat),
+        lte(complaints.publicLat, q.maxLat),
+        gte(complaints.publicLng, q.minLng),
+        lte(complaints.publicLng, q.maxLng),
       ),
     )
     .orderBy(desc(complaints.receivedAt))

@@ -7,8 +7,6 @@ import {
   IdempotencyKeySchema,
   MAX_PHOTO_BYTES,
   MAX_PHOTOS,
-  NEARBY_DAYS,
-  NEARBY_METRES,
   NearbyQuerySchema,
   OpenDataQuerySchema,
   PublicListQuerySchema,
@@ -25,21 +23,15 @@ import type {
   PublicCasePage,
   SupportResult,
 } from "../../../src/shared/complaints/wire";
-import { boundingBox, communityById, distanceMetres } from "../../../src/shared/geo";
+import { communityById } from "../../../src/shared/geo";
 import { chinaIso, chinaIsoOrEmpty, periodInstants } from "../../../src/shared/time";
-import {
-  casesFiledBetween,
-  findCaseByNumber,
-  findPhoto,
-  openCasesInBox,
-  publicCases,
-  supportBatch,
-} from "../../db/complaints/index";
+import { casesFiledBetween, findCaseByNumber, findPhoto, publicCases, supportBatch } from "../../db/complaints/index";
 import type { AppEnv } from "../../env";
 import { clientAddress } from "../../lib/audit-context";
 import { figures, monthRange } from "../../lib/complaints/figures";
 import { fileComplaint } from "../../lib/complaints/file-complaint";
 import { hotspotCells } from "../../lib/complaints/hotspots";
+import { nearbyCases } from "../../lib/complaints/nearby";
 import { cleanPhotos } from "../../lib/complaints/photos";
 import { photosArePublic, publicCase, toCsv } from "../../lib/complaints/public-view";
 import { readSubmission, servePhoto } from "../../lib/complaints/request";
@@ -92,22 +84,13 @@ complaints.get("/", validate("query", PublicListQuerySchema), async (c) => {
   });
 });
 
-/** Open cases of the same category within 250 m in the last 30 days: "is this the same problem?" */
+/**
+ * Open cases of the same category within 250 m in the last 30 days: "is this the same problem?".
+ * Measured from published points only, in bands (lib/complaints/nearby.ts), and throttled per client.
+ */
 complaints.get("/nearby", validate("query", NearbyQuerySchema), async (c) => {
-  const { categoryId, lat, lng } = c.req.valid("query");
-  const since = new Date(Date.now() - NEARBY_DAYS * 86_400_000).toISOString();
-  const candidates = await openCasesInBox(c.var.db, {
-    categoryId,
-    since,
-    ...boundingBox(lat, lng, NEARBY_METRES),
-  }).all();
-  const near = candidates
-    .map((r) => ({ r, d: distanceMetres({ lat, lng }, { lat: r.lat ?? 0, lng: r.lng ?? 0 }) }))
-    .filter((x) => x.d <= NEARBY_METRES)
-    .sort((a, b) => a.d - b.d);
-  return c.json<NearbyCases>({
-    cases: near.map(({ r, d }) => ({ ...publicCase(r), distanceMetres: Math.round(d / 10) * 10 })),
-  });
+  await throttle(c.var.platform.limiters.nearby, [`nearby:${clientAddress(c)}`]);
+  return c.json<NearbyCases>({ cases: await nearbyCases(c.var.db, c.req.valid("query")) });
 });
 
 complaints.post("/:caseNumber/support", async (c) => {

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { supportCase } from "../../lib/complaints/api";
 import { supporterId } from "../../lib/complaints/supporter-id";
 import { errorMessage } from "../../lib/kit/problem";
+import { nearbyBandLabel } from "../../shared/complaints/nearby";
 import { NEARBY_DAYS, NEARBY_METRES } from "../../shared/complaints/schemas";
 import type { NearbyCase, SupportResult } from "../../shared/complaints/wire";
 import { formatDateTimeZh } from "../../shared/time";
@@ -38,7 +39,7 @@ export function NearbyCases({ cases, supported, onSupported, onStop }: Props) {
               {c.categoryName} · {c.place}
             </h3>
             <p className="muted">
-              案件编号 {c.caseNumber}，距离约 {c.distanceMetres} 米，{c.stateLabel}，受理于{" "}
+              案件编号 {c.caseNumber}，{nearbyBandLabel(c.withinMetres)}，{c.stateLabel}，受理于{" "}
               {formatDateTimeZh(c.receivedAt)}，{c.supporters} 人支持
             </p>
             <button type="button" className="secondary" onClick={() => support(c.caseNumber)}>

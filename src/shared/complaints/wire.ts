@@ -3,6 +3,7 @@
 // read them, so a change that breaks either side fails `npm run check`. Instants are ISO strings in
 // UTC; days ("2026-10-01") are China-time days.
 import type { Counts, RateId } from "./figures";
+import type { NearbyBand } from "./nearby";
 import type { CaseState, Rating } from "./states";
 
 /** POST /api/complaints (201): the filed case and the reporter's tracking secret. */
@@ -49,8 +50,11 @@ export interface PublicCasePage {
 }
 
 export interface NearbyCase extends PublicCase {
-  /** Rounded to 10 m. */
-  distanceMetres: number;
+  /**
+   * How far its published (≈ 100 m) point is from the place asked about, as a band (src/shared/complaints/nearby.ts):
+   * 100 = within 100 m, 200 = 100–200 m, 250 = 200–250 m. Never measured from the reporter's exact point.
+   */
+  withinMetres: NearbyBand;
 }
 
 /** GET /api/complaints/nearby: nearest first. */
