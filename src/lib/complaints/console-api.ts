@@ -13,6 +13,7 @@ import type {
 import type { CaseView } from "../../shared/complaints/staff-schemas";
 import type { StaffAction } from "../../shared/complaints/states";
 import { request } from "../kit/request";
+import { queryOfFilter } from "./console";
 
 const STAFF = "/api/staff";
 
@@ -60,7 +61,12 @@ export function exportCsvHref(from: string, to: string): string {
   return `${STAFF}/complaints/export.csv?${new URLSearchParams({ from, to })}`;
 }
 
-/** The console's own address of a case. */
-export function caseHref(id: number): string {
-  return `/staff/complaints/case/?id=${id}`;
+/**
+ * The console's own address of a case; from the list, with the list's view and filters in `list`,
+ * so the case page's way back (listFilterOfCase) returns to the same list.
+ */
+export function caseHref(id: number, list?: CaseFilter): string {
+  const query = new URLSearchParams({ id: String(id) });
+  if (list) query.set("list", queryOfFilter(list).slice(1));
+  return `/staff/complaints/case/?${query}`;
 }

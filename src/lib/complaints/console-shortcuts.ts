@@ -1,6 +1,7 @@
 // The case page's single-key shortcuts (WCAG 2.1.4 Character Key Shortcuts: they can be turned off,
 // and they never fire while the member types in a field). Pure parts: tests/unit/complaints/console.test.ts.
-import type { StaffAction } from "../../shared/complaints/states";
+import { type Actor, actorOf, type StaffAction, TRANSITIONS } from "../../shared/complaints/states";
+import type { Role } from "../../shared/staff/roles";
 
 /** Each key opens the form of one action (never submits it). */
 export const ACTION_SHORTCUTS: readonly { key: string; action: StaffAction }[] = [
@@ -14,6 +15,16 @@ export const ACTION_SHORTCUTS: readonly { key: string; action: StaffAction }[] =
 
 /** "g" then "i" within this many milliseconds goes back to the case list. */
 export const SEQUENCE_MS = 1500;
+
+/**
+ * The shortcuts of the actions a role may take at all (by the state table), so the legend lists no
+ * key the member can never use; whether one applies now is the case's own `actions`.
+ */
+export function shortcutsFor(role: Role): typeof ACTION_SHORTCUTS {
+  const actor = actorOf(role);
+  if (!actor) return [];
+  return ACTION_SHORTCUTS.filter((s) => (TRANSITIONS[s.action].by as readonly Actor[]).includes(actor));
+}
 
 export function shortcutOf(action: StaffAction): string | undefined {
   return ACTION_SHORTCUTS.find((s) => s.action === action)?.key;

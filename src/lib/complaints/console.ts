@@ -1,7 +1,7 @@
 // How the case console reads its address, which list views a role has, and how it writes deadlines
 // and times. Pure functions: tests/unit/complaints/console.test.ts.
 
-import type { CaseSummary } from "../../shared/complaints/console-wire";
+import type { CaseSummary, TimelineItem } from "../../shared/complaints/console-wire";
 import type { CaseView } from "../../shared/complaints/staff-schemas";
 import type { CaseState } from "../../shared/complaints/states";
 import { can, type Role } from "../../shared/staff/roles";
@@ -47,6 +47,29 @@ export function queryOfFilter(filter: CaseFilter): string {
     if (value) query.set(key, value);
   }
   return `?${query}`;
+}
+
+/**
+ * The list a case page goes back to: the list's own address, carried in the case page's `list`
+ * parameter (caseHref), read as the list reads its address, so a view the role may not see falls back.
+ */
+export function listFilterOfCase(caseSearch: string, role: Role): CaseFilter {
+  return filterFromQuery(new URLSearchParams(caseSearch).get("list") ?? "", role);
+}
+
+export type Visibility = "公开" | "内部";
+
+/**
+ * What the reporter's tracking page shows of a timeline step, and of its note: a public step may
+ * carry an internal note (a dispatch remark, a send-back reason), which must not read as 公开.
+ */
+export function timelineVisibility(e: Pick<TimelineItem, "isPublic" | "notePublic" | "note">): {
+  step: Visibility;
+  note: Visibility | null;
+} {
+  const step = e.isPublic ? "公开" : "内部";
+  if (e.note === null) return { step, note: null };
+  return { step, note: e.isPublic && e.notePublic ? "公开" : "内部" };
 }
 
 /**

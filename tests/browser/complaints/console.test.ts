@@ -53,7 +53,8 @@ describe("the dispatcher's inbox and a case", () => {
     const link = row.getByRole("link", { name: filed.caseNumber });
     await link.focus();
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/staff\/complaints\/case\/\?id=\d+$/);
+    // The case page carries the list it came from, for its way back.
+    await page.waitForURL(/\/staff\/complaints\/case\/\?id=\d+&list=view%3Dinbox$/);
     await page.locator("#case-title").getByText(filed.caseNumber).waitFor();
     await expect(caseState(page).textContent()).resolves.toBe("已受理待立案");
     await expect(page.locator(".facts").textContent()).resolves.toMatch(/立案时限.*剩余 \d+ 分钟/);
@@ -171,6 +172,34 @@ describe("the dispatcher's inbox and a case", () => {
     const last = second.locator(".case-timeline > li").last();
     await expect(last.textContent()).resolves.toContain("已收到，正在核实。");
     await expect(last.locator(".tag").textContent()).resolves.toBe("内部");
+    await context.close();
+  });
+
+  it("marks an internal remark on a public step 内部, and lists only the shortcuts the member's role has", async () => {
+    const filed = await fileByApi(baseUrl);
+    const context = await staffContext(browser(), dispatcher);
+    const page = await context.newPage();
+    await openCase(page, baseUrl, await caseIdOf(context, baseUrl, filed.caseNumber));
+
+    // The command centre's keys only: no 开始处理 (S) or 处理完毕 (H), which are a unit's.
+    const legend = page.locator(".shortcut-list");
+    await expect(legend.locator("dt").allTextContents()).resolves.toEqual(["A", "D", "C", "R", "G 然后 I"]);
+    await expect(legend.textContent()).resolves.toMatch(/派遣（本案件当前不可用）/);
+    await page.locator("#case-title").click();
+    await page.keyboard.press("s");
+    await expect(page.locator(".status-message").textContent()).resolves.not.toContain("快捷键 S");
+
+    // 立案 is public on the reporter's page; its remark is not.
+    await page.getByRole("button", { name: "立案" }).click();
+    await page.getByLabel("说明（选填）").fill("请核实是否属于小区物业范围。");
+    await page.getByRole("button", { name: "确认立案" }).click();
+    await page.getByRole("status").filter({ hasText: "已立案。" }).waitFor();
+    const last = page.locator(".case-timeline > li").last();
+    await expect(last.locator(".timeline-head .tag").textContent()).resolves.toBe("公开");
+    await expect(last.locator(".timeline-note .tag").textContent()).resolves.toBe("内部");
+    await expect(last.locator(".timeline-note").textContent()).resolves.toBe(
+      "内部 说明仅工作人员可见：请核实是否属于小区物业范围。",
+    );
     await context.close();
   });
 

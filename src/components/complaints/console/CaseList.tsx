@@ -10,10 +10,12 @@ import { useFocusLater } from "../../forms/useFocusLater";
 import { useLatestRequest } from "../../forms/useLatestRequest";
 import { StatusMessage } from "../../staff/StatusMessage";
 import { useUnits } from "../../staff/useUnits";
+import { CaseCards } from "./CaseCards";
 import { CaseFilters } from "./CaseFilters";
 import { CaseTable } from "./CaseTable";
 import { CaseViewTabs } from "./CaseViewTabs";
 import { dispatchTargets } from "./dispatch-targets";
+import { NARROW, useMediaQuery } from "./useMediaQuery";
 
 /** What the table shows, with the filter it was found by and the cursors of the pages before it. */
 interface Shown {
@@ -37,6 +39,8 @@ export function CaseList({ me }: { me: Me }) {
   // Only the answer to the newest request is shown, whatever order the answers arrive in.
   const { busy, load: latest } = useLatestRequest();
   const focusLater = useFocusLater();
+  // A phone has no room for the table's eight columns: cards, with the deadline near the top.
+  const narrow = useMediaQuery(NARROW);
 
   const load = useCallback(
     async (filter: CaseFilter, trail: (CaseCursor | null)[]) => {
@@ -107,9 +111,13 @@ export function CaseList({ me }: { me: Me }) {
             刷新
           </button>
         </div>
-        {shown && shown.cases.length > 0 && (
-          <CaseTable view={shown.filter.view} cases={shown.cases} page={page} filtered={filtered} />
-        )}
+        {shown &&
+          shown.cases.length > 0 &&
+          (narrow ? (
+            <CaseCards filter={shown.filter} cases={shown.cases} page={page} filtered={filtered} />
+          ) : (
+            <CaseTable filter={shown.filter} cases={shown.cases} page={page} filtered={filtered} />
+          ))}
         {shown && shown.cases.length === 0 && <p>没有符合条件的案件。</p>}
         {shown && (page > 1 || shown.next) && (
           <nav className="actions pager" aria-label="案件列表分页">

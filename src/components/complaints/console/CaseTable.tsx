@@ -1,5 +1,5 @@
 import { currentDeadline, notYetDispatched, VIEW_LABELS } from "../../../lib/complaints/console";
-import { caseHref } from "../../../lib/complaints/console-api";
+import { type CaseFilter, caseHref } from "../../../lib/complaints/console-api";
 import type { CaseSummary } from "../../../shared/complaints/console-wire";
 import type { CaseView } from "../../../shared/complaints/staff-schemas";
 import { formatChinaMinute } from "../../../shared/time";
@@ -7,31 +7,35 @@ import { CaseTags } from "./CaseTags";
 import { DeadlineClock } from "./DeadlineClock";
 import { useNow } from "./useNow";
 
-const ORDER: Record<CaseView, string> = {
+export const ORDER: Record<CaseView, string> = {
   inbox: "紧急案件在前，其余按收到时间从早到晚",
   queue: "按处置时限从近到远",
   overdue: "已超过时限、尚未结案的案件",
   all: "最新收到的在前",
 };
 
-interface Props {
-  view: CaseView;
+export interface CasePageProps {
+  /** The filter the page was found by: each case's link carries it, for the case page's way back. */
+  filter: CaseFilter;
   cases: CaseSummary[];
   page: number;
   filtered: boolean;
 }
 
+/** "全部（已筛选）：第 1 页，本页 50 件；最新收到的在前". */
+export function casesCaption({ filter, cases, page, filtered }: CasePageProps): string {
+  return `${VIEW_LABELS[filter.view]}${filtered ? "（已筛选）" : ""}：第 ${page} 页，本页 ${cases.length} 件；${ORDER[filter.view]}`;
+}
+
 /** One page of cases: the case number links to its page; the deadline column counts live. */
-export function CaseTable({ view, cases, page, filtered }: Props) {
+export function CaseTable(props: CasePageProps) {
+  const { filter, cases } = props;
   const now = useNow();
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
     <section className="table-scroll" aria-labelledby="cases-caption" tabIndex={0}>
       <table className="cases">
-        <caption id="cases-caption">
-          {VIEW_LABELS[view]}
-          {filtered && "（已筛选）"}：第 {page} 页，本页 {cases.length} 件；{ORDER[view]}
-        </caption>
+        <caption id="cases-caption">{casesCaption(props)}</caption>
         <thead>
           <tr>
             <th scope="col">案件编号</th>
@@ -50,7 +54,7 @@ export function CaseTable({ view, cases, page, filtered }: Props) {
             return (
               <tr key={c.id} className={c.urgent ? "urgent-row" : undefined}>
                 <th scope="row" className="nowrap">
-                  <a href={caseHref(c.id)} className="mono">
+                  <a href={caseHref(c.id, filter)} className="mono">
                     {c.caseNumber}
                   </a>
                   {c.urgent && (

@@ -1,8 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { queryOfFilter, VIEW_LABELS, viewsFor } from "../../../lib/complaints/console";
+import {
+  currentDeadline,
+  FILTER_KEYS,
+  listFilterOfCase,
+  queryOfFilter,
+  VIEW_LABELS,
+} from "../../../lib/complaints/console";
 import { ACTION_SPECS, actionLabel } from "../../../lib/complaints/console-actions";
 import { casesApi } from "../../../lib/complaints/console-api";
-import { rememberShortcuts, shortcutOf, shortcutsEnabled } from "../../../lib/complaints/console-shortcuts";
+import {
+  rememberShortcuts,
+  shortcutOf,
+  shortcutsEnabled,
+  shortcutsFor,
+} from "../../../lib/complaints/console-shortcuts";
 import { ApiError, errorMessage } from "../../../lib/kit/problem";
 import type { CaseDetail } from "../../../shared/complaints/console-wire";
 import type { StaffAction } from "../../../shared/complaints/states";
@@ -17,8 +28,10 @@ import { CaseFacts } from "./CaseFacts";
 import { CasePhotos } from "./CasePhotos";
 import { CaseTags } from "./CaseTags";
 import { CaseTimeline } from "./CaseTimeline";
+import { DeadlineFact } from "./DeadlineFact";
 import { dispatchTargets } from "./dispatch-targets";
 import { ShortcutHelp } from "./ShortcutHelp";
+import { NO_KEYBOARD, useMediaQuery } from "./useMediaQuery";
 import { useNow } from "./useNow";
 import { useShortcuts } from "./useShortcuts";
 
@@ -36,19 +49,41 @@ function firstFocusOf(action: StaffAction): string {
 
 type Loaded = { phase: "loading" } | { phase: "failed"; message: string } | { phase: "ready"; detail: CaseDetail };
 
-/** One case: its facts, photos and timeline, the actions open to this member, and their shortcuts. */
+/** The deadline the case works against now, first on the page: on a phone it is all the facts there is room for. */
+function CurrentDeadline({ detail, now }: { detail: CaseDetail; now: number }) {
+  const running = currentDeadline(detail);
+  if (!running) return null;
+  return (
+    <p className="case-deadline">
+      <strong>{running.kind === "accept" ? "立案时限" : "处置时限"}</strong>：
+      <DeadlineFact due={running.due} doneAt={null} running now={now} />
+    </p>
+  );
+}
+
+/**
+ * One case: the actions open to this member and their shortcuts first (beside the case on a wide
+ * screen, above it on a phone), then its facts, photos and timeline.
+ */
 export function CaseWorkspace({ me }: { me: Me }) {
   const [id] = useState(caseIdFromAddress);
   const [loaded, setLoaded] = useState<Loaded>({ phase: "loading" });
   const [open, setOpen] = useState<StaffAction | null>(null);
   const [status, setStatus] = useState("");
   const [shortcutsOn, setShortcutsOn] = useState(shortcutsEnabled);
+  // No shortcuts, nor their legend, without a keyboard: the legend is where they are turned off.
+  const noKeyboard = useMediaQuery(NO_KEYBOARD);
+  const shortcuts = useMemo(() => shortcutsFor(me.role), [me.role]);
+  const shortcutsActive = shortcutsOn && !noKeyboard && shortcuts.length > 0;
   const allUnits = useUnits(can(me.role, "units:read"));
   const units = useMemo(() => dispatchTargets(allUnits), [allUnits]);
   const now = useNow();
   const focusLater = useFocusLater();
-  const listView = viewsFor(me.role)[0] ?? "all";
-  const listHref = `/staff/complaints/${queryOfFilter({ view: listView })}`;
+  // The list this page was opened from, with its filters (carried in `list`), else the role's first view.
+  const [listFilter] = useState(() => listFilterOfCase(location.search, me.role));
+  const listHref = `/staff/complaints/${queryOfFilter(listFilter)}`;
+  const listLabel = VIEW_LABELS[listFilter.view];
+  const listFiltered = FILTER_KEYS.some((key) => listFilter[key]);
   const detail = loaded.phase === "ready" ? loaded.detail : null;
 
   const fetchDetail = useCallback(async () => {
@@ -107,12 +142,17 @@ export function CaseWorkspace({ me }: { me: Me }) {
     setStatus(on ? "已启用键盘快捷键。" : "已关闭键盘快捷键。");
   };
 
-  useShortcuts(shortcutsOn && detail !== null, { onAction: openAction, onList: () => location.assign(listHref) });
+  useShortcuts(shortcutsActive && detail !== null, shortcuts, {
+    onAction: openAction,
+    onList: () => location.assign(listHref),
+  });
 
   return (
     <>
       <p>
-        <a href={listHref}>返回“{VIEW_LABELS[listView]}”列表</a>
+        <a href={listHref}>
+          返回“{listLabel}”列表{listFiltered && "（保留筛选条件）"}
+        </a>
       </p>
       <StatusMessage text={status} />
       {loaded.phase === "loading" && <p className="muted">正在加载案件…</p>}
@@ -129,21 +169,30 @@ export function CaseWorkspace({ me }: { me: Me }) {
           <p className="case-state">
             当前状态：<strong>{detail.stateLabel}</strong> <CaseTags c={detail} />
           </p>
+          <CurrentDeadline detail={detail} now={now} />
           <div className="case-grid">
-            <CaseFacts detail={detail} mayRevealContact={can(me.role, "complaints:contact")} now={now} />
             <div className="case-side">
               <ActionPanel
                 detail={detail}
                 open={open}
                 units={units}
-                shortcutsOn={shortcutsOn}
+                shortcutsOn={shortcutsActive}
                 onOpen={openAction}
                 onClose={closeAction}
                 onDone={done}
                 onReload={reloadAfterConflict}
               />
-              <ShortcutHelp enabled={shortcutsOn} listLabel={VIEW_LABELS[listView]} onToggle={toggleShortcuts} />
+              {!noKeyboard && shortcuts.length > 0 && (
+                <ShortcutHelp
+                  enabled={shortcutsOn}
+                  shortcuts={shortcuts}
+                  available={detail.actions}
+                  listLabel={listLabel}
+                  onToggle={toggleShortcuts}
+                />
+              )}
             </div>
+            <CaseFacts detail={detail} mayRevealContact={can(me.role, "complaints:contact")} now={now} />
             <div className="case-story">
               <section aria-labelledby="description-heading">
                 <h3 id="description-heading">问题描述</h3>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { ACTION_SHORTCUTS, isTypingTarget, SEQUENCE_MS } from "../../../lib/complaints/console-shortcuts";
+import { type ACTION_SHORTCUTS, isTypingTarget, SEQUENCE_MS } from "../../../lib/complaints/console-shortcuts";
 import type { StaffAction } from "../../../shared/complaints/states";
 
 interface Handlers {
@@ -8,12 +8,13 @@ interface Handlers {
 }
 
 /**
- * Listens for the case page's single-key shortcuts while `enabled`. Keys typed into a field, with
+ * Listens for the case page's single-key shortcuts while `enabled`: `shortcuts` are the member's
+ * own (shortcutsFor), so a key of another role's action does nothing. Keys typed into a field, with
  * a modifier, or while an input method composes are left alone (WCAG 2.1.4).
  */
-export function useShortcuts(enabled: boolean, handlers: Handlers): void {
-  const latest = useRef(handlers);
-  latest.current = handlers;
+export function useShortcuts(enabled: boolean, shortcuts: typeof ACTION_SHORTCUTS, handlers: Handlers): void {
+  const latest = useRef({ handlers, shortcuts });
+  latest.current = { handlers, shortcuts };
   useEffect(() => {
     if (!enabled) return;
     let gAt = Number.NEGATIVE_INFINITY;
@@ -30,14 +31,14 @@ export function useShortcuts(enabled: boolean, handlers: Handlers): void {
       gAt = Number.NEGATIVE_INFINITY;
       if (key === "i" && afterG) {
         event.preventDefault();
-        latest.current.onList();
+        latest.current.handlers.onList();
         return;
       }
-      const shortcut = ACTION_SHORTCUTS.find((s) => s.key === key);
+      const shortcut = latest.current.shortcuts.find((s) => s.key === key);
       if (!shortcut) return;
       // Keeps the letter out of the field the form is about to focus.
       event.preventDefault();
-      latest.current.onAction(shortcut.action);
+      latest.current.handlers.onAction(shortcut.action);
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
