@@ -6,7 +6,7 @@ import { problem } from "./problem";
  * key over its allowance (keys after it are not counted).
  *
  * @example
- * await throttle(c.var.platform.limiters.track, [`track:${clientAddress(c)}`, `track-case:${caseNumber}`]);
+ * await throttle(c.var.platform.limiters.login, [`client:${clientAddress(c)}`, `account:${email}`]);
  */
 export async function throttle(
   limiter: RateLimiter,

@@ -14,6 +14,7 @@ import { clientAddress } from "../../lib/audit-context";
 import { servePhoto } from "../../lib/complaints/request";
 import { readTracking, trackingView } from "../../lib/complaints/tracking-view";
 import { runTransition } from "../../lib/complaints/transition";
+import { logJson } from "../../lib/log";
 import { problem } from "../../lib/problem";
 import { throttle } from "../../lib/throttle";
 import { sha256Hex } from "../../lib/tokens";
@@ -67,12 +68,23 @@ track.delete("/contact", async (c) => {
   return c.json<TrackingView>(await freshView(c.var.db, found.trackingHash));
 });
 
-/** By case number and the phone given at filing; throttled, and the same 404 for either mismatch. */
+/**
+ * By case number and the phone given at filing; the same 404 for either mismatch. Every lookup
+ * counts against the client; only a failed one counts against the case, and the right pair always
+ * gets in, so strangers' wrong guesses cannot lock a reporter out of their own case. What bounds
+ * guessing is then the per-client limit against an exact 11-digit number; a case whose failures run
+ * out answers wrong guesses with 429 and is logged, so a spread-out attempt on one case is seen.
+ */
 track.post("/lookup", validate("json", TrackByPhoneSchema), async (c) => {
   const { caseNumber, phone } = c.req.valid("json");
-  await throttle(c.var.platform.limiters.track, [`track:${clientAddress(c)}`, `track-case:${caseNumber}`]);
+  const limiter = c.var.platform.limiters.track;
+  await throttle(limiter, [`track:${clientAddress(c)}`]);
   const { complaint, ...rest } = await readTracking(c.var.db, { caseNumber });
   if (!complaint?.reporterPhone || complaint.reporterPhone !== phone) {
+    if (!(await limiter.limit(`track-case-failed:${caseNumber}`)).success) {
+      logJson(c.env, "info", { requestId: c.var.requestId, msg: "tracking lookups failing for one case", caseNumber });
+      throw problem(429, { detail: "这件案件的查询失败次数过多，请一分钟后再试。", headers: { "retry-after": "60" } });
+    }
     throw problem(404, { detail: "案件编号与手机号不匹配。" });
   }
   return c.json(trackingView(complaint, rest));
