@@ -1,19 +1,16 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { except } from "hono/combine";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./env";
 import { handleError, problem, problemResponse } from "./lib/problem";
+import { limitBody, MAX_JSON_BYTES } from "./lib/validate";
 import { database } from "./middleware/db";
 import { errorLog } from "./middleware/json-log";
 import { platform } from "./middleware/platform";
 import complaints from "./routes/complaints";
 import health from "./routes/health";
 import staff from "./routes/staff";
-
-/** Default ceiling for request bodies; routes that take uploads set their own. */
-const MAX_BODY_BYTES = 64 * 1024;
 
 export const app = new Hono<AppEnv>().basePath("/api");
 
@@ -27,19 +24,11 @@ app.use(
     crossOriginResourcePolicy: "same-origin",
   }),
 );
-// Filing a complaint and reporting a case handled carry photos: those routes set their own limits.
-const UPLOADS = /^\/api\/(complaints|staff\/complaints\/\d{1,10}\/handle)$/;
-app.use(
-  except(
-    (c) => c.req.method === "POST" && UPLOADS.test(c.req.path),
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw problem(413, { detail: `请求体不能超过 ${MAX_BODY_BYTES / 1024} KB。` });
-      },
-    }),
-  ),
-);
+// Every body is checked for size before it is read (JSON at most 64 KB). Filing a complaint takes
+// photos as multipart and counts the client against its allowance first: that route limits its own
+// body. A unit's 处理完毕 report carries its photo as a data URL, behind a staff session.
+const OWN_LIMIT = /^\/api\/(complaints|staff\/complaints\/\d{1,10}\/handle)$/;
+app.use(except((c) => c.req.method === "POST" && OWN_LIMIT.test(c.req.path), limitBody(MAX_JSON_BYTES)));
 app.use(database());
 app.use(platform());
 

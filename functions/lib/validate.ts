@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler, ValidationTargets } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { validator } from "hono/validator";
 import * as v from "valibot";
 import { type FieldError, problem } from "./problem";
@@ -6,6 +7,35 @@ import { type FieldError, problem } from "./problem";
 type Target = keyof Pick<ValidationTargets, "json" | "query" | "param" | "header">;
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+/** Every body but a photo upload: a JSON document of a form's worth of text fits many times over. */
+export const MAX_JSON_BYTES = 64 * 1024;
+
+/**
+ * Refuses a body over `maxSize` bytes with 413 before anything reads it: by its Content-Length, or
+ * while a body of unknown length (chunked) arrives, so a large body is never buffered or parsed.
+ *
+ * @example
+ * app.use(limitBody(MAX_JSON_BYTES));
+ */
+export function limitBody(maxSize: number, detail = `请求体不能超过 ${maxSize / 1024} KB。`): MiddlewareHandler {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw problem(413, { detail });
+    },
+  });
+}
+
+/**
+ * An upload route's limit: `uploadBytes` for a multipart/form-data body (the photos), the JSON
+ * limit for any other, so the upload route is large only for what carries files.
+ */
+export function limitUpload(uploadBytes: number, detail: string): MiddlewareHandler {
+  const upload = limitBody(uploadBytes, detail);
+  const json = limitBody(MAX_JSON_BYTES);
+  return (c, next) => (/^multipart\/form-data\b/i.test(c.req.header("content-type") ?? "") ? upload : json)(c, next);
+}
 
 /** Turns valibot issues into RFC 6901 JSON pointers with a readable message each. */
 export function toFieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldError[] {

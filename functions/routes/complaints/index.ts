@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { categoryById } from "../../../src/shared/complaints/categories";
 import {
   FileComplaintSchema,
@@ -39,7 +38,7 @@ import { problem } from "../../lib/problem";
 import { throttle } from "../../lib/throttle";
 import { sha256Hex } from "../../lib/tokens";
 import { passesTurnstile } from "../../lib/turnstile";
-import { parse, validate } from "../../lib/validate";
+import { limitUpload, parse, validate } from "../../lib/validate";
 import cases from "./public-case";
 import track from "./track";
 
@@ -47,18 +46,17 @@ const complaints = new Hono<AppEnv>();
 
 complaints.post(
   "/",
-  bodyLimit({
-    maxSize: MAX_PHOTOS * MAX_PHOTO_BYTES + 256 * 1024,
-    onError: () => {
-      throw problem(413, { detail: "上传内容过大：最多 3 张照片，每张不超过 5 MB。" });
-    },
-  }),
+  // The client is counted before its body is read: one over its allowance costs no parsing.
+  async (c, next) => {
+    await throttle(c.var.platform.limiters.complaint, [`file:${clientAddress(c)}`]);
+    await next();
+  },
+  limitUpload(MAX_PHOTOS * MAX_PHOTO_BYTES + 256 * 1024, "上传内容过大：最多 3 张照片，每张不超过 5 MB。"),
   async (c) => {
     const idempotencyKey = parse(IdempotencyKeySchema, c.req.header("idempotency-key"), "/headers/idempotency-key");
     const { input: raw, files } = await readSubmission(c.req.raw);
     const input = parse(FileComplaintSchema, raw);
     const photos = await cleanPhotos(files);
-    await throttle(c.var.platform.limiters.complaint, [`file:${clientAddress(c)}`]);
     if (!(await passesTurnstile(c.env.TURNSTILE_SECRET, input.turnstileToken, clientAddress(c)))) {
       throw problem(403, { detail: "人机验证未通过，请重试。" });
     }
