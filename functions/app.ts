@@ -16,8 +16,10 @@ export const app = new Hono<AppEnv>().basePath("/api");
 
 app.use(requestId({ headerName: "X-Request-Id" }));
 app.use(errorLog());
+// A response that brings its own header keeps it: a photo's policy adds `sandbox` (lib/complaints/request.ts).
 app.use(
   secureHeaders({
+    overwrite: false,
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
     strictTransportSecurity: "max-age=31536000; includeSubDomains",
     referrerPolicy: "strict-origin-when-cross-origin",

@@ -48,12 +48,17 @@ describe("complaint photos", () => {
     const own = await track(filed.trackingToken, `/api/complaints/track/photos/${photoId}`);
     expect(own.status).toBe(200);
     expect(own.headers.get("content-type")).toBe("image/jpeg");
+    expect(own.headers.get("content-security-policy")).toMatch(/(^|;)\s*sandbox\s*(;|$)/);
     expect((await track("A".repeat(22), `/api/complaints/track/photos/${photoId}`)).status).toBe(404);
 
     await env.DB.prepare("UPDATE complaints SET state = 'accepted' WHERE case_number = ?").bind(filed.caseNumber).run();
     const shown = await exports.default.fetch(publicUrl);
     expect(shown.status).toBe(200);
     expect(shown.headers.get("x-content-type-options")).toBe("nosniff");
+    // The photo's own policy, not the API-wide one: opened on its own, it runs nothing.
+    const policy = shown.headers.get("content-security-policy") ?? "";
+    expect(policy.split(";").map((d) => d.trim())).toEqual(expect.arrayContaining(["default-src 'none'", "sandbox"]));
+    expect(policy).not.toContain(",");
     expect(contains(new Uint8Array(await shown.arrayBuffer()), "GPS-SECRET-LAT")).toBe(false);
   });
 
