@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { UNIT_BOUND_ROLES } from "../../../src/shared/staff/roles";
+import { UNIT_FREE_ROLES, unitRefusal } from "../../../src/shared/staff/roles";
 import { AccountIdParamSchema, CreateAccountSchema, UpdateAccountSchema } from "../../../src/shared/staff/schemas";
 import type { CreatedAccount, StaffAccount } from "../../../src/shared/staff/wire";
 import {
@@ -70,14 +70,16 @@ accounts.patch("/:id", validate("param", AccountIdParamSchema), validate("json",
     throw problem(409, { detail: "不能停用自己的账号或取消自己的管理员角色。" });
   }
   const role = change.role ?? before.role;
-  const unitId = change.unitId === undefined ? before.unitId : change.unitId;
+  // A unit-free role keeps no stale unit, and is given none: the same rule as at creation.
+  const unitId = change.unitId !== undefined ? change.unitId : UNIT_FREE_ROLES.includes(role) ? null : before.unitId;
+  const refused = unitRefusal(role, unitId);
+  if (refused) throw problem(422, { detail: "请检查标出的字段。", errors: [{ pointer: "#/unitId", detail: refused }] });
   const now = new Date().toISOString();
   const disabledAt = change.disabled === undefined ? before.disabledAt : change.disabled ? now : null;
   const statements = [
-    // A unit-free role keeps no stale unit; the CHECK constraint guards the other direction.
     updateStaff(db, id, {
       role,
-      unitId: UNIT_BOUND_ROLES.includes(role) || change.unitId ? unitId : null,
+      unitId,
       disabledAt,
       updatedAt: now,
     }),

@@ -23,6 +23,20 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** Roles whose work is bound to one unit (a 中队, 社区工作站 or service point): they need one. */
 export const UNIT_BOUND_ROLES: readonly Role[] = ["unit_handler", "service_point_staff"];
 
+/**
+ * Roles that belong to no unit: a unit given to one is refused, so none keeps a stale unit that a
+ * later change to a unit-bound role would silently turn into access. (A dispatcher may belong to
+ * the command centre.)
+ */
+export const UNIT_FREE_ROLES: readonly Role[] = ["admin", "volunteer_coordinator", "viewer"];
+
+/** What is wrong with giving `role` this unit, for the unit field; undefined when nothing is. */
+export function unitRefusal(role: Role, unitId: string | null | undefined): string | undefined {
+  if (UNIT_BOUND_ROLES.includes(role) && !unitId) return "该角色必须指定单位";
+  if (UNIT_FREE_ROLES.includes(role) && unitId) return "该角色不属于任何单位，请不要指定单位";
+  return undefined;
+}
+
 export const UNIT_KINDS = ["command_center", "squad", "community_station", "service_point"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 

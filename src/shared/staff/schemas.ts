@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { FromDaySchema, ToDaySchema, withPeriod } from "../period.ts";
 import { PlainLine } from "../text.ts";
-import { ROLES } from "./roles.ts";
+import { ROLES, unitRefusal } from "./roles.ts";
 
 // Inputs of the staff endpoints, shared by the API (validation) and the console (form hints).
 
@@ -38,18 +38,31 @@ export const ChangePasswordSchema = v.pipe(
 
 const UnitIdSchema = v.pipe(v.string("单位编号须为文字"), v.regex(/^[a-z0-9-]{2,40}$/, "单位编号格式不正确"));
 
-export const CreateAccountSchema = v.object({
-  email: EmailSchema,
-  displayName: v.pipe(
-    v.string("请输入姓名"),
-    PlainLine,
-    v.trim(),
-    v.minLength(1, "请输入姓名"),
-    v.maxLength(40, "姓名过长"),
+export const CreateAccountSchema = v.pipe(
+  v.object({
+    email: EmailSchema,
+    displayName: v.pipe(
+      v.string("请输入姓名"),
+      PlainLine,
+      v.trim(),
+      v.minLength(1, "请输入姓名"),
+      v.maxLength(40, "姓名过长"),
+    ),
+    role: v.picklist(ROLES, "角色不正确"),
+    unitId: v.optional(v.nullable(UnitIdSchema)),
+  }),
+  // The same rule as a change of role or unit (routes/staff/accounts.ts): one per role, both ways.
+  v.forward(
+    v.check(
+      (i) => unitRefusal(i.role, i.unitId) === undefined,
+      (issue) => {
+        const i = issue.input as { role: (typeof ROLES)[number]; unitId?: string | null };
+        return unitRefusal(i.role, i.unitId) ?? "单位不正确";
+      },
+    ),
+    ["unitId"],
   ),
-  role: v.picklist(ROLES, "角色不正确"),
-  unitId: v.optional(v.nullable(UnitIdSchema)),
-});
+);
 
 export const UpdateAccountSchema = v.pipe(
   v.object({

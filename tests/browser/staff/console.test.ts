@@ -227,8 +227,9 @@ describe("the audit log", () => {
     await signIn(page, baseUrl, ADMIN, DEMO_PASSWORD);
     await menu(page).waitFor();
     // 21 changes of one account: more than one page of 20 "修改账号" entries, whatever else ran.
-    const { id, email } = await createAccountByApi(page, "viewer", null);
-    for (let i = 0; i < 21; i++) await updateAccountByApi(page, id, { unitId: i % 2 ? null : "linhe-squad" });
+    // A dispatcher may join the command centre and leave it; a unit-free role takes no unit.
+    const { id, email } = await createAccountByApi(page, "dispatcher", null);
+    for (let i = 0; i < 21; i++) await updateAccountByApi(page, id, { unitId: i % 2 ? null : "command-center" });
 
     await page.goto(`${baseUrl}/staff/audit/`);
     await page.getByLabel("操作类型").selectOption({ label: "修改账号" });
