@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { categoryById } from "../../../src/shared/complaints/categories";
 import { RATING_LABELS, STATE_LABELS } from "../../../src/shared/complaints/states";
 import { communityById } from "../../../src/shared/geo";
+import { maskPhoneNumbers, stripControls } from "../../../src/shared/text";
 import { chinaIso, chinaIsoOrEmpty, periodInstants } from "../../../src/shared/time";
 import { exportChunk } from "../../db/complaints/handling";
 import type { Complaint } from "../../db/complaints/index";
@@ -36,13 +37,16 @@ const BASE_COLUMNS = [
 const CONTACT_COLUMNS = ["联系人", "联系电话"];
 
 function row(c: Complaint, units: Map<string, string>, withContact: boolean, now: number) {
+  // Rows stored before the edge dropped control characters are cleaned here too; a phone number a
+  // resident typed into the text is contact data like the contact columns.
+  const text = (s: string) => (withContact ? stripControls(s) : maskPhoneNumbers(stripControls(s)));
   return {
     案件编号: c.caseNumber,
     类别编码: c.categoryId,
     类别: categoryById(c.categoryId)?.name ?? "",
     社区: communityById(c.communityId)?.name ?? c.communityId,
-    地址: c.addressText,
-    问题描述: c.description,
+    地址: text(c.addressText),
+    问题描述: text(c.description),
     状态: STATE_LABELS[c.state],
     紧急: c.urgent ? "是" : "否",
     处置单位: c.unitId ? (units.get(c.unitId) ?? c.unitId) : "",
@@ -57,13 +61,14 @@ function row(c: Complaint, units: Map<string, string>, withContact: boolean, now
     复核次数: c.reopenCount,
     评价: c.rating ? RATING_LABELS[c.rating] : "",
     支持人数: c.supporters,
-    ...(withContact ? { 联系人: c.reporterName, 联系电话: c.reporterPhone } : {}),
+    ...(withContact ? { 联系人: c.reporterName && text(c.reporterName), 联系电话: c.reporterPhone } : {}),
   };
 }
 
 /**
  * The cases received in China-time days [from, to] as CSV, streamed in chunks read by id so a year
- * of cases never sits in memory. Contact columns only for admins; every export is audited first.
+ * of cases never sits in memory. Contact columns, and phone numbers typed into the address or
+ * description, only for roles with `complaints:export_contact`; every export is audited first.
  */
 export async function exportCases(c: Context<AppEnv>, p: { from: string; to: string; withContact: boolean }) {
   const db = c.var.db;

@@ -19,6 +19,7 @@ import {
   STAFF_ACTIONS,
   type StaffAction,
 } from "../../../src/shared/complaints/states";
+import { can } from "../../../src/shared/staff/roles";
 import { findCasePhoto, listCases } from "../../db/complaints/handling";
 import { transitionBatch } from "../../db/complaints/index";
 import { listUnits } from "../../db/staff/units";
@@ -54,7 +55,7 @@ cases.get("/", validate("query", CaseListQuerySchema), async (c) => {
 cases.get("/export.csv", validate("query", PeriodSchema), async (c) => {
   const staff = currentStaff(c);
   const { from, to } = c.req.valid("query");
-  return exportCases(c, { from, to, withContact: staff.role === "admin" });
+  return exportCases(c, { from, to, withContact: can(staff.role, "complaints:export_contact") });
 });
 
 cases.get("/:id", validate("param", CaseIdParamSchema), async (c) => {

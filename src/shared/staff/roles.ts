@@ -72,8 +72,10 @@ export const PERMISSIONS = {
   "complaints:handle": ["unit_handler"],
   /** Notes and replies to the reporter. */
   "complaints:reply": ["admin", "dispatcher", "unit_handler"],
-  /** Export cases as CSV (contact details only for admins). */
+  /** Export cases as CSV. */
   "complaints:export": ["admin", "dispatcher"],
+  /** The export's contact columns, and phone numbers residents typed into free text (masked for others). */
+  "complaints:export_contact": ["admin"],
   /** The published figures, for every unit. */
   "figures:read": ["admin", "dispatcher", "unit_handler", "viewer"],
 } as const satisfies Record<string, readonly Role[]>;

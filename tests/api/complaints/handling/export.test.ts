@@ -33,6 +33,24 @@ describe("staff see contact details only as far as their role needs", () => {
     expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'complaint.exported'")).toBe(2);
   });
 
+  it("masks phone numbers residents typed into free text for a role without the contact permission", async () => {
+    const typed = "请打 139 1234 5678 或 +86-138-0013-8000，物业 0571-8888 6666";
+    await makeCase({
+      description: typed,
+      addressText: "临河路 88 号（电话１５９００００１１１１）",
+      receivedAt: cst("2026-08-12T10:00:00"),
+    });
+    const url = "/api/staff/complaints/export.csv?from=2026-08-12&to=2026-08-12";
+    const dispatcherCsv = await (await call(url, { cookie: (await session("dispatcher")).cookie })).text();
+    expect(dispatcherCsv).toContain("请打 139****5678 或 138****8000，物业 057****6666");
+    expect(dispatcherCsv).toContain("（电话159****1111）");
+    for (const digits of ["1234 5678", "0013-8000", "8888 6666", "１５９００００"]) {
+      expect(dispatcherCsv).not.toContain(digits);
+    }
+    const adminCsv = await (await call(url, { cookie: (await session("admin")).cookie })).text();
+    expect(adminCsv).toContain(typed);
+  });
+
   // More rows than one read chunk: 1.9 s on the two-core machine under load; 30 s leaves room.
   it("streams more rows than one read chunk, each case once", async () => {
     const { cookie } = await session("dispatcher");
