@@ -17,6 +17,16 @@ import { insertPhoto, type NewPhoto } from "./photos";
 
 export type Complaint = typeof complaints.$inferSelect;
 const OPEN_STATES = STATES.filter((s) => !CLOSED_STATES.includes(s));
+/**
+ * States a case is listed in publicly: not before staff read and accepted it, nor once refused, so
+ * nothing a resident sent is published unread (src/shared/complaints/places.ts says what is shown).
+ */
+export const UNLISTED_STATES: readonly CaseState[] = ["received", "not_accepted"];
+const LISTED_STATES = STATES.filter((s) => !UNLISTED_STATES.includes(s));
+const LISTED = {
+  open: LISTED_STATES.filter((s) => OPEN_STATES.includes(s)),
+  closed: LISTED_STATES.filter((s) => CLOSED_STATES.includes(s)),
+};
 
 export interface NewComplaint {
   /** "261127": the case-number day, China time. */
@@ -24,7 +34,10 @@ export interface NewComplaint {
   categoryId: string;
   communityId: string;
   unitId: string;
+  /** The resident's own words: a private note for staff. */
   addressText: string;
+  /** The public place, a gazetteer id. */
+  placeId: string | null;
   lat: number | null;
   lng: number | null;
   publicLat: number | null;
@@ -53,11 +66,11 @@ export function fileComplaintBatch(c: NewComplaint) {
   return [
     sql`INSERT INTO case_counters (day, n) VALUES (${c.numberDay}, 1)
       ON CONFLICT(day) DO UPDATE SET n = n + 1`,
-    sql`INSERT INTO complaints (case_number, category_id, community_id, address_text, lat, lng, public_lat,
+    sql`INSERT INTO complaints (case_number, category_id, community_id, address_text, place_id, lat, lng, public_lat,
         public_lng, description, reporter_name, reporter_phone, callback_wanted, state, urgent, unit_id, accept_due_at,
         received_at, tracking_hash, updated_at)
-      SELECT ${c.numberDay} || '-' || printf('%04d', n), ${c.categoryId}, ${c.communityId}, ${c.addressText}, ${c.lat},
-        ${c.lng}, ${c.publicLat}, ${c.publicLng}, ${c.description}, ${c.reporterName}, ${c.reporterPhone},
+      SELECT ${c.numberDay} || '-' || printf('%04d', n), ${c.categoryId}, ${c.communityId}, ${c.addressText},
+        ${c.placeId}, ${c.lat}, ${c.lng}, ${c.publicLat}, ${c.publicLng}, ${c.description}, ${c.reporterName}, ${c.reporterPhone},
         ${c.callbackWanted ? 1 : 0}, 'received', ${c.urgent ? 1 : 0}, (SELECT id FROM units WHERE id = ${c.unitId}),
         ${c.acceptDueAt}, ${c.receivedAt}, ${c.trackingHash}, ${c.receivedAt}
       FROM case_counters WHERE day = ${c.numberDay}
@@ -194,8 +207,7 @@ export function publicCases(db: Db, q: { before?: number; state?: "open" | "clos
     .where(
       and(
         q.before ? lt(complaints.id, q.before) : undefined,
-        q.state === "open" ? inArray(complaints.state, OPEN_STATES) : undefined,
-        q.state === "closed" ? inArray(complaints.state, CLOSED_STATES as CaseState[]) : undefined,
+        inArray(complaints.state, q.state ? LISTED[q.state] : LISTED_STATES),
       ),
     )
     .orderBy(desc(complaints.id))
@@ -207,7 +219,13 @@ export function casesFiledBetween(db: Db, from: string, to: string, limit: numbe
   return db
     .select()
     .from(complaints)
-    .where(and(gte(complaints.receivedAt, from), lt(complaints.receivedAt, to)))
+    .where(
+      and(
+        gte(complaints.receivedAt, from),
+        lt(complaints.receivedAt, to),
+        inArray(complaints.state, LISTED_STATES),
+      ),
+    )
     .orderBy(asc(complaints.receivedAt))
     .limit(limit);
 }

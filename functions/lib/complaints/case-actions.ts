@@ -1,4 +1,6 @@
 import { categoryById } from "../../../src/shared/complaints/categories";
+import { placeBelongsTo } from "../../../src/shared/complaints/places";
+import { PLACE_ELSEWHERE } from "../../../src/shared/complaints/schemas";
 import type { ActionInput } from "../../../src/shared/complaints/staff-schemas";
 import { isOpen, STATE_LABELS, type StaffAction } from "../../../src/shared/complaints/states";
 import { communityById } from "../../../src/shared/geo";
@@ -76,9 +78,15 @@ export async function planAction(action: StaffAction, input: ActionInput<StaffAc
     case "accept": {
       const categoryId = (i.categoryId as string | undefined) ?? c.categoryId;
       const category = categoryById(categoryId);
+      // Staff read the report before it is listed: they may correct the public place it names.
+      const placeId = (i.placeId as string | undefined) ?? c.placeId;
+      if (placeId && placeId !== c.placeId && !placeBelongsTo(placeId, c.communityId)) {
+        throw field("#/placeId", PLACE_ELSEWHERE);
+      }
       return {
         set: {
           categoryId,
+          placeId,
           acceptedAt: at,
           respondedAt: firstResponse,
           urgent: (i.urgent as boolean | undefined) ?? c.urgent,
@@ -87,7 +95,10 @@ export async function planAction(action: StaffAction, input: ActionInput<StaffAc
         },
         note,
         notePublic: false,
-        audit: categoryId === c.categoryId ? {} : { categoryFrom: c.categoryId, categoryTo: category?.id },
+        audit: {
+          ...(categoryId === c.categoryId ? {} : { categoryFrom: c.categoryId, categoryTo: category?.id }),
+          ...(placeId === c.placeId ? {} : { placeFrom: c.placeId, placeTo: placeId }),
+        },
       };
     }
     case "reject":

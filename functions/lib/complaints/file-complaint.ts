@@ -1,5 +1,6 @@
 import { acceptMinutes, categoryById } from "../../../src/shared/complaints/categories";
-import type { FileComplaint } from "../../../src/shared/complaints/schemas";
+import { nearestPlace, placeBelongsTo } from "../../../src/shared/complaints/places";
+import { type FileComplaint, PLACE_ELSEWHERE } from "../../../src/shared/complaints/schemas";
 import { STATE_LABELS } from "../../../src/shared/complaints/states";
 import type { FiledComplaint } from "../../../src/shared/complaints/wire";
 import { communityAt, communityById, publicCoordinate } from "../../../src/shared/geo";
@@ -87,6 +88,16 @@ export async function fileComplaint(
       errors: [{ pointer: hasPoint ? "#/lat" : "#/communityId", detail: "位置不在本区范围内，请选择社区" }],
     });
   }
+  if (input.placeId && !placeBelongsTo(input.placeId, community.id)) {
+    throw problem(422, { detail: PLACE_ELSEWHERE, errors: [{ pointer: "#/placeId", detail: PLACE_ELSEWHERE }] });
+  }
+  const publicLat = hasPoint ? publicCoordinate(input.lat as number) : null;
+  const publicLng = hasPoint ? publicCoordinate(input.lng as number) : null;
+  // The public place: the one picked, else the nearest to the PUBLISHED point, so the name tells no
+  // more than the coarsened coordinates already do; else none until staff set it on accepting.
+  const placeId =
+    input.placeId ??
+    (publicLat !== null && publicLng !== null ? (nearestPlace(community.id, publicLng, publicLat)?.id ?? null) : null);
   const trackingToken = randomToken(16);
   const receivedAt = now.toISOString();
   const acceptDueAt = addMinutes(now, acceptMinutes(category)).toISOString();
@@ -100,10 +111,11 @@ export async function fileComplaint(
         communityId: community.id,
         unitId: category.unitRule === "squad" ? community.squad : community.station,
         addressText: input.addressText,
+        placeId,
         lat: hasPoint ? (input.lat as number) : null,
         lng: hasPoint ? (input.lng as number) : null,
-        publicLat: hasPoint ? publicCoordinate(input.lat as number) : null,
-        publicLng: hasPoint ? publicCoordinate(input.lng as number) : null,
+        publicLat,
+        publicLng,
         description: input.description,
         reporterName: input.name || null,
         reporterPhone: input.callbackWanted ? (input.phone ?? null) : null,

@@ -1,8 +1,8 @@
 import { categoryById } from "../../../src/shared/complaints/categories";
+import { publicPlace } from "../../../src/shared/complaints/places";
 import { type CaseState, isOpen, STATE_LABELS } from "../../../src/shared/complaints/states";
 import type { PublicCase } from "../../../src/shared/complaints/wire";
 import { communityById } from "../../../src/shared/geo";
-import { streetLevel } from "../../../src/shared/privacy";
 import type { Complaint } from "../../db/complaints/index";
 
 /** Photos become public once staff took the case up: never for an unreviewed or refused report. */
@@ -10,8 +10,9 @@ const PHOTOS_HIDDEN: readonly CaseState[] = ["received", "not_accepted", "merged
 export const photosArePublic = (state: CaseState) => !PHOTOS_HIDDEN.includes(state);
 
 /**
- * The public face of a case: no name, no phone, no exact point (coordinates coarsened to ≈ 100 m,
- * the address cut to its street). Every public endpoint goes through this one function.
+ * The public face of a case: no name, no phone, no exact point (coordinates coarsened to ≈ 100 m),
+ * and nothing the resident typed: the place is a gazetteer name, never the address text. Every
+ * public endpoint goes through this one function.
  */
 export function publicCase(c: Complaint, photoIds: number[] = []): PublicCase {
   return {
@@ -20,7 +21,8 @@ export function publicCase(c: Complaint, photoIds: number[] = []): PublicCase {
     categoryName: categoryById(c.categoryId)?.name ?? c.categoryId,
     communityId: c.communityId,
     communityName: communityById(c.communityId)?.name ?? c.communityId,
-    place: streetLevel(c.addressText),
+    place: publicPlace(c.placeId, c.communityId),
+    placeId: c.placeId,
     lat: c.publicLat,
     lng: c.publicLng,
     state: c.state,

@@ -130,6 +130,7 @@ const OPEN_DATA_COLUMNS: (keyof PublicCase)[] = [
   "communityId",
   "communityName",
   "place",
+  "placeId",
   "lat",
   "lng",
   "state",

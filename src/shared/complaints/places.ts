@@ -3,7 +3,7 @@
 // published (coarsened) point, never what the resident typed: free text may hold names and phones.
 import * as v from "valibot";
 import gazetteerFile from "../../../content/complaints/gazetteer.geo.json" with { type: "json" };
-import { COMMUNITIES, type Community, communityAt, communityById, distanceMetres } from "../geo";
+import { COMMUNITIES, communityAt, communityById, distanceMetres } from "../geo";
 
 export type PlaceKind = "road" | "place";
 
@@ -175,12 +175,10 @@ export function nearestPlace(communityId: string, lng: number, lat: number): Pla
 }
 
 /**
- * What a public view shows for a case's place: the gazetteer name and the community, or only the
- * community for a case filed before the gazetteer (placeId null). Never the resident's own words.
+ * What a public view shows as a case's place: the gazetteer name, or the community's name for a case
+ * filed before the gazetteer (placeId null). Never the resident's own words.
  */
-export function publicPlaceName(placeId: string | null, communityId: string): string {
-  const community: Community | undefined = communityById(communityId);
+export function publicPlace(placeId: string | null, communityId: string): string {
   const place = placeId ? byId.get(placeId) : undefined;
-  const communityName = community?.name ?? "";
-  return place ? `${communityName} · ${place.name}` : communityName;
+  return place?.name ?? communityById(communityId)?.name ?? "";
 }

@@ -3,6 +3,7 @@ import { COMMUNITIES } from "../geo.ts";
 import { MAX_PERIOD_DAYS, periodSchema } from "../period.ts";
 import { PlainLine, PlainText } from "../text.ts";
 import { CATEGORY_IDS } from "./categories.ts";
+import { PLACES, placeBelongsTo } from "./places.ts";
 import { RATINGS } from "./states.ts";
 
 // Inputs of the public complaint endpoints, shared by the API (validation) and the filing island
@@ -16,6 +17,13 @@ export const NEARBY_METRES = 250;
 export const NEARBY_DAYS = 30;
 
 const COMMUNITY_IDS = COMMUNITIES.map((c) => c.id);
+
+/** A gazetteer id; whether it belongs to the case's community is checked where the community is known. */
+export const PlaceIdSchema = v.picklist(
+  PLACES.map((p) => p.id),
+  "请从列表中选择道路或地点",
+);
+export const PLACE_ELSEWHERE = "这条道路或这个地点不在所选社区，请重新选择";
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
 export const MOBILE = /^1[3-9]\d{9}$/;
@@ -34,6 +42,8 @@ export const FileComplaintSchema = v.pipe(
       v.maxLength(120, "地址不超过 120 个字"),
     ),
     communityId: v.optional(v.picklist(COMMUNITY_IDS, "请选择所在社区")),
+    /** A road or place of the community, from the gazetteer: what the public sees of the place. */
+    placeId: v.optional(PlaceIdSchema),
     lat: v.optional(Latitude),
     lng: v.optional(Longitude),
     description: v.pipe(
@@ -56,6 +66,13 @@ export const FileComplaintSchema = v.pipe(
   v.forward(
     v.check((i) => i.lat !== undefined || i.communityId !== undefined, "请选择所在社区，或使用当前位置"),
     ["communityId"],
+  ),
+  v.forward(
+    v.check(
+      (i) => !i.placeId || i.lat !== undefined || !i.communityId || placeBelongsTo(i.placeId, i.communityId),
+      PLACE_ELSEWHERE,
+    ),
+    ["placeId"],
   ),
   v.forward(
     v.check((i) => !i.phone || i.callbackWanted, "只有需要回访时才留手机号"),

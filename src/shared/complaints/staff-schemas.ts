@@ -3,7 +3,7 @@ import { COMMUNITIES } from "../geo.ts";
 import { FromDaySchema, MAX_PERIOD_DAYS, MonthSchema, periodSchema, ToDaySchema, withPeriod } from "../period.ts";
 import { PlainText } from "../text.ts";
 import { CATEGORY_IDS } from "./categories.ts";
-import { CaseNumberSchema } from "./schemas.ts";
+import { CaseNumberSchema, PlaceIdSchema } from "./schemas.ts";
 import { STATES, type StaffAction } from "./states.ts";
 
 // Inputs of the staff case-handling endpoints, shared by the API (validation) and the console (the
@@ -37,6 +37,8 @@ export const ACTION_SCHEMAS = {
   accept: v.object({
     version: Version,
     categoryId: v.optional(v.picklist(CATEGORY_IDS, "类别不存在")),
+    /** The public place, corrected: a road or place of the case's community (checked with the case). */
+    placeId: v.optional(PlaceIdSchema),
     urgent: v.optional(v.boolean()),
     note: OptionalNote,
   }),

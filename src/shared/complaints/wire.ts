@@ -27,8 +27,12 @@ export interface PublicCase {
   categoryName: string;
   communityId: string;
   communityName: string;
-  /** The street-level part of the address: never a house number. */
+  /**
+   * The gazetteer road or place (content/complaints/gazetteer.geo.json), or the community's name for a
+   * case filed before the gazetteer: data, never what the resident typed.
+   */
   place: string;
+  placeId: string | null;
   /** Coarsened to about 100 m. */
   lat: number | null;
   lng: number | null;

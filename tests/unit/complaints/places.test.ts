@@ -8,7 +8,7 @@ import {
   placeBelongsTo,
   placeById,
   placesOf,
-  publicPlaceName,
+  publicPlace,
 } from "../../../src/shared/complaints/places";
 import { COMMUNITIES, communityAt } from "../../../src/shared/geo";
 
@@ -108,8 +108,8 @@ describe("the gazetteer", () => {
   });
 
   it("names the public place from the gazetteer and the community, never anything else", () => {
-    expect(publicPlaceName("danfeng-market", "danfeng")).toBe("丹枫社区 · 丹枫菜市场");
-    expect(publicPlaceName(null, "danfeng")).toBe("丹枫社区");
-    expect(publicPlaceName("nowhere", "danfeng")).toBe("丹枫社区");
+    expect(publicPlace("danfeng-market", "danfeng")).toBe("丹枫菜市场");
+    expect(publicPlace(null, "danfeng")).toBe("丹枫社区");
+    expect(publicPlace("nowhere", "danfeng")).toBe("丹枫社区");
   });
 });
