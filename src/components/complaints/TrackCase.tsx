@@ -7,13 +7,15 @@ import type { TrackingView } from "../../shared/complaints/wire";
 import { useFocusLater } from "../forms/useFocusLater";
 import { CaseView } from "./CaseView";
 import { LookupForm } from "./LookupForm";
+import { PersonalDataPanel } from "./PersonalData";
 
 /** The secret from the link's fragment (#t=…), which browsers never send to a server. */
 const tokenInHash = () => new URLSearchParams(location.hash.slice(1)).get("t");
 
 /**
  * The tracking island: opens the case from the link's secret (sent only in a header; the fragment
- * is left as it is, so the link can be bookmarked), or from the case number and phone.
+ * is left as it is, so the link can be bookmarked), or from the case number and phone. Only the
+ * link shows the personal data the case holds and lets the reporter delete their contact.
  */
 export default function TrackCase() {
   const [token, setToken] = useState<string | null>(null);
@@ -44,12 +46,12 @@ export default function TrackCase() {
     return () => removeEventListener("hashchange", open);
   }, []);
 
-  const show = (next: TrackingView, by: string | null, message = "") => {
+  const show = (next: TrackingView, by: string | null, message = "", focusOn = "case-heading") => {
     setView(next);
     setToken(by);
     setError("");
     setStatus(message);
-    focus("case-heading");
+    focus(focusOn);
   };
 
   return (
@@ -57,6 +59,13 @@ export default function TrackCase() {
       <p role="status">{status}</p>
       <div role="alert">{error && <p className="error-summary">{error}</p>}</div>
       {view && <CaseView view={view} token={token} onChange={(next, message) => show(next, token, message)} />}
+      {view?.personalData && token && (
+        <PersonalDataPanel
+          data={view.personalData}
+          token={token}
+          onDeleted={(next, message) => show(next, token, message, "personal-heading")}
+        />
+      )}
       <LookupForm onFound={(found) => show(found, null)} />
     </div>
   );

@@ -55,3 +55,7 @@ export const reopenCase = (token: string, reason: string) =>
 export async function reporterPhoto(url: string, token: string): Promise<Blob> {
   return (await send(url, { headers: tokenHeader(token) })).blob();
 }
+/** Deletes the reporter's name, phone and callback wish now; the answer is the case without them. */
+export const deleteContact = (token: string) =>
+  call<TrackingView>("/track/contact", { method: "DELETE", headers: tokenHeader(token) });
+

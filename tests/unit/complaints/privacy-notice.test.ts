@@ -1,11 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { getTableColumns } from "drizzle-orm";
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { complaintEvents, complaintPhotos, complaints } from "../../../functions/db/schema";
-import { PrivacySummary } from "../../../src/components/complaints/PrivacySummary";
 import { CATEGORIES } from "../../../src/shared/complaints/categories";
 import { PERSONAL_DATA } from "../../../src/shared/complaints/personal-data";
 import { publicCoordinate } from "../../../src/shared/geo";
@@ -14,7 +11,8 @@ import { BUREAU } from "../../../src/shared/publishing";
 
 const root = path.join(import.meta.dirname, "../../..");
 const notice = readFileSync(path.join(root, "content/pages/privacy.md"), "utf8");
-const summary = renderToStaticMarkup(createElement(PrivacySummary));
+// The filing form's summary, read as source (the Node suite does not compile JSX): its period must be the constant.
+const summary = readFileSync(path.join(root, "src/components/complaints/PrivacySummary.tsx"), "utf8");
 const TABLES = { complaints, complaintPhotos, complaintEvents };
 
 /**
@@ -73,7 +71,8 @@ describe("the privacy notice says what the portal does, and only that", () => {
     const stated = [...notice.matchAll(/结案满\s*(\d+)\s*天/g)].map((m) => Number(m[1]));
     expect(stated.length).toBeGreaterThan(0);
     expect(new Set(stated)).toEqual(new Set([CONTACT_RETENTION_DAYS]));
-    expect(summary).toContain(`${CONTACT_RETENTION_DAYS} 天`);
+    expect(summary).toMatch(/\{CONTACT_RETENTION_DAYS\}(\{" "\})?\s*天/);
+    expect(summary).not.toMatch(/\d+\s*天/);
   });
 
   it("describes only features that exist: no volunteer or appointment data before those features have tables", () => {

@@ -2,6 +2,8 @@ import { useState } from "react";
 import { casesApi } from "../../../lib/complaints/console-api";
 import { errorMessage } from "../../../lib/kit/problem";
 import type { CaseDetail, Contact } from "../../../shared/complaints/console-wire";
+import { CONTACT_DELETED_ACTION } from "../../../shared/complaints/personal-data";
+import { formatDateTimeZh } from "../../../shared/time";
 import { useFocusLater } from "../../forms/useFocusLater";
 
 interface Props {
@@ -17,6 +19,8 @@ export function ReporterContact({ detail, mayReveal }: Props) {
   const [error, setError] = useState("");
   const focusLater = useFocusLater();
   const shown = full ?? detail.reporter;
+  // The reporter's own deletion through the tracking link: its internal timeline event says when.
+  const deleted = detail.timeline.find((e) => e.action === CONTACT_DELETED_ACTION);
 
   async function reveal() {
     if (busy) return;
@@ -30,6 +34,14 @@ export function ReporterContact({ detail, mayReveal }: Props) {
     } finally {
       setBusy(false);
     }
+  }
+
+  if (deleted) {
+    return (
+      <div id="reporter-contact" className="reporter">
+        <p>市民已于 {formatDateTimeZh(deleted.at)} 通过查询链接删除了联系方式，无法回访。</p>
+      </div>
+    );
   }
 
   return (
