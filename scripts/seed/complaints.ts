@@ -3,6 +3,7 @@
 // cases go in once per database (an app_meta marker), since their dates follow the clock.
 import { createHash } from "node:crypto";
 import { CATEGORIES } from "../../src/shared/complaints/categories.ts";
+import { nearestPlace } from "../../src/shared/complaints/places.ts";
 import { type CaseState, isOpen, RATINGS } from "../../src/shared/complaints/states.ts";
 import { COMMUNITIES } from "../../src/shared/geo.ts";
 import { caseNumberDay } from "../../src/shared/time.ts";
@@ -182,17 +183,22 @@ export function complaintStatements(now = Date.now()): string[] {
     const rating = rated ? (rand() < 0.75 ? RATINGS[0] : rand() < 0.6 ? RATINGS[1] : RATINGS[2]) : null;
     const token = demoTrackingToken(i);
     const address = `${pick(rand, STREETS)}${1 + Math.floor(rand() * 200)}号${pick(rand, DETAILS)}`;
+    const publicLat = Math.round(lat * 1000) / 1000;
+    const publicLng = Math.round(lng * 1000) / 1000;
+    // As filing does: the public place is the gazetteer's nearest to the published point.
+    const placeId = nearestPlace(community.id, publicLng, publicLat)?.id ?? null;
     const v = (x: string | number | null) => (x === null ? "NULL" : typeof x === "number" ? String(x) : q(x));
     statements.push(
-      `INSERT INTO complaints (case_number, category_id, community_id, address_text, lat, lng, public_lat, public_lng, description, reporter_name, reporter_phone, callback_wanted, state, version, urgent, unit_id, accept_due_at, due_at, received_at, accepted_at, closed_at, supporters, tracking_hash, rating, rated_at, updated_at, responded_at, handled_at, rework_count) SELECT ${[
+      `INSERT INTO complaints (case_number, category_id, community_id, address_text, place_id, lat, lng, public_lat, public_lng, description, reporter_name, reporter_phone, callback_wanted, state, version, urgent, unit_id, accept_due_at, due_at, received_at, accepted_at, closed_at, supporters, tracking_hash, rating, rated_at, updated_at, responded_at, handled_at, rework_count) SELECT ${[
         caseNumber,
         category.id,
         community.id,
         address,
+        placeId,
         lat,
         lng,
-        Math.round(lat * 1000) / 1000,
-        Math.round(lng * 1000) / 1000,
+        publicLat,
+        publicLng,
         `${category.name}：${pick(rand, DESCRIPTIONS)}`,
         reporter?.name ?? null,
         reporter?.phone ?? null,

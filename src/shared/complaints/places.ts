@@ -3,7 +3,7 @@
 // published (coarsened) point, never what the resident typed: free text may hold names and phones.
 import * as v from "valibot";
 import gazetteerFile from "../../../content/complaints/gazetteer.geo.json" with { type: "json" };
-import { COMMUNITIES, communityAt, communityById, distanceMetres } from "../geo";
+import { COMMUNITIES, communityAt, communityById, distanceMetres } from "../geo.ts";
 
 export type PlaceKind = "road" | "place";
 

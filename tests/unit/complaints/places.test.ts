@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import gazetteerFile from "../../../content/complaints/gazetteer.geo.json" with { type: "json" };
+import { complaintStatements, DEMO_CASES } from "../../../scripts/seed/complaints";
 import {
   communitiesCrossed,
   nearestPlace,
@@ -111,5 +112,22 @@ describe("the gazetteer", () => {
     expect(publicPlace("danfeng-market", "danfeng")).toBe("丹枫菜市场");
     expect(publicPlace(null, "danfeng")).toBe("丹枫社区");
     expect(publicPlace("nowhere", "danfeng")).toBe("丹枫社区");
+  });
+});
+
+describe("the demo seed", () => {
+  it("gives every demo case a public place of its own community", () => {
+    const inserts = complaintStatements(Date.parse("2026-11-27T04:00:00Z")).filter((s) =>
+      s.startsWith("INSERT INTO complaints ("),
+    );
+    expect(inserts).toHaveLength(DEMO_CASES);
+    for (const s of inserts) {
+      // community_id and place_id are the 3rd and 5th values, quoted
+      const [, , community, , place] = s.slice(s.indexOf("SELECT ") + 7).split(", ");
+      expect(
+        placeBelongsTo(place?.replaceAll("'", "") ?? "", community?.replaceAll("'", "") ?? ""),
+        s.slice(0, 200),
+      ).toBe(true);
+    }
   });
 });
