@@ -51,11 +51,11 @@ export const rateCase = (token: string, rating: Rating, comment: string) =>
 export const reopenCase = (token: string, reason: string) =>
   call<TrackingView>("/track/reopen", { body: { reason }, headers: tokenHeader(token) });
 
-/** A photo only the reporter may see: fetched with the secret, shown through a blob: URL. */
-export async function reporterPhoto(url: string, token: string): Promise<Blob> {
-  return (await send(url, { headers: tokenHeader(token) })).blob();
-}
 /** Deletes the reporter's name, phone and callback wish now; the answer is the case without them. */
 export const deleteContact = (token: string) =>
   call<TrackingView>("/track/contact", { method: "DELETE", headers: tokenHeader(token) });
 
+/** A photo only the reporter may see: fetched with the secret, shown through a blob: URL. */
+export async function reporterPhoto(url: string, token: string): Promise<Blob> {
+  return (await send(url, { headers: tokenHeader(token) })).blob();
+}
