@@ -162,14 +162,6 @@ export interface TrackingView extends PublicCase {
   canRate: boolean;
   canReopen: boolean;
   reopenUntil: string | null;
-}
-
-/** The counts of a period and the six rates made of them (fractions, null when nothing to measure). */
-export interface FigureSet {
-  counts: Counts;
-  rates: Record<RateId, number | null>;
-}
-
   /** What the case holds about the reporter; only through the tracking link (null by case number and phone). */
   personalData: PersonalData | null;
 }
@@ -190,6 +182,14 @@ export interface PersonalData {
   contactDeletedAt: string | null;
   /** When the retention period anonymised contact and point (after closure). */
   contactAnonymisedAt: string | null;
+}
+
+/** The counts of a period and the six rates made of them (fractions, null when nothing to measure). */
+export interface FigureSet {
+  counts: Counts;
+  rates: Record<RateId, number | null>;
+}
+
 /** One row of a figures table: a unit ("" for cases with none) or a category. */
 export interface FigureRow extends FigureSet {
   id: string;
