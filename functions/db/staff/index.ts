@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { staffSessions, staffUsers } from "../schema";
 
@@ -66,25 +66,6 @@ export function revokeAllSessions(db: Db, userId: number, now: string) {
     .update(staffSessions)
     .set({ revokedAt: now })
     .where(and(eq(staffSessions.userId, userId), isNull(staffSessions.revokedAt)));
-}
-
-/**
- * Counts a failed password in the database itself (no read-then-write race between parallel
- * guesses); the tenth failure in a row sets the lock.
- */
-export function recordFailedPassword(db: Db, userId: number, lockAfter: number, lockedUntil: string) {
-  return db
-    .update(staffUsers)
-    .set({
-      failedLogins: sql`${staffUsers.failedLogins} + 1`,
-      lockedUntil: sql`CASE WHEN ${staffUsers.failedLogins} + 1 >= ${lockAfter} THEN ${lockedUntil} ELSE ${staffUsers.lockedUntil} END`,
-    })
-    .where(eq(staffUsers.id, userId))
-    .returning({ failedLogins: staffUsers.failedLogins, lockedUntil: staffUsers.lockedUntil });
-}
-
-export function clearFailedPasswords(db: Db, userId: number) {
-  return db.update(staffUsers).set({ failedLogins: 0, lockedUntil: null }).where(eq(staffUsers.id, userId));
 }
 
 export function setPassword(db: Db, userId: number, passwordHash: string, now: string) {

@@ -1,16 +1,8 @@
 import { Hono } from "hono";
 import { ChangePasswordSchema, LoginSchema } from "../../../src/shared/staff/schemas";
 import type { Me, SignedIn } from "../../../src/shared/staff/wire";
-import {
-  clearFailedPasswords,
-  findStaffByEmail,
-  findStaffById,
-  insertSession,
-  recordFailedPassword,
-  revokeAllSessions,
-  revokeSession,
-  setPassword,
-} from "../../db/staff/index";
+import { findStaffById, insertSession, revokeAllSessions, revokeSession, setPassword } from "../../db/staff/index";
+import { signInState } from "../../db/staff/sign-in";
 import { findUnit } from "../../db/staff/units";
 import type { AppEnv } from "../../env";
 import { audit, clientAddress } from "../../lib/audit-context";
@@ -22,9 +14,12 @@ import { randomToken, sha256Hex } from "../../lib/tokens";
 import { validate } from "../../lib/validate";
 import { currentStaff } from "../../middleware/authorize";
 
+/** Failures from one client for one email, since its last success there, that shut that client out… */
 const LOCK_AFTER_FAILURES = 10;
+/** …for this long after the latest of them. */
 const LOCK_MS = 15 * 60 * 1000;
-const WRONG = "邮箱或密码不正确。";
+// The one answer for an unknown email, a wrong password, a disabled account and a locked-out client.
+const WRONG = "邮箱或密码不正确。同一网络连续输错 10 次后，需等 15 分钟再试。";
 const TOO_MANY = "尝试次数过多，请一分钟后再试。";
 
 const auth = new Hono<AppEnv>();
@@ -46,51 +41,44 @@ async function startSession(
   return { statement, setCookie: () => writeSessionCookie(c, token) };
 }
 
+/**
+ * Sign-in. An unknown email, a wrong password, a disabled account and a client shut out of the
+ * account get the same 401, byte for byte, after the same work (one PBKDF2 hash, one read, one audit
+ * row), so the answer tells no one which emails exist. Ten failures lock only the client that made
+ * them (per email and client address, for 15 minutes): a stranger cannot lock an officer out, and a
+ * lock never touches a session. What bounds guessing from many addresses is the login throttle per
+ * account, which slows sign-in for a minute at a time and never ends a session.
+ */
 auth.post("/login", validate("json", LoginSchema), async (c) => {
   const { email, password } = c.req.valid("json");
   const db = c.var.db;
+  const client = clientAddress(c);
   // By client and by account: one client trying many accounts, and many clients trying one.
-  await throttle(c.var.platform.limiters.login, [`client:${clientAddress(c)}`, `account:${email}`], TOO_MANY);
-  const user = await findStaffByEmail(db, email);
+  await throttle(c.var.platform.limiters.login, [`client:${client}`, `account:${email}`], TOO_MANY);
+  const since = new Date(Date.now() - LOCK_MS).toISOString();
+  const { user, failures } = await signInState(db, email, client, since);
+  const hash = user && !user.disabledAt ? user.passwordHash : null;
+  // Always one hash: a missing account costs what a real check costs (verifyPassword, null hash).
+  const passwordOk = await verifyPassword(password, hash);
+  const locked = failures >= LOCK_AFTER_FAILURES;
+  // The audit row of a refusal is also what counts it towards the lock (db/staff/sign-in.ts).
   const refused = (reason: string) =>
-    audit(c, "auth.login_failed", email, { reason }, { actorId: user?.id ?? null, actorEmail: email });
-
-  if (!user || user.disabledAt || !user.passwordHash) {
-    await verifyPassword(password, null); // same time as a real check
-    await refused(user ? "disabled_or_no_password" : "unknown_account").run();
-    throw problem(401, { detail: WRONG });
-  }
-  if (user.isDemo && c.env.ENVIRONMENT === "production") {
-    await refused("demo_account_in_production").run();
-    throw problem(403, { detail: "演示账号不能在正式环境使用。" });
-  }
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > Date.now()) {
-    await refused("locked").run();
-    const seconds = Math.ceil((Date.parse(user.lockedUntil) - Date.now()) / 1000);
-    throw problem(423, {
-      detail: "密码错误次数过多，账号已暂时锁定，请稍后再试。",
-      headers: { "retry-after": String(seconds) },
-    });
-  }
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    const lockedUntil = new Date(Date.now() + LOCK_MS).toISOString();
-    const [counted] = await c.var.platform.batch.run([
-      recordFailedPassword(db, user.id, LOCK_AFTER_FAILURES, lockedUntil),
-      refused("wrong_password"),
+    c.var.platform.batch.run([
+      audit(c, "auth.login_failed", email, { reason }, { actorId: user?.id ?? null, actorEmail: email }),
     ]);
-    if (Number(counted?.rows[0]?.failed_logins ?? 0) >= LOCK_AFTER_FAILURES) {
-      throw problem(423, {
-        detail: "密码错误次数过多，账号已锁定 15 分钟。",
-        headers: { "retry-after": String(LOCK_MS / 1000) },
-      });
-    }
+  if (!user || !hash || !passwordOk || locked) {
+    await refused(!user ? "unknown_account" : !hash ? "disabled_or_no_password" : locked ? "locked" : "wrong_password");
     throw problem(401, { detail: WRONG });
+  }
+  // Only after the password: a demo account's existence is told to no one who does not know it.
+  if (user.isDemo && c.env.ENVIRONMENT === "production") {
+    await refused("demo_account_in_production");
+    throw problem(403, { detail: "演示账号不能在正式环境使用。" });
   }
 
   const session = await startSession(c, db, user.id);
   await c.var.platform.batch.run([
     session.statement,
-    clearFailedPasswords(db, user.id),
     audit(c, "auth.login", email, undefined, { actorId: user.id, actorEmail: user.email }),
   ]);
   session.setCookie();
