@@ -182,6 +182,47 @@ describe("a reporter deletes their contact details through the tracking link (PI
     expect(audits?.n).toBe(1);
   });
 
+  it("writes nothing when any statement of its batch fails", async () => {
+    const who = reporter();
+    const filed = await fileOk({
+      name: who.name,
+      phone: who.phone,
+      callbackWanted: true,
+      description: `门口垃圾没人管，电话 ${who.phone}`,
+    });
+    const probe = instrumentedDb();
+    const headers = { "x-tracking-token": filed.trackingToken };
+    const request = (e: typeof env) => app.request(CONTACT, { method: "DELETE", headers }, e);
+    // Measure the batch on a twin case, so the case under test still has its contact.
+    const twin = await fileOk({ name: who.name, phone: who.phone, callbackWanted: true });
+    expect(
+      (await app.request(CONTACT, { method: "DELETE", headers: { "x-tracking-token": twin.trackingToken } }, probe.env))
+        .status,
+    ).toBe(200);
+    const statements = probe.stats.statements[0] ?? 0;
+    expect(statements).toBeGreaterThanOrEqual(4);
+    const before = { ...(await tableCounts()), audit: await auditRows() };
+    for (let failAt = 0; failAt < statements; failAt++) {
+      const res = await request(instrumentedDb(failAt).env);
+      expect(res.status, `statement ${failAt}`).toBe(500);
+      expect({ ...(await tableCounts()), audit: await auditRows() }, `statement ${failAt}`).toEqual(before);
+      expect(await caseRow(filed.caseNumber), `statement ${failAt}`).toMatchObject({
+        reporter_name: who.name,
+        reporter_phone: who.phone,
+      });
+      expect(await tracesOf(who.phone), `statement ${failAt}`).toEqual([
+        "complaints.description",
+        "complaints.reporter_phone",
+      ]);
+      const kept = await env.DB.prepare(
+        "SELECT count(*) AS n FROM idempotency_keys k JOIN complaints c ON c.id = k.complaint_id WHERE c.case_number = ? AND k.request_hash <> 'contact-deleted'",
+      )
+        .bind(filed.caseNumber)
+        .first<{ n: number }>();
+      expect(kept?.n, `statement ${failAt}`).toBe(1);
+    }
+  });
+
   it("leaves the exact point to the retention cron, which still coarsens it after the case closed", async () => {
     const who = reporter();
     const at = pointIn();
