@@ -138,6 +138,11 @@ const malformedRequest = fc.oneof(
       },
     })),
   fc.nat({ max: 2 ** 31 }).map((id) => ({ path: `/api/complaints/photos/${id}`, init: { method: "GET" } })),
+  // The contact deletion with made-up secrets: refused, and the one real case keeps its contact.
+  headerValue.map((token) => ({
+    path: "/api/complaints/track/contact",
+    init: { method: "DELETE", headers: { "x-tracking-token": token } },
+  })),
 );
 
 describe("fuzzing the public complaint endpoints", () => {
