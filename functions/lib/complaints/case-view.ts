@@ -1,6 +1,7 @@
 import { categoryById } from "../../../src/shared/complaints/categories";
 import { CONTACT_DELETED_ACTION, CONTACT_DELETED_LABEL } from "../../../src/shared/complaints/personal-data";
 import type { CaseDetail, CaseSummary } from "../../../src/shared/complaints/console-wire";
+import { placeById } from "../../../src/shared/complaints/places";
 import {
   type Action,
   actorOf,
@@ -41,6 +42,8 @@ export function caseSummary(c: Complaint, units: Map<string, string>, now = Date
     communityId: c.communityId,
     communityName: communityById(c.communityId)?.name ?? c.communityId,
     addressText: c.addressText,
+    placeId: c.placeId,
+    placeName: c.placeId ? (placeById(c.placeId)?.name ?? null) : null,
     state: c.state,
     stateLabel: STATE_LABELS[c.state],
     urgent: c.urgent,

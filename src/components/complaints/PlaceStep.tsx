@@ -5,6 +5,7 @@ import { CommunitySelect } from "../forms/CommunitySelect";
 import { Field } from "../forms/Field";
 import { LocateButton } from "./LocateButton";
 import { MapPicker } from "./MapPicker";
+import { PlacePicker } from "./PlacePicker";
 
 interface Props {
   draft: Draft;
@@ -25,7 +26,7 @@ export function PlaceStep({ draft, errors, update, map }: Props) {
       <Field
         id="address"
         label="地址或地标"
-        hint="如“临河路与桂园街交叉口东北角”“丹枫公园南门”。公开时只显示到街道。"
+        hint="如“临河路与桂园街交叉口东北角”“丹枫公园南门”。只给工作人员看，不会公开。"
         error={errors.addressText}
       >
         {(a11y) => (
@@ -58,6 +59,7 @@ export function PlaceStep({ draft, errors, update, map }: Props) {
           )}
         </Field>
       )}
+      <PlacePicker draft={draft} error={errors.placeId} update={update} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { PublicCase } from "../../shared/complaints/wire";
 import { formatDateTimeZh } from "../../shared/time";
 
-/** One case as the public sees it: no name, no phone, the place only to its street. */
+/** One case as the public sees it: no name, no phone, the place a road or place of the gazetteer. */
 export function PublicCaseCard({ c }: { c: PublicCase }) {
   return (
     <li className="card public-case">

@@ -1,4 +1,4 @@
-import { type Draft, pointCommunity, STEP_TITLES, STEPS } from "../../lib/complaints/draft";
+import { chosenPlace, type Draft, pointCommunity, resolvedPlace, STEP_TITLES, STEPS } from "../../lib/complaints/draft";
 import { categoryById } from "../../shared/complaints/categories";
 import { communityById } from "../../shared/geo";
 import type { PhotoItem } from "./useDraft";
@@ -18,7 +18,8 @@ export function ReviewStep({ draft, photos, onEdit }: Props) {
     [
       1,
       [
-        ["地址或地标", draft.addressText],
+        ["地址或地标（不公开）", draft.addressText],
+        ["公开显示的地点", (chosenPlace(draft) ?? resolvedPlace(draft))?.name ?? "由工作人员核实后填写"],
         ["所在社区", community ? `${community.subdistrict}${community.name}` : "未选择"],
         ["位置", pointCommunity(draft) ? "已使用本机位置" : "未使用本机位置"],
       ],

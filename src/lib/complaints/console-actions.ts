@@ -6,7 +6,16 @@ import { MAX_EXTENSION_DAYS } from "../../shared/complaints/staff-schemas";
 import { type StaffAction, TRANSITIONS } from "../../shared/complaints/states";
 import { communityById } from "../../shared/geo";
 
-export type ActionFieldKind = "textarea" | "text" | "number" | "unit" | "category" | "urgent" | "photo" | "visibility";
+export type ActionFieldKind =
+  | "textarea"
+  | "text"
+  | "number"
+  | "unit"
+  | "category"
+  | "place"
+  | "urgent"
+  | "photo"
+  | "visibility";
 
 export interface ActionField {
   /** The body's key, as ACTION_SCHEMAS names it. */
@@ -41,6 +50,13 @@ export const ACTION_SPECS: Record<StaffAction, ActionSpec> = {
   accept: {
     fields: [
       { name: "categoryId", kind: "category", label: "问题类别", hint: "市民选错类别时请在此改正。" },
+      {
+        name: "placeId",
+        kind: "place",
+        label: "公开显示的道路或地点",
+        hint: "立案后案件公开，只显示这里的道路或地点，不显示市民填写的地址。请按地址核对或改正。",
+        optional: true,
+      },
       urgent,
       optionalNote,
     ],
@@ -129,7 +145,7 @@ export function suggestedUnit(c: Pick<CaseSummary, "state" | "categoryId" | "com
 
 /** What a form starts with: the case's own category and urgency, the suggested unit. */
 export function initialValues(action: StaffAction, c: CaseSummary): ActionValues {
-  if (action === "accept") return { categoryId: c.categoryId, urgent: c.urgent };
+  if (action === "accept") return { categoryId: c.categoryId, placeId: c.placeId ?? "", urgent: c.urgent };
   if (action === "dispatch") return { unitId: suggestedUnit(c) ?? "", urgent: c.urgent };
   return {};
 }

@@ -1,7 +1,8 @@
 // The complaint being written: every field, the step and the Idempotency-Key, kept in localStorage
 // so that a reload or a dropped connection loses nothing (the photos' bytes are in IndexedDB).
+import { nearestPlace, placeBelongsTo, placeById } from "../../shared/complaints/places";
 import type { FileComplaintInput } from "../../shared/complaints/schemas";
-import { communityAt } from "../../shared/geo";
+import { communityAt, publicCoordinate } from "../../shared/geo";
 
 export const STEPS = ["category", "place", "details", "contact", "review"] as const;
 export type Step = (typeof STEPS)[number];
@@ -28,6 +29,8 @@ export interface Draft {
   categoryId: string;
   addressText: string;
   communityId: string;
+  /** The road or place shown publicly (a gazetteer id), "" when not chosen. */
+  placeId: string;
   /** The problem's point: the device's position, taken only when asked for, or a tap on the map. */
   point: { lat: number; lng: number } | null;
   /** Where the point came from, so the device-location panel never claims a tap as its reading. */
@@ -50,6 +53,7 @@ export function newDraft(idempotencyKey = ""): Draft {
     categoryId: "",
     addressText: "",
     communityId: "",
+    placeId: "",
     point: null,
     pointSource: null,
     description: "",
@@ -93,6 +97,22 @@ export function clearDraft(): void {
 export const pointCommunity = (d: Pick<Draft, "point">) =>
   d.point ? communityAt(d.point.lng, d.point.lat) : undefined;
 
+/** The community the case goes to: the point's, else the one chosen from the list. */
+export const draftCommunityId = (d: Pick<Draft, "point" | "communityId">) => pointCommunity(d)?.id ?? d.communityId;
+
+/** The public place the server will name when none is chosen: the nearest to the coarsened point. */
+export function resolvedPlace(d: Pick<Draft, "point" | "communityId">) {
+  const community = pointCommunity(d);
+  return d.point && community
+    ? nearestPlace(community.id, publicCoordinate(d.point.lng), publicCoordinate(d.point.lat))
+    : undefined;
+}
+
+/** The chosen road or place, if it still belongs to the case's community (a new point may move it). */
+export function chosenPlace(d: Pick<Draft, "point" | "communityId" | "placeId">) {
+  return d.placeId && placeBelongsTo(d.placeId, draftCommunityId(d)) ? placeById(d.placeId) : undefined;
+}
+
 const metre = (n: number) => Math.round(n * 100_000) / 100_000;
 
 /**
@@ -119,6 +139,8 @@ export function toInput(d: Draft): FileComplaintInput {
   };
   if (d.point && pointCommunity(d)) Object.assign(input, d.point);
   else if (d.communityId) input.communityId = d.communityId;
+  const place = chosenPlace(d);
+  if (place) input.placeId = place.id;
   if (d.name.trim()) input.name = d.name;
   if (d.callbackWanted) {
     input.callbackWanted = true;

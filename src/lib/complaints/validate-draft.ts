@@ -9,7 +9,7 @@ import { type Draft, STEPS, type Step, toInput } from "./draft";
 /** The input fields each step asks for; `lat` carries the errors about the device's position. */
 export const STEP_FIELDS: Record<Step, readonly string[]> = {
   category: ["categoryId"],
-  place: ["addressText", "communityId", "lat", "lng"],
+  place: ["addressText", "communityId", "placeId", "lat", "lng"],
   details: ["description", "photos"],
   contact: ["name", "callbackWanted", "phone", "consent"],
   review: [],

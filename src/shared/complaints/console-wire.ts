@@ -14,7 +14,11 @@ export interface CaseSummary {
   categoryName: string;
   communityId: string;
   communityName: string;
+  /** What the resident typed: for staff only. */
   addressText: string;
+  /** The public place (a gazetteer id) and its name; null until someone chose one. */
+  placeId: string | null;
+  placeName: string | null;
   state: CaseState;
   stateLabel: string;
   urgent: boolean;

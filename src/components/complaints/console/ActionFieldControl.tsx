@@ -3,6 +3,7 @@ import { MAX_EXTENSION_DAYS } from "../../../shared/complaints/staff-schemas";
 import type { Unit } from "../../../shared/staff/wire";
 import { Field, FieldError } from "../../forms/Field";
 import { UnitSelect } from "../../staff/UnitSelect";
+import { PlaceSelect } from "../PlaceSelect";
 import { CategorySelect } from "./CategorySelect";
 import { PhotoField } from "./PhotoField";
 import { VisibilityField } from "./VisibilityField";
@@ -15,6 +16,8 @@ interface Props {
   units: Unit[];
   /** A hint the case adds to the field's own (the suggested unit). */
   extraHint?: string;
+  /** The case's community, for the place field. */
+  communityId?: string;
   onChange: (value: string | boolean) => void;
 }
 
@@ -24,7 +27,7 @@ export function focusIdOf(field: ActionField): string {
 }
 
 /** One field of an action form, drawn by its kind. */
-export function ActionFieldControl({ field, value, error, units, extraHint, onChange }: Props) {
+export function ActionFieldControl({ field, value, error, units, extraHint, communityId = "", onChange }: Props) {
   const id = actionFieldId(field.name);
   const text = typeof value === "string" ? value : "";
   const hint = [field.hint, extraHint].filter(Boolean).join(" ") || undefined;
@@ -73,6 +76,10 @@ export function ActionFieldControl({ field, value, error, units, extraHint, onCh
                   placeholder="请选择处置单位"
                   onChange={onChange}
                 />
+              );
+            if (field.kind === "place")
+              return (
+                <PlaceSelect a11y={a11y} name={field.name} communityId={communityId} value={text} onChange={onChange} />
               );
             if (field.kind === "category")
               return <CategorySelect a11y={a11y} name={field.name} value={text} onChange={onChange} />;

@@ -100,6 +100,7 @@ export function ActionForm({ action, detail, units, onDone, onCancel, onReload }
           error={fields[field.name]}
           units={units}
           extraHint={field.kind === "unit" ? unitHint : undefined}
+          communityId={detail.communityId}
           onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
         />
       ))}

@@ -31,8 +31,10 @@ export function CaseFacts({ detail: d, mayRevealContact, now }: Props) {
         <dd>{d.categoryName}</dd>
         <dt>所在社区</dt>
         <dd>{d.communityName}</dd>
-        <dt>地址或地标</dt>
+        <dt>地址或地标（不公开）</dt>
         <dd>{d.addressText}</dd>
+        <dt>公开地点</dt>
+        <dd>{d.placeName ?? "未填写（立案时请选择）"}</dd>
         <dt>处置单位</dt>
         <dd>{!d.unitName ? "尚未派遣" : notYetDispatched(d.state) ? `${d.unitName}（预设，尚未派遣）` : d.unitName}</dd>
         <dt>紧急程度</dt>
