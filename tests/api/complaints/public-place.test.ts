@@ -69,10 +69,10 @@ function windows(text: string, run: RegExp, n: number): string[] {
 }
 
 /**
- * What must not appear: every two Han characters in a row of the phrase (a bracket or colon next to
- * a community name is the pages' own punctuation), unless the vocabulary has them ("临河路" may, "路一" may not); every four Latin letters in a row
- * (a WeChat id, an e-mail: two would match the JSON's own keys); every four digits in a row, which a
- * phone, a house number or an id number leaves however it is spaced.
+ * What must not appear: every two Han characters in a row of the phrase, unless the vocabulary has
+ * them ("临河路" may, "路一" may not; a bracket next to a community name is the pages' own); every four
+ * Latin letters in a row (a WeChat id, an e-mail: two would match the JSON's own keys); every four
+ * digits in a row, which a phone, a house number or an id number leaves however it is spaced.
  */
 function forbidden(phrase: string): { grams: string[]; digits: string[] } {
   const chars = [...normalise(phrase)];

@@ -32,6 +32,66 @@ export async function fileByApi(baseUrl: string, body: Record<string, unknown> =
   return res.json();
 }
 
+let dispatcherCookie: Promise<string> | undefined;
+
+/** The demo dispatcher's session cookie for Node's fetch, signed in once per file. */
+function dispatcher(baseUrl: string): Promise<string> {
+  dispatcherCookie ??= fetch(`${baseUrl}/api/staff/auth/login`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      origin: baseUrl,
+      "sec-fetch-site": "same-origin",
+      "cf-connecting-ip": freshClientAddress(),
+    },
+    body: JSON.stringify({ email: "dispatcher@demo.qingxi.example", password: DEMO_PASSWORD }),
+  }).then((res) => {
+    expect(res.status).toBe(200);
+    return res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+  });
+  return dispatcherCookie;
+}
+
+/** The staff API as the demo dispatcher: same-origin JSON with the session cookie. */
+async function asDispatcher(baseUrl: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: {
+      cookie: await dispatcher(baseUrl),
+      origin: baseUrl,
+      "sec-fetch-site": "same-origin",
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** Accepts (立案) a case as the dispatcher: only then is it listed publicly. */
+export async function acceptByApi(baseUrl: string, caseNumber: string): Promise<void> {
+  const found = await asDispatcher(baseUrl, `/api/staff/complaints?view=all&q=${caseNumber}`);
+  const c: { id: number; version: number } | undefined = (await found.json()).cases?.[0];
+  if (!c) throw new Error(`case ${caseNumber} not found`);
+  const res = await asDispatcher(baseUrl, `/api/staff/complaints/${c.id}/accept`, { version: c.version });
+  expect(res.status).toBe(200);
+}
+
+/**
+ * The newest cases whose address, as the resident typed it, holds `text`: only staff see the address
+ * (the public list names a gazetteer place), so this is how a test finds the cases it filed.
+ */
+export async function casesAddressed(
+  baseUrl: string,
+  text: string,
+): Promise<{ caseNumber: string; addressText: string; supporters: number }[]> {
+  const res = await asDispatcher(baseUrl, "/api/staff/complaints?view=all&limit=200");
+  expect(res.status).toBe(200);
+  const cases: { caseNumber: string; addressText: string; supporters: number }[] = (await res.json()).cases;
+  return cases.filter((c) => c.addressText.includes(text));
+}
+
 export type Session = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 /** Signs in once through the API and keeps the cookies, so each test opens its own context with them. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { browserForFile, expectAxeClean, makeJpeg, poll } from "../kit";
-import { fileByApi } from "./case-helpers";
-import { fillByPointer, openFiling, POINTS, publicCases, residentContext, uniqueStreet } from "./resident";
+import { casesAddressed, fileByApi } from "./case-helpers";
+import { fillByPointer, openFiling, POINTS, residentContext, uniqueStreet } from "./resident";
 
 // Filing that does not go straight through: a reload half-way, an answer lost on the way back,
 // and a problem someone nearby has already reported.
@@ -79,7 +79,7 @@ describe("filing a complaint", () => {
     await page.getByRole("heading", { name: "投诉已提交" }).waitFor();
     const caseNumber = await page.locator("[data-case-number]").getAttribute("data-case-number");
 
-    const mine = (await publicCases()).filter((c) => c.place === street);
+    const mine = await casesAddressed(baseUrl, street);
     expect(mine.map((c) => c.caseNumber)).toEqual([caseNumber]);
     await context.close();
   });
@@ -119,7 +119,7 @@ describe("filing a complaint", () => {
     await page.getByRole("heading", { name: "感谢您的反映" }).waitFor();
     await expect(page.evaluate(() => localStorage.getItem("complaint-draft"))).resolves.toBeNull();
 
-    const cases = (await publicCases()).filter((c) => c.place === street);
+    const cases = await casesAddressed(baseUrl, street);
     expect(cases.map((c) => [c.caseNumber, c.supporters])).toEqual([[first.caseNumber, 1]]);
     await context.close();
   });

@@ -25,7 +25,7 @@ export const POINTS = {
   jingui: { latitude: 30.281, longitude: 120.191 },
 };
 
-/** Four Chinese characters no other test uses: a street name that survives streetLevel(). */
+/** Four Chinese characters no other test uses: an address only staff see (casesAddressed finds it). */
 export function uniqueStreet(): string {
   const stems = [..."甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"];
   return `${Array.from({ length: 4 }, () => stems[Math.floor(Math.random() * stems.length)]).join("")}路`;
@@ -78,10 +78,4 @@ export async function fillByPointer(page: Page, d: FilingByPointer): Promise<voi
   await page.getByLabel(/我已阅读个人信息保护说明/).check();
   await page.getByRole("button", { name: "下一步" }).click();
   await expectStep(page, 5, "确认提交");
-}
-
-/** The public list's newest hundred cases, as the API answers. */
-export async function publicCases(): Promise<{ caseNumber: string; place: string; supporters: number }[]> {
-  const res = await fetch(`${baseUrl}/api/complaints?limit=100`);
-  return (await res.json()).cases;
 }
