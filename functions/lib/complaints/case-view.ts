@@ -1,6 +1,6 @@
 import { categoryById } from "../../../src/shared/complaints/categories";
-import { CONTACT_DELETED_ACTION, CONTACT_DELETED_LABEL } from "../../../src/shared/complaints/personal-data";
 import type { CaseDetail, CaseSummary } from "../../../src/shared/complaints/console-wire";
+import { CONTACT_DELETED_ACTION, CONTACT_DELETED_LABEL } from "../../../src/shared/complaints/personal-data";
 import { placeById } from "../../../src/shared/complaints/places";
 import {
   type Action,
