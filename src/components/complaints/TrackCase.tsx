@@ -59,6 +59,9 @@ export default function TrackCase() {
       <p role="status">{status}</p>
       <div role="alert">{error && <p className="error-summary">{error}</p>}</div>
       {view && <CaseView view={view} token={token} onChange={(next, message) => show(next, token, message)} />}
+      {view && !token && (
+        <p className="callout">查看或删除本案件保存的您的个人信息，请用提交成功时得到的查询链接打开本页。</p>
+      )}
       {view?.personalData && token && (
         <PersonalDataPanel
           data={view.personalData}
