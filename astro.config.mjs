@@ -1,7 +1,11 @@
 // @ts-check
+
+import { satteri } from "@astrojs/markdown-satteri";
 import react from "@astrojs/react";
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
+import { hotlineLinks } from "./src/lib/hotline-links.ts";
+import { BUREAU } from "./src/shared/publishing.ts";
 
 /** The public origin, for canonical URLs, the sitemap and RSS. Overridden per deployment. */
 const site = process.env.SITE_URL ?? "https://portal.qingxi.example";
@@ -16,6 +20,8 @@ export default defineConfig({
     // The staff console is not for search engines; the 404 page is not a page to index.
     sitemap({ filter: (page) => !page.includes("/staff/") && !page.endsWith("/404/") }),
   ],
+  // The hotline in notices, regulations and pages is a tel: link, one tap on a phone.
+  markdown: { processor: satteri({ mdastPlugins: [hotlineLinks(BUREAU.hotline)] }) },
   devToolbar: { enabled: false },
   server: { host: "127.0.0.1", port: 4321 },
   vite: {

@@ -1,5 +1,6 @@
+import type { Locator } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { browserForFile, VIEWPORTS } from "./kit";
+import { browserForFile, poll, VIEWPORTS, withSeniorMode } from "./kit";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -25,6 +26,50 @@ describe("senior mode (长者模式)", () => {
     await page.getByRole("button", { name: "长者模式" }).press("Space");
     await page.reload();
     expect(await page.evaluate(() => document.documentElement.classList.contains("senior"))).toBe(false);
+    await page.close();
+  });
+
+  it("looks different on and off, says when it is on, and the same button turns it off", async () => {
+    const page = await browser().newPage({ viewport: VIEWPORTS.phone });
+    await page.goto(`${baseUrl}/`);
+    const toggle = page.getByRole("button", { name: "长者模式" });
+    const look = (t: Locator) =>
+      t.evaluate((el) => {
+        const s = getComputedStyle(el);
+        // biome-ignore lint/performance/useDomNodeTextContent: what is shown, not the hidden "：开" when off.
+        return { background: s.backgroundColor, color: s.color, text: (el as HTMLElement).innerText };
+      });
+    const off = await look(toggle);
+    await toggle.click();
+    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("true");
+    const on = await look(toggle);
+    expect(on.background).not.toBe(off.background);
+    expect(on.color).not.toBe(off.color);
+    expect(off.text).not.toContain("开");
+    expect(on.text).toContain("长者模式：开");
+    // The way back: the button says how to leave, and one press does.
+    await expect(page.getByRole("button", { name: /长者模式：开/ }).count()).resolves.toBe(1);
+    await toggle.click();
+    expect(await look(toggle)).toEqual(off);
+    await page.close();
+  });
+
+  it("keeps each step label of the filing form on one line, unbroken, at 360 px in senior mode", async () => {
+    const page = await browser().newPage({ viewport: VIEWPORTS.phone });
+    await withSeniorMode(page);
+    await page.goto(`${baseUrl}/complaints/new/`);
+    const labels = page.locator(".step-progress li");
+    await poll(() => labels.count()).toBe(5);
+    for (const label of await labels.all()) {
+      const { lines, overflow, text } = await label.evaluate((li) => {
+        const range = document.createRange();
+        range.selectNodeContents(li);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 1).map((r) => Math.round(r.top)));
+        return { lines: tops.size, overflow: li.scrollWidth - li.clientWidth, text: li.textContent };
+      });
+      expect(lines, text ?? "").toBe(1);
+      expect(overflow, text ?? "").toBeLessThanOrEqual(0);
+    }
     await page.close();
   });
 

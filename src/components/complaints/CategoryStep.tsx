@@ -119,8 +119,9 @@ export function CategoryStep({ categoryId, error, onChange }: Props) {
       )}
       {chosen?.urgent && (
         <p className="callout">
-          这类问题按紧急案件办理，提交后 {acceptMinutes(chosen)} 分钟内受理派遣。如果已危及人身安全，请先拨打 110、119
-          或 {BUREAU.hotline}。
+          这类问题按紧急案件办理，提交后 {acceptMinutes(chosen)} 分钟内受理派遣。如果已危及人身安全，请先拨打{" "}
+          <a href="tel:110">110</a>、<a href="tel:119">119</a> 或 <a href={`tel:${BUREAU.hotline}`}>{BUREAU.hotline}</a>
+          。
         </p>
       )}
     </>

@@ -1,4 +1,16 @@
-import { STEP_TITLES, STEPS } from "../../lib/complaints/draft";
+import { STEPS, type Step } from "../../lib/complaints/draft";
+
+/**
+ * One word per step, taken from its title (STEP_TITLES, which each step's heading shows in full), so
+ * five fit across a 360 px phone in senior mode without a word broken over two lines.
+ */
+const STEP_LABELS: Record<Step, string> = {
+  category: "类别",
+  place: "位置",
+  details: "描述",
+  contact: "联系",
+  review: "确认",
+};
 
 /** Where the resident is in the five steps; the step's heading repeats the count for screen readers. */
 export function StepProgress({ current }: { current: number }) {
@@ -11,7 +23,7 @@ export function StepProgress({ current }: { current: number }) {
         {STEPS.map((step, i) => (
           <li key={step} aria-current={i === current ? "step" : undefined} className={i < current ? "done" : undefined}>
             {i < current && <span className="visually-hidden">已完成：</span>}
-            {STEP_TITLES[step]}
+            {STEP_LABELS[step]}
           </li>
         ))}
       </ol>

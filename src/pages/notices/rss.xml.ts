@@ -11,6 +11,8 @@ export const GET: APIRoute = async ({ site }) => {
     description: `${BUREAU.name}发布的通知公告`,
     site: site ?? "https://portal.qingxi.example",
     customData: "<language>zh-cn</language>",
+    // Opened in a browser (the footer links here), the feed shows as a page explaining itself.
+    stylesheet: "/rss.xsl",
     items: notices.map((n) => ({
       title: n.data.title,
       description: n.data.summary,

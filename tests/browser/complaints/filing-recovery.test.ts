@@ -31,7 +31,7 @@ describe("filing a complaint", () => {
     await page.reload();
     await page.locator("astro-island:not([ssr])").waitFor({ state: "attached" });
     await poll(() => page.locator("#step-heading").textContent()).toBe("第 3 步，共 5 步：描述与照片");
-    await expect(page.locator('.step-progress [aria-current="step"]').textContent()).resolves.toBe("描述与照片");
+    await expect(page.locator('.step-progress [aria-current="step"]').textContent()).resolves.toBe("描述");
     await expect(page.getByLabel("问题描述").inputValue()).resolves.toBe("夜市摊位摆到了盲道上。");
     await page.getByText("已恢复您上次没有提交的内容。").waitFor();
     await page.getByAltText("第 1 张照片的预览").waitFor();
