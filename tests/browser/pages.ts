@@ -1,12 +1,3 @@
-import { demoTrackingPathWithContact } from "./complaints/personal-data-demo";
-import { demoCaseNumber } from "./complaints/public-case-demo";
-
-/** A seeded case with a public page (tests/browser/complaints/public-case-demo.ts). */
-const DEMO_CASE = await demoCaseNumber();
-
-/** A seeded case opened by its tracking link, whose reporter left a name and phone. */
-const DEMO_TRACKING_WITH_CONTACT = await demoTrackingPathWithContact();
-
 /** One URL per page template of the publishing site: the accessibility and header tests visit each. */
 export const PAGE_TEMPLATES = [
   { name: "home", path: "/" },
@@ -28,54 +19,4 @@ export const PAGE_TEMPLATES = [
   { name: "complaints, tracking", path: "/complaints/track/" },
   { name: "complaints, figures", path: "/complaints/figures/" },
   { name: "staff sign-in", path: "/staff/" },
-] as const;
-
-/** A filing draft as the device keeps it, opened on the place step with a point tapped on the map. */
-const DRAFT_WITH_MAP_POINT = JSON.stringify({
-  step: 1,
-  idempotencyKey: "axe-map-state-0000-0000",
-  categoryId: "C0305",
-  addressText: "桂园路北侧",
-  communityId: "jingui",
-  point: { lat: 30.2863, lng: 120.1937 },
-  pointSource: "map",
-});
-
-/**
- * States of a page the accessibility test opens too: `storage` is put into localStorage before the
- * page loads, and `ready` is what shows once the island has drawn the state.
- */
-export const PAGE_STATES = [
-  {
-    name: "complaints, filing: a place tapped on the district map",
-    path: "/complaints/new/",
-    storage: { "complaint-draft": DRAFT_WITH_MAP_POINT },
-    ready: ".map-picker .map-marker",
-  },
-  {
-    name: "complaints, public view: the hot spots drawn on the district map",
-    path: "/complaints/#hotspots-heading",
-    storage: {},
-    ready: ".hotspot-map .map-note",
-  },
-  {
-    name: "complaints, a case's public page (a seeded case awaiting verification)",
-    path: `/complaints/c/${DEMO_CASE}/`,
-    storage: {},
-    ready: "#public-case-heading",
-  },
-  {
-    name: "complaints, case lookup with a followed case",
-    path: "/complaints/c/",
-    storage: {
-      "complaint-followed": JSON.stringify([{ caseNumber: DEMO_CASE, title: "demo", seenSteps: 1 }]),
-    },
-    ready: ".followed-cases .card strong",
-  },
-  {
-    name: "complaints, tracking by link: the personal data the case holds and the delete button",
-    path: DEMO_TRACKING_WITH_CONTACT,
-    storage: {},
-    ready: "#contact-delete",
-  },
 ] as const;
