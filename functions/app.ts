@@ -9,10 +9,17 @@ import { database } from "./middleware/db";
 import { errorLog } from "./middleware/json-log";
 import { platform } from "./middleware/platform";
 import complaints from "./routes/complaints";
+import casePage from "./routes/complaints/case-page";
 import health from "./routes/health";
 import staff from "./routes/staff";
 
-export const app = new Hono<AppEnv>().basePath("/api");
+/**
+ * The Worker's routes: the API under /api, and the pages the Worker answers before the static assets
+ * (wrangler.toml run_worker_first). `app` is the API: a base path of the same router, so its
+ * middleware (paths /api/*) never runs for a page.
+ */
+const worker = new Hono<AppEnv>();
+export const app = worker.basePath("/api");
 
 app.use(requestId({ headerName: "X-Request-Id" }));
 app.use(errorLog());
@@ -37,6 +44,8 @@ app.use(platform());
 app.route("/health", health);
 app.route("/complaints", complaints);
 app.route("/staff", staff);
+// A case's public page (routes/complaints/case-page.ts): a 404 for a number without one.
+worker.route("/complaints", casePage);
 
 app.notFound((c) => problemResponse(c, problem(404, { detail: `没有 ${c.req.method} ${c.req.path} 这个接口。` })));
 

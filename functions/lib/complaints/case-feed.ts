@@ -1,12 +1,10 @@
+import { caseFeedPath, casePagePath } from "../../../src/shared/complaints/case-page";
 import type { PublicCaseDetail } from "../../../src/shared/complaints/wire";
 import { BUREAU } from "../../../src/shared/publishing";
 import { formatDateTimeZh } from "../../../src/shared/time";
 
 const escapeXml = (s: string) =>
   s.replace(/[<>&"']/g, (ch) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[ch] ?? ch);
-
-/** The public page of a case, the one address people keep and share. */
-export const casePagePath = (caseNumber: string) => `/complaints/c/${caseNumber}/`;
 
 /**
  * A case's public timeline as an Atom feed (RFC 4287): a feed reader follows the case without the
@@ -37,7 +35,7 @@ export function caseFeed(c: PublicCaseDetail, origin: string): string {
   <subtitle>${escapeXml(`${BUREAU.name}投诉公示：这件投诉的每一步办理进度。`)}</subtitle>
   <updated>${updated}</updated>
   <author><name>${escapeXml(BUREAU.name)}</name></author>
-  <link rel="self" type="application/atom+xml" href="${escapeXml(`${origin}/api/complaints/cases/${c.caseNumber}/feed.xml`)}"/>
+  <link rel="self" type="application/atom+xml" href="${escapeXml(`${origin}${caseFeedPath(c.caseNumber)}`)}"/>
   <link rel="alternate" type="text/html" href="${escapeXml(page)}"/>
 ${entries.join("\n")}
 </feed>

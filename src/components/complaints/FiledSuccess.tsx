@@ -1,8 +1,10 @@
+import { casePagePath } from "../../shared/complaints/case-page";
 import { REOPEN_WINDOW_DAYS } from "../../shared/complaints/states";
 import type { FiledComplaint } from "../../shared/complaints/wire";
 import { formatDateTimeZh } from "../../shared/time";
 import { CaseNumber } from "./CaseNumber";
 import { CopyButton } from "./CopyButton";
+import { PublicCaseQr } from "./PublicCaseQr";
 
 interface Props {
   filed: FiledComplaint;
@@ -10,9 +12,13 @@ interface Props {
   onAnother: () => void;
 }
 
-/** The case number to keep, what happens next, and the private tracking link. */
+/**
+ * The case number to keep, what happens next, the private tracking link, and the case's public
+ * page (a link to copy and a QR code to scan or print) that anyone may have.
+ */
 export function FiledSuccess({ filed, withPhone, onAnother }: Props) {
   const link = location.origin + filed.trackingPath;
+  const publicLink = location.origin + casePagePath(filed.caseNumber);
   return (
     <section className="filed" aria-labelledby="filed-heading">
       <h2 id="filed-heading" tabIndex={-1}>
@@ -40,6 +46,18 @@ export function FiledSuccess({ filed, withPhone, onAnother }: Props) {
         <a href={link}>{link}</a>
       </p>
       <CopyButton text={link} label="复制查询链接" />
+      <h3>公示页</h3>
+      <p>
+        立案后，这件投诉的办理过程会公开在下面的公示页上（不含您的姓名、电话、门牌号和问题描述）。这个链接可以转发给邻居，遇到同一问题的人可以在那里点“我也遇到”；立案前打开会显示“找不到”。
+      </p>
+      <p className="tracking-link">
+        <a href={publicLink}>{publicLink}</a>
+      </p>
+      <CopyButton text={publicLink} label="复制公示页链接" />
+      <figure className="qr-figure" style={{ margin: "1rem 0" }}>
+        <PublicCaseQr text={publicLink} label={`公示页链接的二维码：${publicLink}`} />
+        <figcaption>用手机扫码打开公示页，也可以打印这一页留存。</figcaption>
+      </figure>
       <div className="actions">
         <a className="button secondary" href="/complaints/">
           查看投诉公示

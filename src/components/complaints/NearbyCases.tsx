@@ -2,6 +2,7 @@ import { useState } from "react";
 import { supportCase } from "../../lib/complaints/api";
 import { supporterId } from "../../lib/complaints/supporter-id";
 import { errorMessage } from "../../lib/kit/problem";
+import { casePagePath } from "../../shared/complaints/case-page";
 import { nearbyBandLabel } from "../../shared/complaints/nearby";
 import { NEARBY_DAYS, NEARBY_METRES } from "../../shared/complaints/schemas";
 import type { NearbyCase, SupportResult } from "../../shared/complaints/wire";
@@ -45,6 +46,11 @@ export function NearbyCases({ cases, supported, onSupported, onStop }: Props) {
             <button type="button" className="secondary" onClick={() => support(c.caseNumber)}>
               这是同一个问题<span className="visually-hidden">（案件 {c.caseNumber}）</span>
             </button>
+            <p>
+              <a href={casePagePath(c.caseNumber)}>
+                看看这件案件的照片和办理过程<span className="visually-hidden">（案件 {c.caseNumber}）</span>
+              </a>
+            </p>
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import { casePagePath } from "../../shared/complaints/case-page";
 import type { PublicCase } from "../../shared/complaints/wire";
 import { formatDateTimeZh } from "../../shared/time";
 
@@ -10,7 +11,10 @@ export function PublicCaseCard({ c }: { c: PublicCase }) {
       </h3>
       <p>
         <span className={c.open ? "tag" : "tag closed"}>{c.stateLabel}</span>{" "}
-        <span className="muted">案件编号 {c.caseNumber}</span>
+        <a className="muted" href={casePagePath(c.caseNumber)}>
+          案件编号 {c.caseNumber}
+          <span className="visually-hidden">：查看办理过程</span>
+        </a>
       </p>
       <dl className="facts">
         <div>

@@ -5,6 +5,7 @@ import type {
   Hotspots,
   MonthFigures,
   NearbyCases,
+  PublicCaseDetail,
   PublicCasePage,
   SupportResult,
   TrackingView,
@@ -31,6 +32,10 @@ export function listCases(state: "open" | "closed" | "", before: number | null):
   if (before !== null) q.set("before", String(before));
   return call<PublicCasePage>(`?${q}`);
 }
+
+/** A case's public page: anyone with its number; 404 until it is accepted. */
+export const publicCaseDetail = (caseNumber: string) =>
+  call<PublicCaseDetail>(`/cases/${encodeURIComponent(caseNumber)}`);
 
 export const hotspots = (days: 30 | 90) => call<Hotspots>(`/hotspots?days=${days}`);
 
