@@ -187,7 +187,7 @@ describe("the dispatcher's inbox and a case", () => {
     await expect(legend.textContent()).resolves.toMatch(/派遣（本案件当前不可用）/);
     await page.locator("#case-title").click();
     await page.keyboard.press("s");
-    await expect(page.locator(".status-message").textContent()).resolves.not.toContain("快捷键 S");
+    await expect(page.getByRole("status").filter({ hasText: "快捷键 S" }).count()).resolves.toBe(0);
 
     // 立案 is public on the reporter's page; its remark is not.
     await page.getByRole("button", { name: "立案" }).click();
