@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { toCsv } from "../../../functions/lib/complaints/public-view";
 import { CATEGORIES } from "../../../src/shared/complaints/categories";
 import { nearestPlace, PLACES, placesOf } from "../../../src/shared/complaints/places";
 import { STATE_LABELS, TRANSITIONS } from "../../../src/shared/complaints/states";
@@ -260,5 +261,17 @@ describe("choosing the public place", () => {
     expect(audited.results.map((a) => a.detail).join()).toContain('"placeTo":"guiyuan-night-market"');
     const list = JSON.parse(await body("/api/complaints?limit=100")) as PublicCasePage;
     expect(list.cases.find((c) => c.caseNumber === filed.caseNumber)?.place).toBe("桂园夜市");
+  });
+});
+
+describe("the open-data CSV", () => {
+  // No resident's text reaches it any more, but a cell a spreadsheet would run stays defused.
+  it("quotes a cell that a spreadsheet would run as a formula, and escapes quotes and line breaks", () => {
+    const csv = toCsv([{ a: '=HYPERLINK("http://x")路口', b: "+1", c: "line\nbreak" }], ["a", "b", "c"]);
+    expect(csv.split("\r\n")[0]).toBe("a,b,c");
+    expect(csv).toContain("'=HYPERLINK");
+    expect(csv).toContain("'+1");
+    expect(csv).toContain('"\'=HYPERLINK(""http://x"")路口"');
+    expect(csv).toContain('"line\nbreak"');
   });
 });
