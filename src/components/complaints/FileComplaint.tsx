@@ -26,6 +26,7 @@ const TARGETS: Record<string, string> = {
   categoryId: "category-search",
   addressText: "address",
   communityId: "community",
+  placeId: "place",
   lat: "locate",
   description: "description",
   photos: "photos",
