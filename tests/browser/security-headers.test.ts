@@ -94,6 +94,17 @@ describe("security headers of the static site", () => {
     expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   });
+
+  it("does not let a file missing under /_astro/ be cached: its 404 is asked for again next time", async () => {
+    // A page cached from an older build asks for a hash this build does not have.
+    for (const path of ["/_astro/FileComplaint.0ld-Hash.js", "/_astro/no-such-dir/x.css"]) {
+      const res = await fetch(baseUrl + path);
+      expect(res.status, path).toBe(404);
+      const cache = res.headers.get("cache-control") ?? "";
+      expect(cache, path).not.toContain("immutable");
+      expect(Number(/max-age=(\d+)/.exec(cache)?.[1] ?? 0), path).toBeLessThanOrEqual(60);
+    }
+  });
 });
 
 describe("security headers of the API", () => {
