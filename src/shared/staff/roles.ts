@@ -30,10 +30,12 @@ export const UNIT_BOUND_ROLES: readonly Role[] = ["unit_handler", "service_point
  */
 export const UNIT_FREE_ROLES: readonly Role[] = ["admin", "volunteer_coordinator", "viewer"];
 
+export const UNIT_FREE_REFUSAL = "该角色不属于任何单位，请不要指定单位";
+
 /** What is wrong with giving `role` this unit, for the unit field; undefined when nothing is. */
 export function unitRefusal(role: Role, unitId: string | null | undefined): string | undefined {
   if (UNIT_BOUND_ROLES.includes(role) && !unitId) return "该角色必须指定单位";
-  if (UNIT_FREE_ROLES.includes(role) && unitId) return "该角色不属于任何单位，请不要指定单位";
+  if (UNIT_FREE_ROLES.includes(role) && unitId) return UNIT_FREE_REFUSAL;
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { FromDaySchema, ToDaySchema, withPeriod } from "../period.ts";
 import { PlainLine } from "../text.ts";
-import { ROLES, unitRefusal } from "./roles.ts";
+import { ROLES, UNIT_FREE_REFUSAL, UNIT_FREE_ROLES } from "./roles.ts";
 
 // Inputs of the staff endpoints, shared by the API (validation) and the console (form hints).
 
@@ -51,15 +51,10 @@ export const CreateAccountSchema = v.pipe(
     role: v.picklist(ROLES, "角色不正确"),
     unitId: v.optional(v.nullable(UnitIdSchema)),
   }),
-  // The same rule as a change of role or unit (routes/staff/accounts.ts): one per role, both ways.
+  // As in a change of role or unit (routes/staff/accounts.ts, unitRefusal). A unit-bound role
+  // without a unit is the table's CHECK constraint's to refuse (staff:create names the flag).
   v.forward(
-    v.check(
-      (i) => unitRefusal(i.role, i.unitId) === undefined,
-      (issue) => {
-        const i = issue.input as { role: (typeof ROLES)[number]; unitId?: string | null };
-        return unitRefusal(i.role, i.unitId) ?? "单位不正确";
-      },
-    ),
+    v.check((i) => !(UNIT_FREE_ROLES.includes(i.role) && i.unitId), UNIT_FREE_REFUSAL),
     ["unitId"],
   ),
 );
