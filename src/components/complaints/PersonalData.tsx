@@ -110,7 +110,8 @@ export function PersonalDataPanel({ data, token, onDeleted }: Props) {
         </div>
       )}
       <p>
-        <a href="/privacy/">个人信息保护说明</a>：更正、删除其他信息或其他请求，请拨打 {BUREAU.hotline}。
+        <a href="/privacy/">个人信息保护说明</a>：更正、删除其他信息或其他请求，请拨打{" "}
+        <a href={`tel:${BUREAU.hotline}`}>{BUREAU.hotline}</a>。
       </p>
     </section>
   );

@@ -25,7 +25,7 @@ export function PrivacySummary() {
         </li>
         <li>
           <strong>您的权利：</strong>凭查询链接随时查看案件保存的您的信息，并可立即删除联系方式；其他请求请拨打{" "}
-          {BUREAU.hotline}。
+          <a href={`tel:${BUREAU.hotline}`}>{BUREAU.hotline}</a>。
         </li>
       </ul>
       <p>
