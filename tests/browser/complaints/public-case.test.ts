@@ -91,6 +91,7 @@ describe("a case's public page", () => {
     await expect(publicLink.count()).resolves.toBe(1);
     await expect(page.getByRole("button", { name: "复制公示页链接" }).count()).resolves.toBe(1);
     const qr = page.getByRole("img", { name: `公示页链接的二维码：${baseUrl}/complaints/c/${caseNumber}/` });
+    await qr.waitFor();
     const box = await qr.boundingBox();
     expect(box?.width).toBeGreaterThanOrEqual(150);
     await expectAxeClean(page, "success page with the public link and its QR code at 360 px");
