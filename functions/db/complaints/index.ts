@@ -220,11 +220,7 @@ export function casesFiledBetween(db: Db, from: string, to: string, limit: numbe
     .select()
     .from(complaints)
     .where(
-      and(
-        gte(complaints.receivedAt, from),
-        lt(complaints.receivedAt, to),
-        inArray(complaints.state, LISTED_STATES),
-      ),
+      and(gte(complaints.receivedAt, from), lt(complaints.receivedAt, to), inArray(complaints.state, LISTED_STATES)),
     )
     .orderBy(asc(complaints.receivedAt))
     .limit(limit);
