@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { browserForFile, expectAxeClean, VIEWPORTS, withSeniorMode } from "./kit";
-import { PAGE_TEMPLATES } from "./pages";
+import { PAGE_STATES, PAGE_TEMPLATES } from "./pages";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -20,6 +20,19 @@ describe.each(Object.entries(VIEWPORTS))("at %s size", (_label, viewport) => {
       if (path.startsWith("/search/")) await page.locator("#search-results li").first().waitFor();
       expect(await page.evaluate(() => document.documentElement.classList.contains("senior"))).toBe(senior);
       await expectAxeClean(page, path);
+      await context.close();
+    });
+
+    it.each(PAGE_STATES)("$name has no WCAG 2.2 AA violations and no sideways scroll", async (state) => {
+      const context = await browser().newContext({ viewport, locale: "zh-CN" });
+      const page = await context.newPage();
+      if (senior) await withSeniorMode(page);
+      await page.addInitScript((items: Record<string, string>) => {
+        for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
+      }, state.storage);
+      await page.goto(baseUrl + state.path);
+      await page.locator(state.ready).first().waitFor();
+      await expectAxeClean(page, `${state.path} (${state.name})`);
       await context.close();
     });
   });

@@ -20,3 +20,33 @@ export const PAGE_TEMPLATES = [
   { name: "complaints, figures", path: "/complaints/figures/" },
   { name: "staff sign-in", path: "/staff/" },
 ] as const;
+
+/** A filing draft as the device keeps it, opened on the place step with a point tapped on the map. */
+const DRAFT_WITH_MAP_POINT = JSON.stringify({
+  step: 1,
+  idempotencyKey: "axe-map-state-0000-0000",
+  categoryId: "C0305",
+  addressText: "桂园路北侧",
+  communityId: "jingui",
+  point: { lat: 30.2863, lng: 120.1937 },
+  pointSource: "map",
+});
+
+/**
+ * States of a page the accessibility test opens too: `storage` is put into localStorage before the
+ * page loads, and `ready` is what shows once the island has drawn the state.
+ */
+export const PAGE_STATES = [
+  {
+    name: "complaints, filing: a place tapped on the district map",
+    path: "/complaints/new/",
+    storage: { "complaint-draft": DRAFT_WITH_MAP_POINT },
+    ready: ".map-picker .map-marker",
+  },
+  {
+    name: "complaints, public view: the hot spots drawn on the district map",
+    path: "/complaints/#hotspots-heading",
+    storage: {},
+    ready: ".hotspot-map .map-note",
+  },
+] as const;
