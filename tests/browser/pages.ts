@@ -1,3 +1,8 @@
+import { demoTrackingPathWithContact } from "./complaints/personal-data-demo";
+
+/** A seeded case opened by its tracking link, whose reporter left a name and phone. */
+const DEMO_TRACKING_WITH_CONTACT = await demoTrackingPathWithContact();
+
 /** One URL per page template of the publishing site: the accessibility and header tests visit each. */
 export const PAGE_TEMPLATES = [
   { name: "home", path: "/" },
@@ -48,5 +53,11 @@ export const PAGE_STATES = [
     path: "/complaints/#hotspots-heading",
     storage: {},
     ready: ".hotspot-map .map-note",
+  },
+  {
+    name: "complaints, tracking by link: the personal data the case holds and the delete button",
+    path: DEMO_TRACKING_WITH_CONTACT,
+    storage: {},
+    ready: "#contact-delete",
   },
 ] as const;
