@@ -11,7 +11,7 @@ export function PublicCaseCard({ c }: { c: PublicCase }) {
       </h3>
       <p>
         <span className={c.open ? "tag" : "tag closed"}>{c.stateLabel}</span>{" "}
-        <a className="muted" href={casePagePath(c.caseNumber)}>
+        <a href={casePagePath(c.caseNumber)}>
           案件编号 {c.caseNumber}
           <span className="visually-hidden">：查看办理过程</span>
         </a>

@@ -1,9 +1,11 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { caseStateByNumber, publicCaseRead } from "../../../functions/db/complaints/public-case";
 import { groupCaseNumber } from "../../../src/lib/complaints/format";
 import type { CaseDetail } from "../../../src/shared/complaints/console-wire";
 import type { PublicCaseDetail } from "../../../src/shared/complaints/wire";
 import { jpegClean } from "../../unit/fixtures/images";
+import { db, expectIndexed, plan } from "../query-plan";
 import { fileOk, fileWithPhotos, ORIGIN, pointIn, syncUnits, track, validComplaint } from "./factories";
 import { act, makeCase, reload, session } from "./handling/factories";
 
@@ -162,6 +164,11 @@ describe("a case's public page, GET /api/complaints/cases/:caseNumber", () => {
       expect(res.status, copied).toBe(200);
       expect(((await res.json()) as PublicCaseDetail).caseNumber).toBe(c.caseNumber);
     }
+  });
+
+  it("reads the case, its events, photos and units through indexes", async () => {
+    expectIndexed(await plan(publicCaseRead(db, "261127-0001")));
+    expectIndexed(await plan(caseStateByNumber(db, "261127-0001")));
   });
 
   it("shows a merged duplicate as a pointer to the case it joined, without photos", async () => {
