@@ -50,7 +50,7 @@ export function FiledSuccess({ filed, withPhone, onAnother }: Props) {
       <p>
         立案后，这件投诉的办理过程会公开在下面的公示页上（不含您的姓名、电话、门牌号和问题描述）。这个链接可以转发给邻居，遇到同一问题的人可以在那里点“我也遇到”；立案前打开会显示“找不到”。
       </p>
-      <p className="tracking-link">
+      <p className="public-link" style={{ fontSize: "0.9rem", wordBreak: "break-all" }}>
         <a href={publicLink}>{publicLink}</a>
       </p>
       <CopyButton text={publicLink} label="复制公示页链接" />

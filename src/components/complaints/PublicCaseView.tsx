@@ -74,7 +74,7 @@ export function PublicCaseView({ view, onChange }: Props) {
       )}
       <section aria-labelledby="share-heading">
         <h3 id="share-heading">本页链接</h3>
-        <p className="tracking-link">
+        <p className="public-link" style={{ fontSize: "0.9rem", wordBreak: "break-all" }}>
           <a href={link}>{link}</a>
         </p>
         <CopyButton text={link} label="复制本页链接" />
