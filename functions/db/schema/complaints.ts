@@ -176,15 +176,21 @@ export const caseCounters = sqliteTable("case_counters", {
  * case; `replayCipher` holds the tracking token encrypted under the key itself, so only the client
  * that chose the key can be given the same answer again.
  */
-export const idempotencyKeys = sqliteTable("idempotency_keys", {
-  keyHash: text().primaryKey(),
-  requestHash: text().notNull(),
-  complaintId: integer()
-    .notNull()
-    .references(() => complaints.id),
-  replayCipher: text().notNull(),
-  createdAt: text().notNull(),
-});
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    keyHash: text().primaryKey(),
+    /** A hash over the filing, contact included: overwritten when the contact is deleted or anonymised. */
+    requestHash: text().notNull(),
+    complaintId: integer()
+      .notNull()
+      .references(() => complaints.id),
+    replayCipher: text().notNull(),
+    createdAt: text().notNull(),
+  },
+  // A case's record, found when its contact goes (the reporter's deletion, the retention trigger).
+  (t) => [index("idempotency_keys_complaint_idx").on(t.complaintId)],
+);
 
 /** Filed cases per day, community and category, kept in the filing batch: hot spots read this. */
 export const complaintDailyCounts = sqliteTable(

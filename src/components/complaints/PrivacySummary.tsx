@@ -17,7 +17,7 @@ export function PrivacySummary() {
         <li>
           <strong>公开什么：</strong>
           只公开类别、社区、约 100
-          米的大致位置、名录中的地点名称和办理进度，照片在受理后公开；您填写的地址、描述、称呼和手机号码不公开。
+          米的大致位置、名录中的地点名称和办理进度，照片在立案后公开；您填写的地址、描述、称呼和手机号码不公开。
         </li>
         <li>
           <strong>保存多久：</strong>结案满 {CONTACT_RETENTION_DAYS}{" "}

@@ -87,6 +87,21 @@ describe("the cron trigger", () => {
       closedAt: ago(179 * DAY),
     });
     const open = await makeCase({ state: "in_progress", reporterPhone: "18600003333", callbackWanted: true });
+    // The filings' idempotency records: their hashes were taken over the contact too.
+    for (const c of [old, recent]) {
+      await env.DB.prepare(
+        `INSERT INTO idempotency_keys (key_hash, request_hash, complaint_id, replay_cipher, created_at)
+         VALUES (?1, 'hash-over-contact', ?2, 'cipher', ?3)`,
+      )
+        .bind(`key-${c.id}`, c.id, ago(400 * DAY))
+        .run();
+    }
+    const hashOf = async (id: number) =>
+      (
+        await env.DB.prepare("SELECT request_hash AS h FROM idempotency_keys WHERE complaint_id = ?1")
+          .bind(id)
+          .first<{ h: string }>()
+      )?.h;
     // More than two chunks of old closed cases with contacts.
     await env.DB.prepare(
       `INSERT INTO complaints (case_number, category_id, community_id, address_text, description, reporter_name,
@@ -107,7 +122,9 @@ describe("the cron trigger", () => {
       lng: 120.151,
     });
     expect(o.contactAnonymisedAt).toBe(new Date(CLOCK).toISOString());
+    expect(await hashOf(old.id)).toBe("contact-deleted");
     expect((await reload(recent.id)).reporterPhone).toBe("13700002222");
+    expect(await hashOf(recent.id)).toBe("hash-over-contact");
     expect((await reload(open.id)).reporterPhone).toBe("18600003333");
     expect(
       await countRows(
@@ -118,5 +135,6 @@ describe("the cron trigger", () => {
     // A shorter retention set by the environment reaches the recent one too.
     await runCron(CLOCK, { CONTACT_RETENTION_DAYS: "30" });
     expect((await reload(recent.id)).reporterPhone).toBeNull();
+    expect(await hashOf(recent.id)).toBe("contact-deleted");
   }, 30_000);
 });
