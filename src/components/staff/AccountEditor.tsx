@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { staffApi } from "../../lib/staff/api";
-import { ROLE_LABELS, type Role, UNIT_BOUND_ROLES } from "../../shared/staff/roles";
+import { ROLE_LABELS, type Role, UNIT_BOUND_ROLES, UNIT_FREE_ROLES } from "../../shared/staff/roles";
 import type { StaffAccount, Unit } from "../../shared/staff/wire";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
@@ -30,6 +30,9 @@ export function AccountEditor({ account, units, isSelf, onSaved, onClose }: Prop
   const form = useForm({ targets: FIELDS });
   const fields = form.errors;
   const needsUnit = UNIT_BOUND_ROLES.includes(role as Role);
+  // A unit-free role takes no unit: the field goes, and saving clears the one the account had.
+  const takesUnit = !UNIT_FREE_ROLES.includes(role as Role);
+  const chosenUnit = takesUnit ? unitId : "";
   useEffect(() => headingRef.current?.focus(), []);
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -38,7 +41,7 @@ export function AccountEditor({ account, units, isSelf, onSaved, onClose }: Prop
     if (needsUnit && !unitId) return form.refuse(CHECK_MESSAGE, { unitId: "该角色必须指定单位" });
     const change: { role?: Role; unitId?: string | null } = {};
     if (role !== account.role) change.role = role as Role;
-    if (unitId !== (account.unitId ?? "")) change.unitId = unitId || null;
+    if (chosenUnit !== (account.unitId ?? "")) change.unitId = chosenUnit || null;
     if (Object.keys(change).length === 0) return form.refuse("没有要保存的修改。");
     await form.run(async () => {
       onSaved(await staffApi.updateAccount(account.id, change), `已保存 ${account.displayName} 的角色和单位。`);
@@ -63,15 +66,19 @@ export function AccountEditor({ account, units, isSelf, onSaved, onClose }: Prop
             {(a11y) => <RoleSelect a11y={a11y} name="role" value={role} onChange={setRole} />}
           </Field>
         )}
-        <UnitField
-          id={FIELDS.unitId.id}
-          value={unitId}
-          units={units}
-          required={needsUnit}
-          hint={needsUnit ? undefined : "该角色可以不指定单位。"}
-          error={fields.unitId}
-          onChange={setUnitId}
-        />
+        {takesUnit ? (
+          <UnitField
+            id={FIELDS.unitId.id}
+            value={unitId}
+            units={units}
+            required={needsUnit}
+            hint={needsUnit ? undefined : "该角色可以不指定单位。"}
+            error={fields.unitId}
+            onChange={setUnitId}
+          />
+        ) : (
+          <p className="muted">该角色不属于任何单位。</p>
+        )}
         <div className="actions">
           <button type="submit" aria-disabled={form.busy || undefined}>
             {form.busy ? "正在保存…" : "保存修改"}

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { ApiError, type FieldErrors, refusalOf } from "../../lib/kit/problem";
 import { staffApi } from "../../lib/staff/api";
-import { type Role, UNIT_BOUND_ROLES } from "../../shared/staff/roles";
+import { type Role, UNIT_BOUND_ROLES, UNIT_FREE_ROLES } from "../../shared/staff/roles";
 import { CreateAccountSchema } from "../../shared/staff/schemas";
 import type { StaffAccount, Unit } from "../../shared/staff/wire";
 import { ErrorSummary } from "../forms/ErrorSummary";
@@ -32,10 +32,12 @@ export function CreateAccountForm({ units, onCreated }: Props) {
   const form = useForm({ targets: FIELDS });
   const fields = form.errors;
   const needsUnit = UNIT_BOUND_ROLES.includes(role as Role);
+  // A unit-free role takes no unit (the API refuses one): the field goes, and so does a unit chosen before.
+  const takesUnit = !UNIT_FREE_ROLES.includes(role as Role);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const input = { email, displayName, role: role as Role, unitId: unitId || null };
+    const input = { email, displayName, role: role as Role, unitId: takesUnit ? unitId || null : null };
     const own: FieldErrors = {};
     if (!role) own.role = "请选择角色";
     if (needsUnit && !unitId) own.unitId = "该角色必须指定单位";
@@ -83,15 +85,17 @@ export function CreateAccountForm({ units, onCreated }: Props) {
         <Field id={FIELDS.role.id} label={FIELDS.role.label} error={fields.role}>
           {(a11y) => <RoleSelect a11y={a11y} name="role" value={role} placeholder onChange={setRole} />}
         </Field>
-        <UnitField
-          id={FIELDS.unitId.id}
-          value={unitId}
-          units={units}
-          required={needsUnit}
-          hint="处置单位和服务点工作人员必须指定单位。"
-          error={fields.unitId}
-          onChange={setUnitId}
-        />
+        {takesUnit && (
+          <UnitField
+            id={FIELDS.unitId.id}
+            value={unitId}
+            units={units}
+            required={needsUnit}
+            hint="处置单位和服务点工作人员必须指定单位。"
+            error={fields.unitId}
+            onChange={setUnitId}
+          />
+        )}
         <button type="submit" aria-disabled={form.busy || undefined}>
           {form.busy ? "正在创建…" : "创建账号"}
         </button>

@@ -114,6 +114,9 @@ describe("account management", () => {
     const email = `new-${Date.now()}@staff.qingxi.example`;
     await admin.getByLabel("工作邮箱").fill(email);
     await admin.getByLabel("姓名").fill("新来的队员");
+    // A unit-free role is offered no unit (the API would refuse one).
+    await admin.getByLabel("角色").selectOption({ label: "统计查看" });
+    await expect(admin.getByLabel(/所属单位/).count()).resolves.toBe(0);
     await admin.getByLabel("角色").selectOption({ label: "处置单位（中队/社区工作站）" });
     await admin.getByRole("button", { name: "创建账号" }).click();
     // A unit handler needs a unit: the error is next to the field and in the summary.
