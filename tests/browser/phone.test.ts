@@ -86,6 +86,18 @@ describe("on a 360 px phone", () => {
     await page.close();
   });
 
+  it("links the footer's RSS 订阅 to a page that explains feeds and gives the feed's address", async () => {
+    const page = await phonePage(false);
+    await page.goto(`${baseUrl}/`);
+    await page.locator(".site-footer").getByRole("link", { name: "RSS 订阅" }).click();
+    expect(new URL(page.url()).pathname).toBe("/feeds/");
+    await expect(page.locator("h1").textContent()).resolves.toBe("订阅更新");
+    await expect(page.locator(".feed-url").first().textContent()).resolves.toMatch(/\/notices\/rss\.xml$/);
+    const feed = page.locator("main").getByRole("link", { name: "打开通知公告订阅源" });
+    await expect(feed.getAttribute("href")).resolves.toBe("/notices/rss.xml");
+    await page.close();
+  });
+
   it("links the footer's 网站地图 to a page for people, listing the site's sections", async () => {
     const page = await phonePage(false);
     await page.goto(`${baseUrl}/`);
