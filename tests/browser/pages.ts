@@ -1,4 +1,8 @@
 import { demoTrackingPathWithContact } from "./complaints/personal-data-demo";
+import { demoCaseNumber } from "./complaints/public-case-demo";
+
+/** A seeded case with a public page (tests/browser/complaints/public-case-demo.ts). */
+const DEMO_CASE = await demoCaseNumber();
 
 /** A seeded case opened by its tracking link, whose reporter left a name and phone. */
 const DEMO_TRACKING_WITH_CONTACT = await demoTrackingPathWithContact();
@@ -17,6 +21,7 @@ export const PAGE_TEMPLATES = [
   { name: "open letter", path: "/letter/" },
   { name: "privacy notice", path: "/privacy/" },
   { name: "site map", path: "/sitemap/" },
+  { name: "feeds", path: "/feeds/" },
   { name: "search with results", path: "/search/?q=%E5%A4%9C%E5%B8%82" },
   { name: "404", path: "/no-such-page/" },
   { name: "complaints, public view", path: "/complaints/" },
@@ -53,6 +58,20 @@ export const PAGE_STATES = [
     path: "/complaints/#hotspots-heading",
     storage: {},
     ready: ".hotspot-map .map-note",
+  },
+  {
+    name: "complaints, a case's public page (a seeded case awaiting verification)",
+    path: `/complaints/c/${DEMO_CASE}/`,
+    storage: {},
+    ready: "#public-case-heading",
+  },
+  {
+    name: "complaints, case lookup with a followed case",
+    path: "/complaints/c/",
+    storage: {
+      "complaint-followed": JSON.stringify([{ caseNumber: DEMO_CASE, title: "demo", seenSteps: 1 }]),
+    },
+    ready: ".followed-cases .card strong",
   },
   {
     name: "complaints, tracking by link: the personal data the case holds and the delete button",
