@@ -49,7 +49,9 @@ export function PublicCaseFollow({ view }: { view: PublicCaseDetail }) {
         </a>
       </div>
       <p role="status">{status}</p>
-      <p className="muted">关注只保存在这个浏览器里；换了手机或浏览器，请保存本页链接或扫码。</p>
+      <p className="muted">
+        关注只保存在这个浏览器里；换了手机或浏览器，请保存本页链接。<a href="/feeds/#feed-cases">什么是阅读器订阅？</a>
+      </p>
     </section>
   );
 }
