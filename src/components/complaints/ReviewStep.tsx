@@ -21,7 +21,10 @@ export function ReviewStep({ draft, photos, onEdit }: Props) {
         ["地址或地标（不公开）", draft.addressText],
         ["公开显示的地点", (chosenPlace(draft) ?? resolvedPlace(draft))?.name ?? "由工作人员核实后填写"],
         ["所在社区", community ? `${community.subdistrict}${community.name}` : "未选择"],
-        ["位置", pointCommunity(draft) ? "已使用本机位置" : "未使用本机位置"],
+        [
+          "位置",
+          !pointCommunity(draft) ? "未标出位置" : draft.pointSource === "map" ? "已在地图上标出" : "已使用本机位置",
+        ],
       ],
     ],
     [

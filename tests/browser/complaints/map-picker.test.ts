@@ -93,6 +93,9 @@ describe("choosing the place on the district map", () => {
     await page.getByLabel(/我已阅读个人信息保护说明/).check();
     await page.getByRole("button", { name: "下一步" }).click();
     await expectStep(page, 5, "确认提交");
+    // The review says where the point came from: the map, not the device.
+    await expect(page.locator("main").textContent()).resolves.toContain("已在地图上标出");
+    await expect(page.locator("main").textContent()).resolves.not.toContain("已使用本机位置");
     await page.getByRole("button", { name: "确认提交" }).click();
     await page.getByRole("heading", { name: "投诉已提交" }).waitFor();
     const caseNumber = (await page.locator("[data-case-number]").first().getAttribute("data-case-number")) ?? "";
