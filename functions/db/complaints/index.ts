@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
-import { type CaseState, CLOSED_STATES, STATES } from "../../../src/shared/complaints/states";
+import { type CaseState, CLOSED_STATES, STATES, UNLISTED_STATES } from "../../../src/shared/complaints/states";
 import type { Statement } from "../batch";
 import type { Db } from "../client";
 
@@ -17,11 +17,8 @@ import { insertPhoto, type NewPhoto } from "./photos";
 
 export type Complaint = typeof complaints.$inferSelect;
 const OPEN_STATES = STATES.filter((s) => !CLOSED_STATES.includes(s));
-/**
- * States a case is listed in publicly: not before staff read and accepted it, nor once refused, so
- * nothing a resident sent is published unread (src/shared/complaints/places.ts says what is shown).
- */
-export const UNLISTED_STATES: readonly CaseState[] = ["received", "not_accepted"];
+// Listed publicly: not before staff read and accepted a case, nor once refused, so nothing a resident
+// sent is published unread (src/shared/complaints/places.ts says what is shown).
 const LISTED_STATES = STATES.filter((s) => !UNLISTED_STATES.includes(s));
 const LISTED = {
   open: LISTED_STATES.filter((s) => OPEN_STATES.includes(s)),

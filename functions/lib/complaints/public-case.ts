@@ -1,16 +1,13 @@
-import { type CaseState, STATE_LABELS, TRANSITIONS } from "../../../src/shared/complaints/states";
+import { type CaseState, hasPublicPage, STATE_LABELS, TRANSITIONS } from "../../../src/shared/complaints/states";
 import type { PublicCaseDetail, TimelineEntry } from "../../../src/shared/complaints/wire";
 import type { Db } from "../../db/client";
-import { UNLISTED_STATES } from "../../db/complaints/index";
 import { type PublicCaseEvent, publicCaseRead } from "../../db/complaints/public-case";
 import { photosArePublic, publicCase } from "./public-view";
 import { deadline } from "./tracking-view";
 
-/**
- * A case has a public page exactly when the public list shows it: not while nobody has read it,
- * nor once refused. Everything else (accepted onwards, merged duplicates as a pointer) has one.
- */
-export const hasPublicPage = (state: CaseState) => !UNLISTED_STATES.includes(state);
+// A case has a public page exactly when the public list shows it (hasPublicPage, shared with the
+// browser so the links to it agree); merged duplicates have one as a pointer to the case they joined.
+export { hasPublicPage };
 
 const label = (action: string) => (TRANSITIONS as Record<string, { label: string }>)[action]?.label ?? action;
 const stateLabel = (state: string) => STATE_LABELS[state as CaseState] ?? state;

@@ -12,6 +12,7 @@ import {
   SupporterIdSchema,
 } from "../../../src/shared/complaints/schemas";
 import { PublicFiguresQuerySchema } from "../../../src/shared/complaints/staff-schemas";
+import { hasPublicPage } from "../../../src/shared/complaints/states";
 import type {
   FiledComplaint,
   Hotspots,
@@ -103,6 +104,7 @@ complaints.post("/:caseNumber/support", async (c) => {
     caseNumber: found.caseNumber,
     supporters: (after?.rows[0]?.supporters as number | undefined) ?? found.supporters,
     counted: inserted?.changes === 1,
+    publicPage: hasPublicPage(found.state),
   });
 });
 

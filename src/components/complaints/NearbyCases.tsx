@@ -4,7 +4,8 @@ import { supporterId } from "../../lib/complaints/supporter-id";
 import { errorMessage } from "../../lib/kit/problem";
 import { casePagePath } from "../../shared/complaints/case-page";
 import { nearbyBandLabel } from "../../shared/complaints/nearby";
-import { NEARBY_DAYS, NEARBY_METRES } from "../../shared/complaints/schemas";
+import { NEARBY_DAYS, NEARBY_METRES } from "../../shared/complaints/filing-schema";
+import { hasPublicPage } from "../../shared/complaints/states";
 import type { NearbyCase, SupportResult } from "../../shared/complaints/wire";
 import { formatDateTimeZh } from "../../shared/time";
 
@@ -47,9 +48,13 @@ export function NearbyCases({ cases, supported, onSupported, onStop }: Props) {
               这是同一个问题<span className="visually-hidden">（案件 {c.caseNumber}）</span>
             </button>
             <p>
-              <a href={casePagePath(c.caseNumber)}>
-                看看这件案件的照片和办理过程<span className="visually-hidden">（案件 {c.caseNumber}）</span>
-              </a>
+              {hasPublicPage(c.state) ? (
+                <a href={casePagePath(c.caseNumber)}>
+                  看看这件案件的照片和办理过程<span className="visually-hidden">（案件 {c.caseNumber}）</span>
+                </a>
+              ) : (
+                <span className="muted">刚收到，立案后才有公示页。</span>
+              )}
             </p>
           </li>
         ))}

@@ -38,6 +38,13 @@ export const STATE_LABELS: Record<CaseState, string> = {
 export const CLOSED_STATES: readonly CaseState[] = ["closed_fixed", "closed_not_fixed", "not_accepted", "merged"];
 export const isOpen = (s: CaseState) => !CLOSED_STATES.includes(s);
 
+/**
+ * Not yet 立案, or refused: not in the public list, no public page. One list, so the list, the case
+ * page and the links to it (nearby, "me too") always agree.
+ */
+export const UNLISTED_STATES: readonly CaseState[] = ["received", "not_accepted"];
+export const hasPublicPage = (s: CaseState) => !UNLISTED_STATES.includes(s);
+
 /** Who takes an action: a staff role, the reporter holding the tracking secret, or the system. */
 export type Actor = "reporter" | "system" | "dispatcher" | "unit_handler" | "admin";
 

@@ -72,6 +72,8 @@ export interface SupportResult {
   supporters: number;
   /** false when this supporter had already been counted. */
   counted: boolean;
+  /** Whether the case has its public page yet (from 立案 on): before, a link to it would be a 404. */
+  publicPage: boolean;
 }
 
 export interface HotspotCell {

@@ -99,6 +99,10 @@ describe("the public view of complaints", () => {
     expect(await (await support(alice)).json()).toMatchObject({ supporters: 1, counted: true });
     expect(await (await support(alice)).json()).toMatchObject({ supporters: 1, counted: false });
     expect(await (await support("bob-0123456789abcdef0")).json()).toMatchObject({ supporters: 2, counted: true });
+    // Not yet 立案: no public page to link to, and the answer says so; from 立案 on it has one.
+    expect(await (await support(alice)).json()).toMatchObject({ publicPage: false });
+    await env.DB.prepare("UPDATE complaints SET state = 'accepted' WHERE case_number = ?").bind(filed.caseNumber).run();
+    expect(await (await support(alice)).json()).toMatchObject({ publicPage: true });
     expect((await support("x")).status).toBe(422);
     const closed = await fileOk();
     await env.DB.prepare("UPDATE complaints SET state = 'closed_fixed' WHERE case_number = ?")
