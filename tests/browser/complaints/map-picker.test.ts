@@ -1,12 +1,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { type Point, project } from "../../../src/lib/complaints/district-map";
 import { districtMap } from "../../../src/lib/complaints/district-map-data";
 import type { CaseDetail } from "../../../src/shared/complaints/console-wire";
 import type { Hotspots } from "../../../src/shared/complaints/wire";
 import { distanceMetres } from "../../../src/shared/geo";
 import { browserForFile, expectAxeClean, expectAxeCleanAt, poll, VIEWPORTS, withSeniorMode } from "../kit";
 import { caseIdOf, staffContext, staffSession } from "./case-helpers";
+import { MAP_TARGET, tapMap } from "./map";
 import { expectStep, residentContext } from "./resident";
 
 // The place picker on our own district map, by touch on a 360 px phone: the tap gives the point
@@ -17,8 +17,7 @@ const baseUrl = inject("baseUrl");
 const browser = browserForFile();
 const map = districtMap();
 const DISPATCHER = "dispatcher@demo.qingxi.example";
-/** In 金桂社区, away from the demo cases' places, so no "same problem nearby" screen is likely. */
-const TARGET: Point = { lat: 30.2863, lng: 120.1937 };
+const TARGET = MAP_TARGET;
 
 /** A draft already past the category step, as the device keeps it: this test is about the place. */
 async function openPlaceStep(page: Page): Promise<void> {
@@ -30,20 +29,6 @@ async function openPlaceStep(page: Page): Promise<void> {
   );
   await page.goto(`${baseUrl}/complaints/new/`);
   await page.locator("astro-island:not([ssr])").waitFor({ state: "attached" });
-}
-
-/** Taps the map where `point` is drawn, through the SVG's own transform (as the island reads it back). */
-async function tapMap(page: Page, point: Point): Promise<void> {
-  const svg = page.locator("svg.district-map.picking");
-  await svg.scrollIntoViewIfNeeded();
-  const at = project(map.projection, point);
-  const screen = await svg.evaluate((el, at) => {
-    const ctm = (el as SVGSVGElement).getScreenCTM();
-    if (!ctm) throw new Error("the map is not drawn");
-    const p = new DOMPoint(at.x, at.y).matrixTransform(ctm);
-    return { x: p.x, y: p.y };
-  }, at);
-  await page.touchscreen.tap(screen.x, screen.y);
 }
 
 describe("choosing the place on the district map", () => {

@@ -1,10 +1,9 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { type Point, project } from "../../../src/lib/complaints/district-map";
-import { districtMap } from "../../../src/lib/complaints/district-map-data";
 import type { CaseDetail } from "../../../src/shared/complaints/console-wire";
 import { browserForFile, expectAxeClean, makeJpeg, poll, watchCsp } from "../kit";
 import { signInStaff } from "./close-case";
+import { MAP_TARGET, tapMap } from "./map";
 import { expectStep, residentContext } from "./resident";
 
 // A case's public page, walked on a 360 px phone: a resident places the problem by a tap on the
@@ -14,22 +13,7 @@ import { expectStep, residentContext } from "./resident";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
-const map = districtMap();
-/** In 金桂社区 (the map test's point: a case of the same kind there is answered "not the same"). */
-const TARGET: Point = { lat: 30.2863, lng: 120.1937 };
-
-async function tapMap(page: Page, point: Point): Promise<void> {
-  const svg = page.locator("svg.district-map.picking");
-  await svg.scrollIntoViewIfNeeded();
-  const at = project(map.projection, point);
-  const screen = await svg.evaluate((el, at) => {
-    const ctm = (el as SVGSVGElement).getScreenCTM();
-    if (!ctm) throw new Error("the map is not drawn");
-    const p = new DOMPoint(at.x, at.y).matrixTransform(ctm);
-    return { x: p.x, y: p.y };
-  }, at);
-  await page.touchscreen.tap(screen.x, screen.y);
-}
+const TARGET = MAP_TARGET;
 
 /** Opens the link and returns the status of the page it lands on. */
 async function follow(page: Page, href: string): Promise<number> {
