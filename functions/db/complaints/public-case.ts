@@ -1,16 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { complaints } from "../schema";
+import type { TrackingEvent } from "./tracking";
 
-/** One public step of a case's timeline: `note` only when staff wrote it for the public. */
-export interface PublicCaseEvent {
-  id: number;
-  at: string;
-  action: string;
-  toState: string;
-  unitId: string | null;
-  note: string | null;
-}
+/** One public step of a case's timeline, as the tracking page has it: `note` only when staff wrote it for the public. */
+export type PublicCaseEvent = TrackingEvent;
 
 /**
  * A case's public page in ONE statement: the case row and, as JSON columns, its public events, its
