@@ -138,6 +138,11 @@ const malformedRequest = fc.oneof(
       },
     })),
   fc.nat({ max: 2 ** 31 }).map((id) => ({ path: `/api/complaints/photos/${id}`, init: { method: "GET" } })),
+  // A case's public page and its feed, for made-up case numbers.
+  fc.record({ caseNumber: fc.string({ maxLength: 20 }), feed: fc.boolean() }).map(({ caseNumber, feed }) => ({
+    path: `/api/complaints/cases/${encodeURIComponent(caseNumber) || "x"}${feed ? "/feed.xml" : ""}`,
+    init: { method: "GET" },
+  })),
   // The contact deletion with made-up secrets: refused, and the one real case keeps its contact.
   headerValue.map((token) => ({
     path: "/api/complaints/track/contact",
