@@ -1,26 +1,28 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import {
-  acceptMinutes,
-  CATEGORY_GROUPS,
-  CATEGORY_TYPE_LABELS,
-  type Category,
-  categoryById,
-} from "../../shared/complaints/categories";
+  acceptMinutesOf,
+  categoryIn,
+  type FilingCategory,
+  type FilingData,
+  useFilingData,
+} from "../../lib/complaints/filing-data";
 import { findCategories } from "../../shared/complaints/category-finder";
 import { BUREAU } from "../../shared/publishing";
 import { FieldError } from "../forms/Field";
 import { CategoryRadios } from "./CategoryRadios";
 
 const OTHER = "other";
-const GROUPS = CATEGORY_GROUPS.map((g) => ({
-  key: `${g.type}-${g.code}`,
-  label: g.label,
-  official: `${CATEGORY_TYPE_LABELS[g.type]} · ${g.name}`,
-  categories: g.categories,
-}));
-const groupOf = (categoryId: string) =>
-  categoryId === OTHER ? OTHER : (GROUPS.find((g) => g.categories.some((c) => c.id === categoryId))?.key ?? "");
-const otherLabel = categoryById(OTHER)?.label ?? "";
+/** As CATEGORY_TYPE_LABELS (categories.ts), which the island does not import. */
+const TYPE_LABELS = { event: "事件", component: "部件" } as const;
+
+function groupsOf(data: FilingData) {
+  return data.groups.map((g) => ({
+    key: `${g.type}-${g.code}`,
+    label: g.label,
+    official: `${TYPE_LABELS[g.type]} · ${g.name}`,
+    categories: g.categoryIds.flatMap((id) => categoryIn(data, id) ?? []),
+  }));
+}
 
 /** The plain name residents know, with the official class below it for those who know that one. */
 function Plain({ label, official }: { label: string; official?: string }) {
@@ -32,7 +34,7 @@ function Plain({ label, official }: { label: string; official?: string }) {
   );
 }
 
-const option = (c: Category, official = c.name) => ({
+const option = (c: FilingCategory, official = c.name) => ({
   value: c.id,
   label: <Plain label={c.label} official={official} />,
 });
@@ -45,14 +47,19 @@ interface Props {
 
 /** The two-level category picker (major class, then the problem), with a finder for everyday words. */
 export function CategoryStep({ categoryId, error, onChange }: Props) {
+  const data = useFilingData();
+  const GROUPS = useMemo(() => groupsOf(data), [data]);
+  const groupOf = (id: string) =>
+    id === OTHER ? OTHER : (GROUPS.find((g) => g.categories.some((c) => c.id === id))?.key ?? "");
+  const otherLabel = categoryIn(data, OTHER)?.label ?? "";
   const [query, setQuery] = useState("");
   const [picked, setPicked] = useState<string | null>(null);
   const major = picked ?? groupOf(categoryId);
   const group = GROUPS.find((g) => g.key === major);
   const q = query.trim();
-  const found = q ? findCategories(q) : [];
+  const found = q ? findCategories(data.categories, q) : [];
   const errorId = error ? "categoryId-error" : undefined;
-  const chosen = categoryById(categoryId);
+  const chosen = categoryIn(data, categoryId);
 
   const pickMajor = (key: string) => {
     setPicked(key);
@@ -119,7 +126,7 @@ export function CategoryStep({ categoryId, error, onChange }: Props) {
       )}
       {chosen?.urgent && (
         <p className="callout">
-          这类问题按紧急案件办理，提交后 {acceptMinutes(chosen)} 分钟内受理派遣。如果已危及人身安全，请先拨打{" "}
+          这类问题按紧急案件办理，提交后 {acceptMinutesOf(data, chosen)} 分钟内受理派遣。如果已危及人身安全，请先拨打{" "}
           <a href="tel:110">110</a>、<a href="tel:119">119</a> 或 <a href={`tel:${BUREAU.hotline}`}>{BUREAU.hotline}</a>
           。
         </p>

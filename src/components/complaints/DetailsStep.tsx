@@ -1,7 +1,7 @@
 import type { Downscaled } from "../../lib/complaints/downscale";
 import type { Draft } from "../../lib/complaints/draft";
 import type { FieldErrors } from "../../lib/kit/problem";
-import { MAX_DESCRIPTION } from "../../shared/complaints/schemas";
+import { MAX_DESCRIPTION } from "../../shared/complaints/filing-schema";
 import { Field } from "../forms/Field";
 import { PhotoPicker } from "./PhotoPicker";
 import type { PhotoItem } from "./useDraft";

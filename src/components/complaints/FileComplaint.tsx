@@ -1,7 +1,7 @@
-import { type FormEvent, useState } from "react";
-import { nearbyCases } from "../../lib/complaints/api";
+import { type FormEvent, useMemo, useState } from "react";
 import type { DistrictMap } from "../../lib/complaints/district-map";
 import { pointCommunity, STEP_TITLES, STEPS, toInput } from "../../lib/complaints/draft";
+import { type FilingData, FilingDataContext } from "../../lib/complaints/filing-data";
 import { stepErrors, stepOf } from "../../lib/complaints/validate-draft";
 import type { FieldErrors } from "../../lib/kit/problem";
 import type { FiledComplaint, NearbyCase, SupportResult } from "../../shared/complaints/wire";
@@ -11,12 +11,10 @@ import { CategoryStep } from "./CategoryStep";
 import { ContactStep } from "./ContactStep";
 import { DetailsStep } from "./DetailsStep";
 import { FiledSuccess } from "./FiledSuccess";
-import { NearbyCases } from "./NearbyCases";
 import { PlaceStep } from "./PlaceStep";
 import { ReviewStep } from "./ReviewStep";
 import { StepProgress } from "./StepProgress";
-import { SupportThanks } from "./SupportThanks";
-import { TurnstileCheck } from "./TurnstileCheck";
+import { TurnstileLoader } from "./TurnstileLoader";
 import { UploadProgress } from "./UploadProgress";
 import { useDraft } from "./useDraft";
 import { useSubmit } from "./useSubmit";
@@ -36,16 +34,23 @@ const TARGETS: Record<string, string> = {
 };
 
 type View = "form" | "nearby" | "filed" | "thanks";
+type NearbyPanel = typeof import("./nearby-panel");
 
 interface Props {
   /** Cloudflare Turnstile's public site key, built in from PUBLIC_TURNSTILE_SITE_KEY; empty turns it off. */
   turnstileSiteKey?: string;
   /** The district map for the place step, computed at build time by the page. */
   map?: DistrictMap;
+  /**
+   * The categories, communities and gazetteer as JSON (filingData() at build time): page bytes
+   * rather than a script, and one string because Astro would wrap every number of an object prop.
+   */
+  lists: string;
 }
 
 /** The filing island: one step per screen, the draft kept on the device, the submission retried safely. */
-export default function FileComplaint({ turnstileSiteKey = "", map }: Props) {
+export default function FileComplaint({ turnstileSiteKey = "", map, lists }: Props) {
+  const data = useMemo(() => JSON.parse(lists) as FilingData, [lists]);
   const { draft, photos, restored, update, addPhoto, removePhoto, discard } = useDraft();
   const { sending, progress, send } = useSubmit();
   const focus = useFocusLater();
@@ -56,6 +61,7 @@ export default function FileComplaint({ turnstileSiteKey = "", map }: Props) {
   const [busy, setBusy] = useState(false);
   const [nearby, setNearby] = useState<NearbyCase[]>([]);
   const [supported, setSupported] = useState<SupportResult | null>(null);
+  const [panel, setPanel] = useState<NearbyPanel | null>(null);
   const [filed, setFiled] = useState<{ answer: FiledComplaint; withPhone: boolean } | null>(null);
   const [turnstileToken, setTurnstileToken] = useState<string | null>(null);
   const [turnstileRound, setTurnstileRound] = useState(0);
@@ -82,11 +88,17 @@ export default function FileComplaint({ turnstileSiteKey = "", map }: Props) {
     focus("error-summary");
   };
 
-  /** Open same-kind cases near the point, or none (the check never blocks filing). */
+  /**
+   * Open same-kind cases near the point, or none (the check never blocks filing). The question and
+   * the panel that shows the answer are loaded here, once, rather than with the page.
+   */
   const sameNearby = async (): Promise<NearbyCase[]> => {
-    if (!draft.point || !pointCommunity(draft)) return [];
+    if (!draft.point || !pointCommunity(data, draft)) return [];
     try {
-      return (await nearbyCases(draft.categoryId, draft.point.lat, draft.point.lng)).cases;
+      const loaded = await import("./nearby-panel");
+      const answer = await loaded.nearbyCases(draft.categoryId, draft.point.lat, draft.point.lng);
+      setPanel(loaded);
+      return answer.cases;
     } catch {
       return [];
     }
@@ -97,7 +109,7 @@ export default function FileComplaint({ turnstileSiteKey = "", map }: Props) {
       return refuse({}, "请等待人机验证通过后再提交。");
     }
     const { filed: answer, error } = await send({
-      input: { ...toInput(draft), ...(turnstileToken ? { turnstileToken } : {}) },
+      input: { ...toInput(data, draft), ...(turnstileToken ? { turnstileToken } : {}) },
       photos: photos.map((p) => p.blob),
       idempotencyKey: draft.idempotencyKey,
     });
@@ -123,7 +135,7 @@ export default function FileComplaint({ turnstileSiteKey = "", map }: Props) {
     e.preventDefault();
     if (busy || sending) return;
     if (view === "nearby") return show("form", step + 1);
-    const found = stepErrors(draft, step);
+    const found = stepErrors(data, draft, step);
     if (Object.keys(found).length > 0) return refuse(found);
     if (name === "review") return submit();
     if (name === "place") {
@@ -140,14 +152,14 @@ export default function FileComplaint({ turnstileSiteKey = "", map }: Props) {
   if (view === "filed" && filed) {
     return <FiledSuccess filed={filed.answer} withPhone={filed.withPhone} onAnother={() => show("form", 0)} />;
   }
-  if (view === "thanks" && supported) {
-    return <SupportThanks supported={supported} onAnother={() => show("form", 0)} />;
+  if (view === "thanks" && supported && panel) {
+    return <panel.SupportThanks supported={supported} onAnother={() => show("form", 0)} />;
   }
   const props = { draft, errors, update };
   const body = () => {
-    if (view === "nearby") {
+    if (view === "nearby" && panel) {
       return (
-        <NearbyCases
+        <panel.NearbyCases
           cases={nearby}
           supported={supported}
           onSupported={(s) => {
@@ -184,56 +196,58 @@ export default function FileComplaint({ turnstileSiteKey = "", map }: Props) {
   if (view === "nearby") nextLabel = supported ? "仍要提交新投诉" : "不是同一个问题，继续";
   else if (name === "review") nextLabel = sending ? "正在提交…" : "确认提交";
   return (
-    <div className="filing">
-      {restored && (
-        <p className="restored">
-          已恢复您上次没有提交的内容。{" "}
-          <button type="button" className="secondary small" onClick={startOver}>
-            清空，重新填写
-          </button>
-        </p>
-      )}
-      <StepProgress current={step} />
-      <form noValidate onSubmit={next} aria-labelledby="step-heading">
-        <h2 id="step-heading" tabIndex={-1}>
-          <span className="visually-hidden">
-            第 {step + 1} 步，共 {STEPS.length} 步：
-          </span>
-          {view === "nearby" ? "附近已有同类问题" : STEP_TITLES[name]}
-        </h2>
-        <ErrorSummary
-          id="error-summary"
-          message={message}
-          lead="请修改以下内容后继续："
-          errors={errors}
-          targets={TARGETS}
-        >
-          {retry && (
-            <button type="submit" aria-disabled={sending}>
-              重试
+    <FilingDataContext.Provider value={data}>
+      <div className="filing">
+        {restored && (
+          <p className="restored">
+            已恢复您上次没有提交的内容。{" "}
+            <button type="button" className="secondary small" onClick={startOver}>
+              清空，重新填写
             </button>
-          )}
-        </ErrorSummary>
-        {body()}
-        {name === "review" && view === "form" && turnstileSiteKey && (
-          <TurnstileCheck siteKey={turnstileSiteKey} onToken={setTurnstileToken} round={turnstileRound} />
+          </p>
         )}
-        {name === "review" && <UploadProgress sending={sending} progress={progress} />}
-        <div className="step-buttons">
-          {(step > 0 || view === "nearby") && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => show("form", view === "nearby" ? step : step - 1)}
-            >
-              上一步
-            </button>
+        <StepProgress current={step} />
+        <form noValidate onSubmit={next} aria-labelledby="step-heading">
+          <h2 id="step-heading" tabIndex={-1}>
+            <span className="visually-hidden">
+              第 {step + 1} 步，共 {STEPS.length} 步：
+            </span>
+            {view === "nearby" ? "附近已有同类问题" : STEP_TITLES[name]}
+          </h2>
+          <ErrorSummary
+            id="error-summary"
+            message={message}
+            lead="请修改以下内容后继续："
+            errors={errors}
+            targets={TARGETS}
+          >
+            {retry && (
+              <button type="submit" aria-disabled={sending}>
+                重试
+              </button>
+            )}
+          </ErrorSummary>
+          {body()}
+          {name === "review" && view === "form" && turnstileSiteKey && (
+            <TurnstileLoader siteKey={turnstileSiteKey} onToken={setTurnstileToken} round={turnstileRound} />
           )}
-          <button type="submit" aria-disabled={busy || sending}>
-            {nextLabel}
-          </button>
-        </div>
-      </form>
-    </div>
+          {name === "review" && <UploadProgress sending={sending} progress={progress} />}
+          <div className="step-buttons">
+            {(step > 0 || view === "nearby") && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => show("form", view === "nearby" ? step : step - 1)}
+              >
+                上一步
+              </button>
+            )}
+            <button type="submit" aria-disabled={busy || sending}>
+              {nextLabel}
+            </button>
+          </div>
+        </form>
+      </div>
+    </FilingDataContext.Provider>
   );
 }

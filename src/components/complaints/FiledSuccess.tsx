@@ -1,5 +1,5 @@
 import { casePagePath } from "../../shared/complaints/case-page";
-import { REOPEN_WINDOW_DAYS } from "../../shared/complaints/states";
+import { REOPEN_WINDOW_DAYS } from "../../shared/complaints/reopen";
 import type { FiledComplaint } from "../../shared/complaints/wire";
 import { formatDateTimeZh } from "../../shared/time";
 import { CaseNumber } from "./CaseNumber";

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Draft } from "../../lib/complaints/draft";
 import { pointCommunity } from "../../lib/complaints/draft";
+import { useFilingData } from "../../lib/complaints/filing-data";
 import { FieldError } from "../forms/Field";
 
 type Point = NonNullable<Draft["point"]>;
@@ -22,8 +23,9 @@ const FAILED: Record<number, string> = {
  * (a location is sensitive information; this is separate from the privacy consent).
  */
 export function LocateButton({ point, error, onPoint }: Props) {
+  const data = useFilingData();
   const [status, setStatus] = useState("");
-  const community = point ? pointCommunity({ point }) : undefined;
+  const community = point ? pointCommunity(data, { point }) : undefined;
   const placed = point
     ? community
       ? `已获取位置：问题位于${community.subdistrict}${community.name}。`

@@ -1,12 +1,17 @@
 import { useState } from "react";
 import { type DistrictMap as MapData, project } from "../../lib/complaints/district-map";
-import { type Draft, pickOnMap, pointCommunity } from "../../lib/complaints/draft";
+import type { Draft } from "../../lib/complaints/draft";
+import type { CommunityArea } from "../../shared/geo-math";
 import { DistrictMap } from "./DistrictMap";
 
 interface Props {
   map: MapData;
   point: Draft["point"];
+  /** The community the point lies in (pointCommunity), undefined outside the district. */
+  community: CommunityArea | undefined;
   source: Draft["pointSource"];
+  /** What a tap changes in the draft (pickOnMap), undefined outside the district. */
+  pick: (tapped: { lat: number; lng: number }) => Partial<Draft> | undefined;
   update: (change: Partial<Draft>) => void;
 }
 
@@ -15,13 +20,12 @@ interface Props {
  * so the resident sees where it put them and can tap to correct it), and the community follows
  * from the boundary the point lies in. Nothing is read from the device and nothing is fetched.
  */
-export function MapPicker({ map, point, source, update }: Props) {
+export function MapPicker({ map, point, community, source, pick, update }: Props) {
   const [outside, setOutside] = useState(false);
-  const community = point ? pointCommunity({ point }) : undefined;
   const at = point && community ? project(map.projection, point) : null;
 
-  const pick = (tapped: { lat: number; lng: number }) => {
-    const change = pickOnMap(tapped);
+  const tap = (tapped: { lat: number; lng: number }) => {
+    const change = pick(tapped);
     setOutside(!change);
     if (change) update(change);
   };
@@ -41,7 +45,7 @@ export function MapPicker({ map, point, source, update }: Props) {
         id="pick-map"
         title="青溪区地图，点按选择问题地点"
         description="各社区的边界和主要道路。使用键盘或读屏软件时，请用地图下方的社区列表选择地点。"
-        onTap={pick}
+        onTap={tap}
       >
         {at && (
           <g className="map-marker" data-marker={`${at.x.toFixed(1)} ${at.y.toFixed(1)}`}>

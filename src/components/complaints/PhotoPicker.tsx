@@ -1,6 +1,6 @@
 import { type ChangeEvent, useState } from "react";
 import { type Downscaled, downscale, MAX_PHOTO_SIDE } from "../../lib/complaints/downscale";
-import { MAX_PHOTOS } from "../../shared/complaints/schemas";
+import { MAX_PHOTOS } from "../../shared/complaints/filing-schema";
 import { FieldError } from "../forms/Field";
 import type { PhotoItem } from "./useDraft";
 

@@ -1,4 +1,6 @@
 import { chosenPlace, type Draft, draftCommunityId, resolvedPlace } from "../../lib/complaints/draft";
+import { useFilingData } from "../../lib/complaints/filing-data";
+import { placesIn } from "../../shared/complaints/place-lookup";
 import { Field } from "../forms/Field";
 import { PlaceSelect } from "./PlaceSelect";
 
@@ -14,10 +16,12 @@ interface Props {
  * Without a choice, a point names the nearest road or place; without either, staff choose on accepting.
  */
 export function PlacePicker({ draft, error, update }: Props) {
-  const communityId = draftCommunityId(draft);
+  const data = useFilingData();
+  const communityId = draftCommunityId(data, draft);
   if (!communityId) return null;
-  const resolved = resolvedPlace(draft);
-  const hint = chosenPlace(draft)
+  const resolved = resolvedPlace(data, draft);
+  const chosen = chosenPlace(data, draft);
+  const hint = chosen
     ? "公开时只显示这里选择的道路或地点和所在社区，不显示您填写的地址。"
     : resolved
       ? `公开时只显示道路或地点和所在社区。未选择时，按您标出的位置公开为“${resolved.name}”。`
@@ -27,8 +31,8 @@ export function PlacePicker({ draft, error, update }: Props) {
       {(a11y) => (
         <PlaceSelect
           a11y={a11y}
-          communityId={communityId}
-          value={chosenPlace(draft)?.id ?? ""}
+          places={placesIn(data.places, communityId)}
+          value={chosen?.id ?? ""}
           placeholder={resolved ? `按位置就近：${resolved.name}` : "不确定，由工作人员填写"}
           onChange={(placeId) => update({ placeId })}
         />

@@ -1,16 +1,16 @@
-import { placesOf } from "../../shared/complaints/places";
+import type { Place } from "../../shared/complaints/place-lookup";
 import { GroupedSelect, type GroupedSelectProps } from "../forms/GroupedSelect";
 
 /**
  * The roads and places of one community (content/complaints/gazetteer.geo.json), roads first: the
- * public place of a case, as the resident picks it and as staff correct it on accepting.
+ * public place of a case, as the resident picks it and as staff correct it on accepting. Given the
+ * community's places (placesOf or placesIn), so the filing island need not import the gazetteer.
  */
 export function PlaceSelect({
-  communityId,
+  places,
   placeholder = "（未填写）",
   ...props
-}: Omit<GroupedSelectProps, "groups" | "ungrouped" | "placeholder"> & { communityId: string; placeholder?: string }) {
-  const places = placesOf(communityId);
+}: Omit<GroupedSelectProps, "groups" | "ungrouped" | "placeholder"> & { places: Place[]; placeholder?: string }) {
   return (
     <GroupedSelect
       {...props}

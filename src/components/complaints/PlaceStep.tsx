@@ -1,11 +1,17 @@
+import { lazy, useState } from "react";
 import type { DistrictMap } from "../../lib/complaints/district-map";
-import { type Draft, pointCommunity } from "../../lib/complaints/draft";
+import { type Draft, pickOnMap, pointCommunity } from "../../lib/complaints/draft";
+import { useFilingData } from "../../lib/complaints/filing-data";
 import type { FieldErrors } from "../../lib/kit/problem";
 import { CommunitySelect } from "../forms/CommunitySelect";
 import { Field } from "../forms/Field";
+import { Deferred, retrying } from "./Deferred";
 import { LocateButton } from "./LocateButton";
-import { MapPicker } from "./MapPicker";
 import { PlacePicker } from "./PlacePicker";
+
+// The map is loaded when the place step shows, not with the page: the list below places a case
+// without it, so a connection that drops before it arrives costs the map only.
+const loadMap = retrying(() => import("./MapPicker").then((m) => ({ default: m.MapPicker })));
 
 interface Props {
   draft: Draft;
@@ -21,6 +27,9 @@ interface Props {
  * stays the way for keyboard and screen-reader users.
  */
 export function PlaceStep({ draft, errors, update, map }: Props) {
+  const data = useFilingData();
+  // A new lazy component each time the step shows: coming back to it tries a failed load again.
+  const [MapPicker] = useState(() => lazy(loadMap));
   return (
     <>
       <Field
@@ -40,18 +49,33 @@ export function PlaceStep({ draft, errors, update, map }: Props) {
           />
         )}
       </Field>
-      {map && <MapPicker map={map} point={draft.point} source={draft.pointSource} update={update} />}
+      {map && (
+        <Deferred
+          loading={<p className="muted">正在加载地图…</p>}
+          failed={<p className="muted">地图没有加载成功。请使用本机位置，或在下方列表中选择社区。</p>}
+        >
+          <MapPicker
+            map={map}
+            point={draft.point}
+            community={pointCommunity(data, draft)}
+            source={draft.pointSource}
+            pick={(tapped) => pickOnMap(data, tapped)}
+            update={update}
+          />
+        </Deferred>
+      )}
       <LocateButton
         point={draft.pointSource === "map" ? null : draft.point}
         error={errors.lat}
         onPoint={(point) => update({ point, pointSource: point && "device" })}
       />
       {/* The community chosen by hand: the way to place a case without GPS. */}
-      {!pointCommunity(draft) && (
+      {!pointCommunity(data, draft) && (
         <Field id="community" label="所在社区" hint="不确定时，选择离问题地点最近的社区。" error={errors.communityId}>
           {(a11y) => (
             <CommunitySelect
               a11y={a11y}
+              communities={data.communities}
               value={draft.communityId}
               placeholder="请选择社区"
               onChange={(communityId) => update({ communityId })}

@@ -1,6 +1,5 @@
 import { chosenPlace, type Draft, pointCommunity, resolvedPlace, STEP_TITLES, STEPS } from "../../lib/complaints/draft";
-import { categoryById } from "../../shared/complaints/categories";
-import { communityById } from "../../shared/geo";
+import { categoryIn, communityIn, useFilingData } from "../../lib/complaints/filing-data";
 import type { PhotoItem } from "./useDraft";
 
 interface Props {
@@ -11,19 +10,24 @@ interface Props {
 
 /** Everything entered, section by section, each with the way back to change it. */
 export function ReviewStep({ draft, photos, onEdit }: Props) {
-  const category = categoryById(draft.categoryId);
-  const community = pointCommunity(draft) ?? communityById(draft.communityId);
+  const data = useFilingData();
+  const category = categoryIn(data, draft.categoryId);
+  const community = pointCommunity(data, draft) ?? communityIn(data, draft.communityId);
   const sections: [number, [string, string][]][] = [
     [0, [["类别", category ? `${category.label}（${category.majorName} · ${category.name}）` : "未选择"]]],
     [
       1,
       [
         ["地址或地标（不公开）", draft.addressText],
-        ["公开显示的地点", (chosenPlace(draft) ?? resolvedPlace(draft))?.name ?? "由工作人员核实后填写"],
+        ["公开显示的地点", (chosenPlace(data, draft) ?? resolvedPlace(data, draft))?.name ?? "由工作人员核实后填写"],
         ["所在社区", community ? `${community.subdistrict}${community.name}` : "未选择"],
         [
           "位置",
-          !pointCommunity(draft) ? "未标出位置" : draft.pointSource === "map" ? "已在地图上标出" : "已使用本机位置",
+          !pointCommunity(data, draft)
+            ? "未标出位置"
+            : draft.pointSource === "map"
+              ? "已在地图上标出"
+              : "已使用本机位置",
         ],
       ],
     ],

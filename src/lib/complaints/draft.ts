@@ -1,8 +1,10 @@
 // The complaint being written: every field, the step and the Idempotency-Key, kept in localStorage
 // so that a reload or a dropped connection loses nothing (the photos' bytes are in IndexedDB).
-import { nearestPlace, placeBelongsTo, placeById } from "../../shared/complaints/places";
-import type { FileComplaintInput } from "../../shared/complaints/schemas";
-import { communityAt, publicCoordinate } from "../../shared/geo";
+// The lists (communities, gazetteer) come as a parameter, from the page's build-time props.
+import type { FileComplaintInput } from "../../shared/complaints/filing-schema";
+import { nearestIn } from "../../shared/complaints/place-lookup";
+import { communityIn, publicCoordinate } from "../../shared/geo-math";
+import type { Gazetteer } from "./filing-data";
 
 export const STEPS = ["category", "place", "details", "contact", "review"] as const;
 export type Step = (typeof STEPS)[number];
@@ -94,23 +96,25 @@ export function clearDraft(): void {
 }
 
 /** The community the draft's point lies in; undefined without a point or outside the district. */
-export const pointCommunity = (d: Pick<Draft, "point">) =>
-  d.point ? communityAt(d.point.lng, d.point.lat) : undefined;
+export const pointCommunity = (g: Gazetteer, d: Pick<Draft, "point">) =>
+  d.point ? communityIn(g.communities, d.point.lng, d.point.lat) : undefined;
 
 /** The community the case goes to: the point's, else the one chosen from the list. */
-export const draftCommunityId = (d: Pick<Draft, "point" | "communityId">) => pointCommunity(d)?.id ?? d.communityId;
+export const draftCommunityId = (g: Gazetteer, d: Pick<Draft, "point" | "communityId">) =>
+  pointCommunity(g, d)?.id ?? d.communityId;
 
 /** The public place the server will name when none is chosen: the nearest to the coarsened point. */
-export function resolvedPlace(d: Pick<Draft, "point" | "communityId">) {
-  const community = pointCommunity(d);
+export function resolvedPlace(g: Gazetteer, d: Pick<Draft, "point" | "communityId">) {
+  const community = pointCommunity(g, d);
   return d.point && community
-    ? nearestPlace(community.id, publicCoordinate(d.point.lng), publicCoordinate(d.point.lat))
+    ? nearestIn(g.places, community.id, publicCoordinate(d.point.lng), publicCoordinate(d.point.lat))
     : undefined;
 }
 
 /** The chosen road or place, if it still belongs to the case's community (a new point may move it). */
-export function chosenPlace(d: Pick<Draft, "point" | "communityId" | "placeId">) {
-  return d.placeId && placeBelongsTo(d.placeId, draftCommunityId(d)) ? placeById(d.placeId) : undefined;
+export function chosenPlace(g: Gazetteer, d: Pick<Draft, "point" | "communityId" | "placeId">) {
+  const place = d.placeId ? g.places.find((p) => p.id === d.placeId) : undefined;
+  return place?.communities.includes(draftCommunityId(g, d)) ? place : undefined;
 }
 
 const metre = (n: number) => Math.round(n * 100_000) / 100_000;
@@ -119,9 +123,9 @@ const metre = (n: number) => Math.round(n * 100_000) / 100_000;
  * A tap on the district map: the point (to about a metre, finer than any tap), its source, and the
  * community its polygon holds, so the lists show what the map chose. Undefined outside the district.
  */
-export function pickOnMap(tapped: { lat: number; lng: number }): Partial<Draft> | undefined {
+export function pickOnMap(g: Gazetteer, tapped: { lat: number; lng: number }): Partial<Draft> | undefined {
   const point = { lat: metre(tapped.lat), lng: metre(tapped.lng) };
-  const community = communityAt(point.lng, point.lat);
+  const community = communityIn(g.communities, point.lng, point.lat);
   return community && { point, pointSource: "map", communityId: community.id };
 }
 
@@ -130,16 +134,16 @@ export function pickOnMap(tapped: { lat: number; lng: number }): Partial<Draft> 
  * community); a point outside it is dropped and the chosen community is sent instead. The phone
  * goes only with a callback, the name only when given.
  */
-export function toInput(d: Draft): FileComplaintInput {
+export function toInput(g: Gazetteer, d: Draft): FileComplaintInput {
   const input: FileComplaintInput = {
     categoryId: d.categoryId,
     addressText: d.addressText,
     description: d.description,
     consent: d.consent as true,
   };
-  if (d.point && pointCommunity(d)) Object.assign(input, d.point);
+  if (d.point && pointCommunity(g, d)) Object.assign(input, d.point);
   else if (d.communityId) input.communityId = d.communityId;
-  const place = chosenPlace(d);
+  const place = chosenPlace(g, d);
   if (place) input.placeId = place.id;
   if (d.name.trim()) input.name = d.name;
   if (d.callbackWanted) {

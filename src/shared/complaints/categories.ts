@@ -131,7 +131,10 @@ export function categoryById(id: string): Category | undefined {
   return byId.get(id);
 }
 
+/** Minutes allowed to accept and dispatch a new report, normal and urgent. */
+export const ACCEPT_MINUTES: { normal: number; urgent: number } = file.acceptMinutes;
+
 /** Minutes allowed to accept and dispatch a new report (30; 10 when urgent). */
 export function acceptMinutes(category: Category): number {
-  return category.urgent ? file.acceptMinutes.urgent : file.acceptMinutes.normal;
+  return category.urgent ? ACCEPT_MINUTES.urgent : ACCEPT_MINUTES.normal;
 }

@@ -1,7 +1,11 @@
 // The filing form's finder: a resident types how they would say it ("楼下有人摆摊") and gets the
 // classes whose plain name, official name or synonyms (content/complaints/categories.json) it
-// holds, best first. Pure, so the list of everyday phrasings in the unit tests pins it down.
-import { CATEGORIES, type Category } from "./categories";
+// holds, best first. Pure, and given the categories rather than importing the file, so the filing
+// island takes them from its build-time props and the unit tests' everyday phrasings pin it down.
+import type { Category } from "./categories";
+
+/** What the finder reads of a category. */
+export type FindableCategory = Pick<Category, "type" | "label" | "name" | "synonyms" | "majorName" | "majorLabel">;
 
 /** Full-width forms as half-width (NFKC), lower case, without spaces, punctuation or symbols. */
 export function normaliseQuery(text: string): string {
@@ -12,17 +16,29 @@ export function normaliseQuery(text: string): string {
 }
 
 interface Entry {
-  category: Category;
+  category: FindableCategory;
   /** Each term as its words: ["垃圾", "满"] for "垃圾+满". */
   terms: string[][];
   classNames: string[];
 }
 
-const ENTRIES: Entry[] = CATEGORIES.filter((c) => c.type !== "other").map((category) => ({
-  category,
-  terms: [category.label, category.name, ...category.synonyms].map((t) => t.split("+").map(normaliseQuery)),
-  classNames: [category.majorName, category.majorLabel].map(normaliseQuery),
-}));
+// Each keystroke searches again: the normalised terms are kept per list of categories.
+const entriesOf = new WeakMap<readonly FindableCategory[], Entry[]>();
+
+function entries(categories: readonly FindableCategory[]): Entry[] {
+  let found = entriesOf.get(categories);
+  if (!found) {
+    found = categories
+      .filter((c) => c.type !== "other")
+      .map((category) => ({
+        category,
+        terms: [category.label, category.name, ...category.synonyms].map((t) => t.split("+").map(normaliseQuery)),
+        classNames: [category.majorName, category.majorLabel].map(normaliseQuery),
+      }));
+    entriesOf.set(categories, found);
+  }
+  return found;
+}
 
 /**
  * How well one category answers the query: a term whose words all appear in what was typed
@@ -47,11 +63,12 @@ function score(entry: Entry, q: string): number {
  * The categories that answer what a resident typed, best first (file order among equals).
  * Never "other": the form always offers it beside the results.
  */
-export function findCategories(query: string): Category[] {
+export function findCategories<C extends FindableCategory>(categories: readonly C[], query: string): C[] {
   const q = normaliseQuery(query);
   if (!q) return [];
-  return ENTRIES.map((entry) => ({ category: entry.category, score: score(entry, q) }))
+  return entries(categories)
+    .map((entry) => ({ category: entry.category, score: score(entry, q) }))
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score)
-    .map((x) => x.category);
+    .map((x) => x.category as C);
 }

@@ -2,7 +2,7 @@
 // said no finer than the case's published point allows. That point is the exact one rounded to a
 // 0.001° cell (≈ 100 m, `publicCoordinate` in src/shared/geo.ts), so a distance from it is only
 // good to about ±70 m anyway; bands of 100 m say no more than that. The exact point never enters.
-import { NEARBY_METRES } from "./schemas";
+import { NEARBY_METRES } from "./filing-schema";
 
 /** Upper bounds of the bands, in metres: within 100, 100–200, 200–NEARBY_METRES. */
 export const NEARBY_BANDS = [100, 200, NEARBY_METRES] as const;

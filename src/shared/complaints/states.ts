@@ -124,8 +124,7 @@ export const PRE_DISPATCH_STATES: readonly CaseState[] = ["received", "accepted"
 export const PENDING_REQUESTS = ["extension", "suspension"] as const;
 export type PendingRequest = (typeof PENDING_REQUESTS)[number];
 
-/** Days after closure during which the reporter may reopen a case that is not fixed. */
-export const REOPEN_WINDOW_DAYS = 7;
+export { REOPEN_WINDOW_DAYS } from "./reopen.ts";
 
 export const RATINGS = ["satisfied", "basically_satisfied", "dissatisfied"] as const;
 export type Rating = (typeof RATINGS)[number];

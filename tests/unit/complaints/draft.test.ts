@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { type Draft, newDraft, toInput } from "../../../src/lib/complaints/draft";
+import { filingData } from "../../../src/lib/complaints/filing-data-build";
 import { groupCaseNumber } from "../../../src/lib/complaints/format";
 import { stepErrors, stepOf } from "../../../src/lib/complaints/validate-draft";
 import { lastDays } from "../../../src/shared/time";
+
+const data = filingData();
 
 const IN_HETANG = { lat: 30.321, lng: 120.211 };
 const OUTSIDE = { lat: 31.23, lng: 121.47 };
@@ -21,38 +24,42 @@ const complete = draft({
 
 describe("checking a draft step by step with the API's schema", () => {
   it("asks for a category on the first step, and for nothing of the later steps", () => {
-    expect(stepErrors(draft(), 0)).toEqual({ categoryId: "请选择问题类别" });
-    expect(stepErrors(draft({ categoryId: "other" }), 0)).toEqual({});
+    expect(stepErrors(data, draft(), 0)).toEqual({ categoryId: "请选择问题类别" });
+    expect(stepErrors(data, draft({ categoryId: "other" }), 0)).toEqual({});
   });
 
   it("asks for an address and a community, unless a point inside the district places the case", () => {
     const place = draft({ categoryId: "E0102" });
-    expect(stepErrors(place, 1)).toEqual({
+    expect(stepErrors(data, place, 1)).toEqual({
       addressText: "请填写地址或地标，至少 2 个字",
       communityId: "请选择所在社区，或使用当前位置",
     });
-    expect(stepErrors({ ...place, addressText: "荷塘路", point: IN_HETANG }, 1)).toEqual({});
-    expect(stepErrors({ ...place, addressText: "荷塘路", point: OUTSIDE }, 1)).toEqual({
+    expect(stepErrors(data, { ...place, addressText: "荷塘路", point: IN_HETANG }, 1)).toEqual({});
+    expect(stepErrors(data, { ...place, addressText: "荷塘路", point: OUTSIDE }, 1)).toEqual({
       communityId: "请选择所在社区，或使用当前位置",
     });
   });
 
   it("wants five characters of description", () => {
-    expect(stepErrors({ ...complete, description: "垃圾" }, 2)).toEqual({ description: "请描述问题，至少 5 个字" });
+    expect(stepErrors(data, { ...complete, description: "垃圾" }, 2)).toEqual({
+      description: "请描述问题，至少 5 个字",
+    });
   });
 
   it("wants a mobile number only with a callback, and the consent ticked", () => {
-    expect(stepErrors({ ...complete, consent: false }, 3)).toEqual({ consent: "请阅读个人信息保护说明并勾选同意" });
-    expect(stepErrors({ ...complete, callbackWanted: true }, 3)).toEqual({ phone: "需要回访时请留手机号" });
-    expect(stepErrors({ ...complete, callbackWanted: true, phone: "1381234" }, 3)).toEqual({
+    expect(stepErrors(data, { ...complete, consent: false }, 3)).toEqual({
+      consent: "请阅读个人信息保护说明并勾选同意",
+    });
+    expect(stepErrors(data, { ...complete, callbackWanted: true }, 3)).toEqual({ phone: "需要回访时请留手机号" });
+    expect(stepErrors(data, { ...complete, callbackWanted: true, phone: "1381234" }, 3)).toEqual({
       phone: "请填写 11 位手机号码",
     });
-    expect(stepErrors({ ...complete, callbackWanted: true, phone: "13812345678" }, 3)).toEqual({});
+    expect(stepErrors(data, { ...complete, callbackWanted: true, phone: "13812345678" }, 3)).toEqual({});
   });
 
   it("checks everything on the review step, and sends a server's field error back to its step", () => {
-    expect(stepErrors(complete, 4)).toEqual({});
-    expect(Object.keys(stepErrors(draft(), 4))).toEqual(
+    expect(stepErrors(data, complete, 4)).toEqual({});
+    expect(Object.keys(stepErrors(data, draft(), 4))).toEqual(
       expect.arrayContaining(["categoryId", "addressText", "description", "consent"]),
     );
     expect([stepOf("categoryId"), stepOf("lat"), stepOf("photos"), stepOf("phone"), stepOf("headers")]).toEqual([
@@ -63,18 +70,18 @@ describe("checking a draft step by step with the API's schema", () => {
 
 describe("what the API receives", () => {
   it("sends a point inside the district instead of the community, and drops a point outside it", () => {
-    expect(toInput({ ...complete, point: IN_HETANG })).toMatchObject(IN_HETANG);
-    expect(toInput({ ...complete, point: IN_HETANG }).communityId).toBeUndefined();
-    const outside = toInput({ ...complete, point: OUTSIDE });
+    expect(toInput(data, { ...complete, point: IN_HETANG })).toMatchObject(IN_HETANG);
+    expect(toInput(data, { ...complete, point: IN_HETANG }).communityId).toBeUndefined();
+    const outside = toInput(data, { ...complete, point: OUTSIDE });
     expect(outside.lat).toBeUndefined();
     expect(outside.communityId).toBe("hetang");
   });
 
   it("sends the phone only with a callback, and no empty name", () => {
-    const input = toInput({ ...complete, phone: "13812345678", name: "  " });
+    const input = toInput(data, { ...complete, phone: "13812345678", name: "  " });
     expect(input).not.toHaveProperty("phone");
     expect(input).not.toHaveProperty("name");
-    expect(toInput({ ...complete, callbackWanted: true, phone: "13812345678" })).toMatchObject({
+    expect(toInput(data, { ...complete, callbackWanted: true, phone: "13812345678" })).toMatchObject({
       callbackWanted: true,
       phone: "13812345678",
     });

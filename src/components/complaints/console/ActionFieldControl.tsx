@@ -1,4 +1,5 @@
 import { type ActionField, actionFieldId } from "../../../lib/complaints/console-actions";
+import { placesOf } from "../../../shared/complaints/places";
 import { MAX_EXTENSION_DAYS } from "../../../shared/complaints/staff-schemas";
 import type { Unit } from "../../../shared/staff/wire";
 import { Field, FieldError } from "../../forms/Field";
@@ -79,7 +80,13 @@ export function ActionFieldControl({ field, value, error, units, extraHint, comm
               );
             if (field.kind === "place")
               return (
-                <PlaceSelect a11y={a11y} name={field.name} communityId={communityId} value={text} onChange={onChange} />
+                <PlaceSelect
+                  a11y={a11y}
+                  name={field.name}
+                  places={placesOf(communityId)}
+                  value={text}
+                  onChange={onChange}
+                />
               );
             if (field.kind === "category")
               return <CategorySelect a11y={a11y} name={field.name} value={text} onChange={onChange} />;

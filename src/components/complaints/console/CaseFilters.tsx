@@ -3,6 +3,7 @@ import type { CaseFilter } from "../../../lib/complaints/console-api";
 import type { FieldErrors } from "../../../lib/kit/problem";
 import { CaseListQuerySchema } from "../../../shared/complaints/staff-schemas";
 import { STATE_LABELS, STATES } from "../../../shared/complaints/states";
+import { COMMUNITIES } from "../../../shared/geo";
 import type { Unit } from "../../../shared/staff/wire";
 import { CommunitySelect } from "../../forms/CommunitySelect";
 import { Field } from "../../forms/Field";
@@ -113,6 +114,7 @@ export function CaseFilters({ filter, units, showState, serverErrors, serverMess
           <CommunitySelect
             a11y={a11y}
             name="communityId"
+            communities={COMMUNITIES}
             value={draft.communityId ?? ""}
             placeholder="全部社区"
             onChange={set("communityId")}
