@@ -32,7 +32,8 @@ async function fileThroughTheForm(page: Page): Promise<{ caseNumber: string; tra
   await page.goto(`${baseUrl}/complaints/new/`);
   await page.locator("astro-island:not([ssr])").waitFor({ state: "attached" });
   await page.getByLabel("事件 · 街面秩序").check();
-  await page.getByLabel("乱堆物堆料", { exact: true }).check();
+  // A label holds the plain name and the official one ("路边、楼道乱堆杂物 乱堆物堆料").
+  await page.getByLabel("乱堆物堆料").check();
   await page.getByRole("button", { name: "下一步" }).click();
   await page.getByLabel("地址或地标").fill("临河路 27 号 菜场北门");
   await page.getByLabel("所在社区").selectOption({ label: "临河社区" });
