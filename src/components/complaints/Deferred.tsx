@@ -12,7 +12,7 @@ interface Props {
  * A part of the filing form whose code loads when it is shown rather than with the page (the map
  * beside the community list, the Turnstile check that needs the network anyway), so the page's
  * first download stays small; if the code does not arrive, it says so and the form still works.
- * Give it a new `key` to try again.
+ * The browser remembers a failed module load until the page is reloaded, which keeps the draft.
  */
 export class Deferred extends Component<Props, { failed: boolean }> {
   state = { failed: false };
@@ -25,16 +25,4 @@ export class Deferred extends Component<Props, { failed: boolean }> {
     if (this.state.failed) return this.props.failed;
     return <Suspense fallback={this.props.loading ?? null}>{this.props.children}</Suspense>;
   }
-}
-
-/** A loader that forgets a failed load, so that the next attempt fetches again. */
-export function retrying<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    pending ??= load().catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    });
-    return pending;
-  };
 }

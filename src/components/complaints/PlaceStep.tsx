@@ -1,17 +1,17 @@
-import { lazy, useState } from "react";
+import { lazy } from "react";
 import type { DistrictMap } from "../../lib/complaints/district-map";
 import { type Draft, pickOnMap, pointCommunity } from "../../lib/complaints/draft";
 import { useFilingData } from "../../lib/complaints/filing-data";
 import type { FieldErrors } from "../../lib/kit/problem";
 import { CommunitySelect } from "../forms/CommunitySelect";
 import { Field } from "../forms/Field";
-import { Deferred, retrying } from "./Deferred";
+import { Deferred } from "./Deferred";
 import { LocateButton } from "./LocateButton";
 import { PlacePicker } from "./PlacePicker";
 
 // The map is loaded when the place step shows, not with the page: the list below places a case
 // without it, so a connection that drops before it arrives costs the map only.
-const loadMap = retrying(() => import("./MapPicker").then((m) => ({ default: m.MapPicker })));
+const MapPicker = lazy(() => import("./MapPicker").then((m) => ({ default: m.MapPicker })));
 
 interface Props {
   draft: Draft;
@@ -28,8 +28,6 @@ interface Props {
  */
 export function PlaceStep({ draft, errors, update, map }: Props) {
   const data = useFilingData();
-  // A new lazy component each time the step shows: coming back to it tries a failed load again.
-  const [MapPicker] = useState(() => lazy(loadMap));
   return (
     <>
       <Field
@@ -52,7 +50,11 @@ export function PlaceStep({ draft, errors, update, map }: Props) {
       {map && (
         <Deferred
           loading={<p className="muted">正在加载地图…</p>}
-          failed={<p className="muted">地图没有加载成功。请使用本机位置，或在下方列表中选择社区。</p>}
+          failed={
+            <p className="muted">
+              地图没有加载成功。请使用本机位置，或在下方列表中选择社区；也可以稍后刷新页面再试，已填写的内容不会丢失。
+            </p>
+          }
         >
           <MapPicker
             map={map}

@@ -118,6 +118,30 @@ describe("choosing the place on the district map", () => {
     await expect(page.locator(".map-picker .map-marker").count()).resolves.toBe(0);
     await context.close();
   });
+
+  it("places the case from the list when the map's code does not arrive, and shows the map after a reload", async () => {
+    const context = await residentContext(browser(), { hasTouch: true });
+    const page = await context.newPage();
+    // The map loads with the place step, not with the page: drop its first download.
+    let asked = 0;
+    await page.route(/\/_astro\/MapPicker\.[^/]+\.js$/, (route) =>
+      ++asked === 1 ? route.abort("connectionreset") : route.continue(),
+    );
+    await openPlaceStep(page);
+    await page.locator("#step-heading").filter({ hasText: "问题位置" }).waitFor();
+    await page.getByText("地图没有加载成功").waitFor();
+    await expectAxeClean(page, "place step whose map did not load, at 360 px");
+    await page.getByLabel("地址或地标").fill("荷塘路口");
+    await page.getByLabel("所在社区").selectOption("hetang");
+    await page.getByRole("button", { name: "下一步" }).click();
+    await expectStep(page, 3, "描述与照片");
+    // The browser keeps a failed module failed until a reload (the draft survives one: filing-recovery).
+    await page.reload();
+    await page.locator("#step-heading").filter({ hasText: "问题位置" }).waitFor();
+    await page.locator("svg.district-map.picking").waitFor();
+    expect(asked).toBe(2);
+    await context.close();
+  });
 });
 
 describe("the hot spots on the district map", () => {
