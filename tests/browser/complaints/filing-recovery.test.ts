@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { browserForFile, expectAxeClean, makeJpeg, poll } from "../kit";
 import { casesAddressed, fileByApi } from "./case-helpers";
-import { fillByPointer, openFiling, POINTS, residentContext, uniqueStreet } from "./resident";
+import { expectStep, fillByPointer, openFiling, POINTS, residentContext, uniqueStreet } from "./resident";
 
 // Filing that does not go straight through: a reload half-way, an answer lost on the way back,
 // and a problem someone nearby has already reported.
@@ -121,6 +121,34 @@ describe("filing a complaint", () => {
 
     const cases = await casesAddressed(baseUrl, street);
     expect(cases.map((c) => [c.caseNumber, c.supporters])).toEqual([[first.caseNumber, 1]]);
+    await context.close();
+  });
+
+  it("goes on to the next step when the nearby check's code does not arrive: the check never blocks filing", async () => {
+    const street = uniqueStreet();
+    await fileByApi(baseUrl, {
+      categoryId: "E0501",
+      addressText: `${street} 5 号`,
+      lat: POINTS.jingui.latitude,
+      lng: POINTS.jingui.longitude,
+      communityId: undefined,
+    });
+    const context = await residentContext(browser(), {
+      geolocation: { latitude: POINTS.jingui.latitude + 0.0005, longitude: POINTS.jingui.longitude },
+      permissions: ["geolocation"],
+    });
+    const page = await context.newPage();
+    // The nearby check and its panel load when it asks, not with the page: drop that download.
+    await page.route(/\/_astro\/nearby-panel\.[^/]+\.js$/, (route) => route.abort("connectionreset"));
+    await openFiling(page);
+    await page.getByLabel("查找问题类别").fill("游商");
+    await page.getByLabel(/^摆摊、流动商贩\s*街面秩序 · 无照经营游商$/).check();
+    await page.getByRole("button", { name: "下一步" }).click();
+    await page.getByLabel("地址或地标").fill(`${street} 路口`);
+    await page.getByRole("button", { name: "使用我的位置" }).click();
+    await page.getByText("已获取位置：问题位于桂园街道金桂社区。").waitFor();
+    await page.getByRole("button", { name: "下一步" }).click();
+    await expectStep(page, 3, "描述与照片");
     await context.close();
   });
 });
