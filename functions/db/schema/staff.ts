@@ -29,8 +29,6 @@ export const staffUsers = sqliteTable(
     unitId: text().references(() => units.id),
     passwordHash: text(),
     mustChangePassword: integer({ mode: "boolean" }).notNull().default(false),
-    failedLogins: integer().notNull().default(0),
-    lockedUntil: text(),
     disabledAt: text(),
     /** Demo accounts of the local seed: a production Worker refuses them. */
     isDemo: integer({ mode: "boolean" }).notNull().default(false),

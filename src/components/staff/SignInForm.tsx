@@ -20,7 +20,8 @@ function nextPath(): string | null {
 }
 
 function refusal(err: unknown): string {
-  if (err instanceof ApiError && err.status === 423 && err.retryAfter) {
+  // Sign-in answers 401 alike for every refusal; only the throttle (429) says how long to wait.
+  if (err instanceof ApiError && err.status === 429 && err.retryAfter) {
     return `${err.message}（约 ${Math.ceil(err.retryAfter / 60)} 分钟后可再试）`;
   }
   return errorMessage(err);
