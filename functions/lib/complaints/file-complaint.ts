@@ -6,6 +6,7 @@ import type { FiledComplaint } from "../../../src/shared/complaints/wire";
 import { communityAt, communityById, publicCoordinate } from "../../../src/shared/geo";
 import { addMinutes, caseNumberDay } from "../../../src/shared/time";
 import type { Db } from "../../db/client";
+import { CONTACT_DELETED_HASH } from "../../db/complaints/contact";
 import { fileComplaintBatch, findIdempotency } from "../../db/complaints/index";
 import type { Platform } from "../../platform/ports";
 import { problem } from "../problem";
@@ -43,6 +44,13 @@ async function afterKeyConflict(
   startedAt: string,
 ): Promise<FiledComplaint & { replayed: true }> {
   const found = await findIdempotency(db, await idempotencyKeyHash(idempotencyKey)).get();
+  // The reporter deleted the contact (or retention did): the hash over the filing went with it, so a
+  // retry cannot be compared; the case exists, and its tracking link still works.
+  if (found && found.requestHash === CONTACT_DELETED_HASH) {
+    throw problem(409, {
+      detail: `这份投诉已提交（案件编号 ${found.complaint.caseNumber}），联系方式已删除，不能重复提交；请用查询链接查看办理进度。`,
+    });
+  }
   if (found && found.requestHash !== hash) {
     throw problem(422, { detail: "该 Idempotency-Key 已用于另一份投诉，请为新的投诉生成新的 Idempotency-Key。" });
   }

@@ -152,9 +152,11 @@ describe("a reporter deletes their contact details through the tracking link (PI
     }
     expect(JSON.parse(detail).timeline.map((e: { action: string }) => e.action)).toContain("contact_deleted");
 
-    // A retry of the first filing no longer matches a stored hash of the contact: nothing is re-created.
+    // A retry of the first filing can no longer be compared with it (the hash went with the contact):
+    // a 409 that names the case, and nothing re-created.
     const retried = await file(body, { key });
-    expect(retried.status).toBe(422);
+    expect(retried.status).toBe(409);
+    expect(((await retried.json()) as { detail: string }).detail).toContain(filed.caseNumber);
     expect(await tracesOf(who.phone)).toEqual([]);
   });
 
