@@ -42,6 +42,9 @@ export function utcStamp(at: Date): string {
   return `${at.toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
 /**
  * A TEXT value (§3.3.11): backslash, semicolon and comma escaped, every line break as "\n", and
  * the other control characters (which a TEXT value may not hold) dropped.
@@ -51,7 +54,7 @@ export function escapeText(value: string): string {
     .replace(/\r\n?/g, "\n")
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, "\\n")
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+    .replace(CONTROLS, "");
 }
 
 /**
