@@ -1,0 +1,77 @@
+// Inputs of the public sweeps endpoints, shared by the API (validation) and the /volunteer/ islands
+// (the same messages next to the fields). Light on purpose: no content files, so an island that
+// imports it downloads none. The staff inputs are in staff-schemas.ts.
+import * as v from "valibot";
+import { MOBILE } from "../complaints/filing-schema.ts";
+import { daySchema } from "../period.ts";
+import { PlainLine } from "../text.ts";
+import { isMonth } from "../time.ts";
+
+/** Full-width digits and dashes (a Chinese input method's) as ASCII, spaces and dashes out, +86 dropped. */
+export function normalisePhone(text: string): string {
+  return text
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000\-－—–‐]/g, "")
+    .replace(/^(\+86|0086)(?=\d{11}$)/, "");
+}
+
+const Phone = v.pipe(
+  v.string("请填写 11 位手机号码"),
+  v.transform(normalisePhone),
+  v.regex(MOBILE, "请填写 11 位手机号码"),
+);
+
+/** "YYYY-MM": the month of birth, enough to know the age on the day without the full date. */
+export const BirthMonthSchema = v.pipe(
+  v.string("请填写出生年月"),
+  v.check(isMonth, "出生年月格式应为 YYYY-MM，例如 2008-09"),
+);
+
+/** POST /api/sweeps/:id/signups */
+export const SignupSchema = v.object({
+  name: v.pipe(
+    v.string("请填写姓名"),
+    PlainLine,
+    v.trim(),
+    v.minLength(1, "请填写姓名"),
+    v.maxLength(40, "姓名不超过 40 个字"),
+  ),
+  phone: Phone,
+  organisation: v.pipe(
+    v.string("请填写学校或单位"),
+    PlainLine,
+    v.trim(),
+    v.minLength(2, "请填写学校或单位"),
+    v.maxLength(60, "学校或单位不超过 60 个字"),
+  ),
+  birthMonth: BirthMonthSchema,
+  volunteerNumber: v.optional(
+    v.pipe(
+      v.string("志愿者编号须为文字"),
+      PlainLine,
+      v.trim(),
+      v.regex(/^$|^[A-Za-z0-9-]{4,30}$/, "志愿者编号为 4–30 位字母或数字"),
+      v.transform((s) => (s === "" ? undefined : s)),
+    ),
+  ),
+  consent: v.literal(true, "请阅读并同意个人信息处理说明"),
+});
+export type SignupInput = v.InferInput<typeof SignupSchema>;
+export type Signup = v.InferOutput<typeof SignupSchema>;
+
+/** GET /api/sweeps?community=&from=&to=&minors= */
+export const SweepListQuerySchema = v.object({
+  community: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{2,40}$/, "社区不正确"))),
+  from: v.optional(daySchema("起始日期")),
+  to: v.optional(daySchema("结束日期")),
+  /** "1": only sweeps open to minors. */
+  minors: v.optional(v.picklist(["1", "0"], "minors 只能为 1 或 0")),
+});
+
+/** A sweep's public id. */
+export const SweepIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]{10}$/, "活动编号无效"));
+
+/** The manage secret: 128 bits, base64url (as complaints' tracking secret). */
+export const ManageTokenSchema = v.pipe(v.string("缺少管理凭证"), v.regex(/^[A-Za-z0-9_-]{22}$/, "管理凭证无效"));
+
+export const MINOR_REFUSAL = "未满 18 周岁需要监护人同意：在线监护人同意即将开放，请联系组织方报名";
