@@ -2,3 +2,4 @@
 export * from "./complaints";
 export * from "./meta";
 export * from "./staff";
+export * from "./sweeps";

@@ -16,7 +16,15 @@ export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = {
   late_cancelled: "已取消（截止后取消）",
 };
 
-export const MESSAGE_KINDS = ["confirmed", "waitlisted", "offered", "cancelled", "sweep_changed"] as const;
+export const MESSAGE_KINDS = [
+  "confirmed",
+  "waitlisted",
+  "offered",
+  "offer_expired",
+  "cancelled",
+  "sweep_changed",
+  "sweep_cancelled",
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** A sweep as anyone may see it: counts only, never a volunteer's name or phone. */

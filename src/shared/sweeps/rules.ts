@@ -1,0 +1,57 @@
+// The sweeps' rules as data, read by the Worker and shown by the pages: change them here, not in code.
+import type { MessageKind } from "./wire.ts";
+
+/** Hours a person offered a freed place has to confirm it, before it goes to the next on the waitlist. */
+export const OFFER_HOURS = 12;
+
+/** The age from which a person signs up alone; below it the guardian's consent is needed (团委 2013 rules). */
+export const ADULT_AGE = 18;
+
+/** What each message says, as the manage page shows it (and a sender will send it). */
+export const MESSAGE_TEXTS: Record<MessageKind, string> = {
+  confirmed: "报名成功，名额已确认。请按时到集合地点签到。",
+  waitlisted: "活动名额已满，您已进入候补名单。有人取消时将按顺序递补。",
+  offered: `有名额空出，已为您保留 ${OFFER_HOURS} 小时：请在期限内确认，逾期将递补给下一位。`,
+  offer_expired: "递补名额未在期限内确认，已让给下一位候补者。",
+  cancelled: "您已取消报名。",
+  sweep_changed: "活动信息有变更（时间、地点或名额），请查看最新安排。",
+  sweep_cancelled: "很抱歉，活动已取消。",
+};
+
+/**
+ * Completed years on `day` ("YYYY-MM-DD") for a person born in `birthMonth` ("YYYY-MM"). Only the
+ * month is known, so within the birth month the birthday is taken as not yet reached: the age is
+ * never overstated, and a minor is never counted as an adult.
+ */
+export function ageOn(birthMonth: string, day: string): number {
+  const [by, bm] = birthMonth.split("-").map(Number) as [number, number];
+  const [y, m] = day.split("-").map(Number) as [number, number];
+  return y - by - (m <= bm ? 1 : 0);
+}
+
+/**
+ * Coverage of each community: confirmed places ÷ places offered, over the sweeps given. A community
+ * without sweeps has none (null). The least covered are "most needed" (within 1e-9, so ties share it).
+ */
+export function coverageByCommunity(
+  sweeps: readonly { communityId: string; capacity: number; confirmed: number }[],
+): Map<string, { capacity: number; confirmed: number; ratio: number }> {
+  const out = new Map<string, { capacity: number; confirmed: number; ratio: number }>();
+  for (const s of sweeps) {
+    const c = out.get(s.communityId) ?? { capacity: 0, confirmed: 0, ratio: 0 };
+    c.capacity += s.capacity;
+    c.confirmed += s.confirmed;
+    c.ratio = c.capacity > 0 ? c.confirmed / c.capacity : 0;
+    out.set(s.communityId, c);
+  }
+  return out;
+}
+
+/** The communities with the lowest coverage ratio; none when all are equally covered (a flag on all says nothing). */
+export function mostNeeded(coverage: ReadonlyMap<string, { ratio: number }>): Set<string> {
+  const ratios = [...coverage.values()].map((c) => c.ratio);
+  if (ratios.length === 0) return new Set();
+  const min = Math.min(...ratios);
+  if (Math.max(...ratios) - min <= 1e-9) return new Set();
+  return new Set([...coverage].filter(([, c]) => c.ratio <= min + 1e-9).map(([id]) => id));
+}
