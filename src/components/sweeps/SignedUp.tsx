@@ -1,0 +1,42 @@
+import { sweepDate, sweepTime } from "../../lib/sweeps/format";
+import type { PublicSweep, SignupResult } from "../../shared/sweeps/wire";
+import { formatDateTimeZh } from "../../shared/time";
+import { CopyButton } from "../complaints/CopyButton";
+import { CalendarButton } from "./CalendarButton";
+
+/** The answer: confirmed or waitlisted (with the position), the manage link to keep, the calendar file. */
+export function SignedUp({ sweep, result }: { sweep: PublicSweep; result: SignupResult }) {
+  const link = location.origin + result.managePath;
+  const confirmed = result.status === "confirmed";
+  return (
+    <section className="signed-up" aria-labelledby="signed-up-heading">
+      <h2 id="signed-up-heading" tabIndex={-1}>
+        {confirmed ? "报名成功，名额已确认" : `已进入候补，第 ${result.position ?? "?"} 位`}
+      </h2>
+      <p>
+        {sweep.title}：{sweepDate(sweep)} {sweepTime(sweep)}，{sweep.communityName} · {sweep.meetingPoint}
+      </p>
+      {confirmed ? (
+        <p>请按时到集合地点找领队签到。不能来时请尽早在管理页面取消，把名额留给候补的同学。</p>
+      ) : (
+        <p>
+          有人取消时，按候补先后递补。轮到您时，管理页面会显示“候补递补，待确认”，请在限定时间内确认，否则名额给下一位。
+        </p>
+      )}
+      <p>{formatDateTimeZh(sweep.cancelCutoffAt)} 以后取消，会记为“截止后取消”。</p>
+      <h3>管理链接</h3>
+      <p className="callout">
+        这个链接是您查看状态、确认递补、取消报名的唯一凭证：请收藏或复制保存，不要转发或公开。活动变更的通知也会显示在那里。
+      </p>
+      <p className="manage-link">
+        <a href={link}>{link}</a>
+      </p>
+      <CopyButton text={link} label="复制管理链接" />
+      <h3>添加到日历</h3>
+      <CalendarButton sweep={sweep} manageUrl={link} />
+      <p>
+        <a href="/volunteer/">返回清扫活动列表</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,200 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { ApiError, refusalOf } from "../../lib/kit/problem";
+import { ageOn } from "../../lib/sweeps/age";
+import { signUp } from "../../lib/sweeps/api";
+import {
+  clearSignupDraft,
+  loadSignupDraft,
+  newSignupDraft,
+  type SignupDraft,
+  saveSignupDraft,
+  signupInput,
+} from "../../lib/sweeps/draft";
+import { SignupSchema } from "../../shared/sweeps/schemas";
+import type { PublicSweep, SignupResult } from "../../shared/sweeps/wire";
+import { chinaDay } from "../../shared/time";
+import { ErrorSummary } from "../forms/ErrorSummary";
+import { Field } from "../forms/Field";
+import { PhoneInput } from "../forms/inputs";
+import { useForm } from "../forms/useForm";
+
+const FIELDS = {
+  name: { id: "signup-name", label: "姓名" },
+  phone: { id: "signup-phone", label: "手机号码" },
+  organisation: { id: "signup-organisation", label: "学校或单位" },
+  birthMonth: { id: "signup-birth", label: "出生年月" },
+  volunteerNumber: { id: "signup-volunteer-number", label: "志愿者编号" },
+  consent: { id: "signup-consent", label: "同意个人信息处理说明" },
+};
+
+interface Props {
+  sweep: PublicSweep;
+  onSignedUp: (result: SignupResult) => void;
+}
+
+/**
+ * The sign-up form: no account, six fields. The draft and its Idempotency-Key stay in the browser
+ * until the answer comes, so a retry after a lost answer cannot sign the person up twice.
+ */
+export function SignupForm({ sweep, onSignedUp }: Props) {
+  const [draft, setDraft] = useState<SignupDraft>(() => newSignupDraft(""));
+  const form = useForm({ targets: FIELDS, focusOtherwise: "signup-errors" });
+  const errors = form.errors;
+
+  useEffect(() => {
+    setDraft(loadSignupDraft(sweep.id) ?? newSignupDraft(crypto.randomUUID()));
+  }, [sweep.id]);
+
+  const set =
+    <K extends keyof SignupDraft>(key: K) =>
+    (value: SignupDraft[K]) =>
+      setDraft((d) => {
+        const next = { ...d, [key]: value };
+        saveSignupDraft(sweep.id, next);
+        return next;
+      });
+
+  const age = draft.birthMonth ? ageOn(draft.birthMonth, chinaDay(sweep.startsAt)) : null;
+  const full = sweep.placesLeft <= 0;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (form.busy || !draft.idempotencyKey) return;
+    // What is sent is what the API's schema made of the draft (the phone without spaces and +86).
+    const input = form.check(SignupSchema, signupInput(draft));
+    if (!input) return;
+    await form.run(
+      async () => {
+        const result = await signUp(sweep.id, input, draft.idempotencyKey);
+        clearSignupDraft(sweep.id);
+        onSignedUp(result);
+      },
+      {
+        onError: (err) =>
+          err instanceof ApiError && err.kind === "network"
+            ? { message: "网络中断，没有收到答复。请检查网络后再点“报名”：重试不会重复报名。", errors: {} }
+            : refusalOf(err, "报名没有成功，请稍后再试。"),
+      },
+    );
+  }
+
+  return (
+    <section className="signup" aria-labelledby="signup-heading">
+      <h2 id="signup-heading">{full ? "报名候补" : "报名参加"}</h2>
+      {full && (
+        <p className="callout">
+          这场活动已报满。现在报名将进入候补，有人取消时按报名先后递补，递补后需要在限定时间内确认。
+        </p>
+      )}
+      <form noValidate onSubmit={submit}>
+        <ErrorSummary id="signup-errors" message={form.message} errors={errors} targets={FIELDS} />
+        <Field id={FIELDS.name.id} label={FIELDS.name.label} error={errors.name}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              type="text"
+              autoComplete="name"
+              maxLength={40}
+              value={draft.name}
+              onChange={(e) => set("name")(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id={FIELDS.phone.id}
+          label={FIELDS.phone.label}
+          hint="用于活动通知和领队联系，不会公开。"
+          error={errors.phone}
+        >
+          {(a11y) => <PhoneInput {...a11y} value={draft.phone} onChange={set("phone")} />}
+        </Field>
+        <Field
+          id={FIELDS.organisation.id}
+          label={FIELDS.organisation.label}
+          hint="如 青溪中学、浙江某大学、某公司"
+          error={errors.organisation}
+        >
+          {(a11y) => (
+            <input
+              {...a11y}
+              type="text"
+              autoComplete="organization"
+              maxLength={60}
+              value={draft.organisation}
+              onChange={(e) => set("organisation")(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id={FIELDS.birthMonth.id}
+          label={FIELDS.birthMonth.label}
+          hint="格式 YYYY-MM，如 2006-09。只用来确认活动当天的年龄。"
+          error={errors.birthMonth}
+          describedBy={age !== null && age < 18 ? "signup-minor-note" : undefined}
+        >
+          {(a11y) => (
+            <input
+              {...a11y}
+              type="month"
+              min="1930-01"
+              max={chinaDay().slice(0, 7)}
+              autoComplete="bday"
+              value={draft.birthMonth}
+              onChange={(e) => set("birthMonth")(e.target.value)}
+            />
+          )}
+        </Field>
+        {age !== null && age < 18 && (
+          <p id="signup-minor-note" className="callout">
+            活动当天您可能未满 18
+            周岁。未成年人报名需要监护人同意，在线监护人同意功能即将开放；现在请由学校老师或监护人联系组织方报名。
+          </p>
+        )}
+        <Field
+          id={FIELDS.volunteerNumber.id}
+          label={`${FIELDS.volunteerNumber.label}（选填）`}
+          hint="已在全国志愿服务信息系统注册的，可填写志愿者编号，便于以后记录时长。"
+          error={errors.volunteerNumber}
+        >
+          {(a11y) => (
+            <input
+              {...a11y}
+              type="text"
+              autoComplete="off"
+              maxLength={30}
+              value={draft.volunteerNumber}
+              onChange={(e) => set("volunteerNumber")(e.target.value)}
+            />
+          )}
+        </Field>
+        <div className={errors.consent ? "field has-error" : "field"}>
+          {errors.consent && (
+            <p id="signup-consent-error" className="field-error">
+              <span className="visually-hidden">错误：</span>
+              {errors.consent}
+            </p>
+          )}
+          <div className="check">
+            <input
+              id={FIELDS.consent.id}
+              type="checkbox"
+              checked={draft.consent}
+              aria-invalid={errors.consent ? true : undefined}
+              aria-describedby={errors.consent ? "signup-consent-error" : undefined}
+              onChange={(e) => set("consent")(e.target.checked)}
+            />
+            <label htmlFor={FIELDS.consent.id}>
+              我已阅读并同意<a href="/privacy/">个人信息处理说明</a>
+              ：姓名、手机号、学校或单位和出生年月只用于本次活动的组织、联系和志愿服务记录。
+            </label>
+          </div>
+        </div>
+        <div className="actions">
+          <button type="submit" aria-disabled={form.busy || undefined}>
+            {form.busy ? "正在提交…" : full ? "报名候补" : "报名"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
