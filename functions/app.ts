@@ -12,6 +12,7 @@ import complaints from "./routes/complaints";
 import casePage from "./routes/complaints/case-page";
 import health from "./routes/health";
 import staff from "./routes/staff";
+import sweeps from "./routes/sweeps";
 
 /**
  * The Worker's routes: the API under /api, and the pages the Worker answers before the static assets
@@ -44,6 +45,7 @@ app.use(platform());
 app.route("/health", health);
 app.route("/complaints", complaints);
 app.route("/staff", staff);
+app.route("/sweeps", sweeps);
 // A case's public page (routes/complaints/case-page.ts): a 404 for a number without one.
 worker.route("/complaints", casePage);
 

@@ -2,11 +2,13 @@ import { app } from "./app";
 import { createDb } from "./db/client";
 import { caseHousekeeping } from "./lib/complaints/cron";
 import { refreshHotspotSnapshots } from "./lib/complaints/hotspots";
+import { sweepHousekeeping } from "./lib/sweeps/cron";
 import { cloudflarePlatform } from "./platform/cloudflare";
 
 /**
  * The Worker: static assets are served before it runs; it answers `/api/*` (see wrangler.toml), and
- * the cron trigger keeps the hot-spot snapshots current, marks overdue cases and anonymises old contacts.
+ * the cron trigger keeps the hot-spot snapshots current, marks overdue cases, anonymises old contacts
+ * and expires sweep offers not confirmed in time.
  */
 export default {
   fetch: app.fetch,
@@ -14,6 +16,12 @@ export default {
     const db = createDb(env.DB);
     const { batch } = cloudflarePlatform(env);
     const now = new Date(controller.scheduledTime);
-    ctx.waitUntil(Promise.all([refreshHotspotSnapshots(db, batch, now), caseHousekeeping(batch, env, now)]));
+    ctx.waitUntil(
+      Promise.all([
+        refreshHotspotSnapshots(db, batch, now),
+        caseHousekeeping(batch, env, now),
+        sweepHousekeeping(batch, env, now),
+      ]),
+    );
   },
 } satisfies ExportedHandler<Env>;

@@ -5,6 +5,7 @@ import { sameOrigin } from "../../middleware/same-origin";
 import { staffSession } from "../../middleware/staff-session";
 import complaints from "../complaints/staff";
 import figures from "../complaints/staff-figures";
+import sweeps from "../sweeps/staff";
 import accounts from "./accounts";
 import audit from "./audit";
 import auth from "./auth";
@@ -26,5 +27,6 @@ staff.route("/units", units);
 staff.route("/audit", audit);
 staff.route("/complaints", complaints);
 staff.route("/figures", figures);
+staff.route("/sweeps", sweeps);
 
 export default staff;

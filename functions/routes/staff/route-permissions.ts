@@ -31,6 +31,11 @@ export const STAFF_ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "GET /api/staff/complaints/:id/photos/:photoId": "complaints:read",
   ...Object.fromEntries(STAFF_ACTIONS.map((a) => [`POST /api/staff/complaints/:id/${a}`, actionPermission(a)])),
   "GET /api/staff/figures": "figures:read",
+  "GET /api/staff/sweeps": "sweeps:manage",
+  "POST /api/staff/sweeps": "sweeps:manage",
+  "PATCH /api/staff/sweeps/:id": "sweeps:manage",
+  "POST /api/staff/sweeps/:id/cancel": "sweeps:manage",
+  "GET /api/staff/sweeps/:id/signups": "sweeps:manage",
 };
 
 /**

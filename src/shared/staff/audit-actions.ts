@@ -22,6 +22,10 @@ export const AUDIT_ACTIONS = {
   /** Written by the reporter through the tracking link (no staff actor): PIPL art. 47. */
   "complaint.contact_deleted": "市民删除联系方式",
   "complaint.exported": "导出案件",
+  "sweep.created": "创建志愿活动",
+  "sweep.updated": "修改志愿活动",
+  "sweep.cancelled": "取消志愿活动",
+  "sweep.roster_viewed": "查看志愿者名单",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

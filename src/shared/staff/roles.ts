@@ -78,6 +78,10 @@ export const PERMISSIONS = {
   "complaints:export": ["admin", "dispatcher"],
   /** The export's contact columns, and phone numbers residents typed into free text (masked for others). */
   "complaints:export_contact": ["admin"],
+  /** Plan sweeps (one or a series), change and cancel them, read their rosters. */
+  "sweeps:manage": ["admin", "volunteer_coordinator"],
+  /** A roster's full names and phone numbers (masked for others; audited). */
+  "sweeps:contact": ["admin", "volunteer_coordinator"],
   /** The published figures, for every unit. */
   "figures:read": ["admin", "dispatcher", "unit_handler", "viewer"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -3,7 +3,7 @@
 // imports it downloads none. The staff inputs are in staff-schemas.ts.
 import * as v from "valibot";
 import { MOBILE } from "../complaints/filing-schema.ts";
-import { daySchema } from "../period.ts";
+import { daySchema, withPeriod } from "../period.ts";
 import { PlainLine } from "../text.ts";
 import { isMonth } from "../time.ts";
 
@@ -59,14 +59,20 @@ export const SignupSchema = v.object({
 export type SignupInput = v.InferInput<typeof SignupSchema>;
 export type Signup = v.InferOutput<typeof SignupSchema>;
 
-/** GET /api/sweeps?community=&from=&to=&minors= */
-export const SweepListQuerySchema = v.object({
-  community: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{2,40}$/, "社区不正确"))),
-  from: v.optional(daySchema("起始日期")),
-  to: v.optional(daySchema("结束日期")),
-  /** "1": only sweeps open to minors. */
-  minors: v.optional(v.picklist(["1", "0"], "minors 只能为 1 或 0")),
-});
+/** The longest period the public list covers, in days. */
+export const MAX_LIST_DAYS = 92;
+
+/** GET /api/sweeps?community=&from=&to=&minors= (days in China time; from defaults to today, to to four weeks on). */
+export const SweepListQuerySchema = withPeriod(
+  v.object({
+    community: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{2,40}$/, "社区不正确"))),
+    from: v.optional(daySchema("起始日期")),
+    to: v.optional(daySchema("结束日期")),
+    /** "1": only sweeps open to minors. */
+    minors: v.optional(v.picklist(["1", "0"], "minors 只能为 1 或 0")),
+  }),
+  MAX_LIST_DAYS,
+);
 
 /** A sweep's public id. */
 export const SweepIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]{10}$/, "活动编号无效"));

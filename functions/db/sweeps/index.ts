@@ -1,0 +1,90 @@
+import { and, asc, desc, eq, gt, gte, lt, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { sweepIdempotencyKeys, sweepMessages, sweepSignups, sweeps } from "../schema";
+
+// Reads of the sweeps feature, as drizzle builders (callers run them; the query-plan test can read
+// their SQL). Writes are in signups.ts (public, through the batch port) and staff.ts.
+
+export type Sweep = typeof sweeps.$inferSelect;
+export type SweepSignup = typeof sweepSignups.$inferSelect;
+
+/** A sweep's counts, computed from its sign-ups (indexed by sweep, status). */
+const counts = {
+  confirmed: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = ${sweeps.id} AND c.status = 'confirmed')`,
+  offered: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = ${sweeps.id} AND c.status = 'offered')`,
+  waitlisted: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = ${sweeps.id} AND c.status = 'waitlisted')`,
+};
+export type SweepCounts = { confirmed: number; offered: number; waitlisted: number };
+export type SweepWithCounts = { sweep: Sweep } & SweepCounts;
+
+const withCounts = (db: Db) => db.select({ sweep: sweeps, ...counts }).from(sweeps);
+
+/** Open sweeps starting in [start, end), by start: the public list's rows (filtered further in the Worker). */
+export function openSweepsBetween(db: Db, start: string, end: string) {
+  return withCounts(db)
+    .where(and(eq(sweeps.state, "open"), gte(sweeps.startsAt, start), lt(sweeps.startsAt, end)))
+    .orderBy(asc(sweeps.startsAt))
+    .limit(2000);
+}
+
+export function sweepById(db: Db, id: string) {
+  return withCounts(db).where(eq(sweeps.id, id));
+}
+
+/** Staff: sweeps starting from `since`, all states, by start. */
+export function staffSweeps(db: Db, since: string) {
+  return withCounts(db).where(gte(sweeps.startsAt, since)).orderBy(asc(sweeps.startsAt)).limit(1000);
+}
+
+/** The sign-up a manage secret opens, with its place on the waitlist (1-based) while waiting. */
+export function signupByManageHash(db: Db, manageHash: string) {
+  return db
+    .select({
+      signup: sweepSignups,
+      position: sql<number>`(SELECT count(*) FROM sweep_signups w WHERE w.sweep_id = ${sweepSignups.sweepId}
+        AND w.status = 'waitlisted' AND w.id <= ${sweepSignups.id})`,
+    })
+    .from(sweepSignups)
+    .where(eq(sweepSignups.manageHash, manageHash));
+}
+
+export function messagesOf(db: Db, signupId: number) {
+  return db.select().from(sweepMessages).where(eq(sweepMessages.signupId, signupId)).orderBy(desc(sweepMessages.id));
+}
+
+/** A sweep's sign-ups in arrival order, with each waiting person's place on the waitlist. */
+export function rosterOf(db: Db, sweepId: string) {
+  return db
+    .select({
+      signup: sweepSignups,
+      position: sql<number>`(SELECT count(*) FROM sweep_signups w WHERE w.sweep_id = ${sweepSignups.sweepId}
+        AND w.status = 'waitlisted' AND w.id <= ${sweepSignups.id})`,
+    })
+    .from(sweepSignups)
+    .where(eq(sweepSignups.sweepId, sweepId))
+    .orderBy(asc(sweepSignups.id));
+}
+
+/** Offers still open at `now` exist for the sweep? (Used by tests and the staff view.) */
+export function openOffers(db: Db, sweepId: string, now: string) {
+  return db
+    .select({ id: sweepSignups.id })
+    .from(sweepSignups)
+    .where(
+      and(eq(sweepSignups.sweepId, sweepId), eq(sweepSignups.status, "offered"), gt(sweepSignups.offeredUntil, now)),
+    );
+}
+
+/** The idempotency record of a sign-up, with its sweep: what a retry is compared with and answered from. */
+export function findSweepIdempotency(db: Db, keyHash: string) {
+  return db
+    .select({
+      requestHash: sweepIdempotencyKeys.requestHash,
+      replayCipher: sweepIdempotencyKeys.replayCipher,
+      createdAt: sweepIdempotencyKeys.createdAt,
+      sweepId: sweepSignups.sweepId,
+    })
+    .from(sweepIdempotencyKeys)
+    .innerJoin(sweepSignups, eq(sweepSignups.id, sweepIdempotencyKeys.signupId))
+    .where(eq(sweepIdempotencyKeys.keyHash, keyHash));
+}

@@ -1,0 +1,133 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Statement } from "../batch";
+
+// The public writes of sweeps, as statements for the batch port: each is one D1 batch, and what must
+// hold (capacity, waitlist limit, one per person, no overlap, open sweep) is checked by the database
+// inside the same statements (migrations/0015's triggers), never read first by the Worker.
+
+const TAKEN = `'confirmed', 'offered'`;
+
+export interface NewSignup {
+  sweepId: string;
+  manageHash: string;
+  personKey: string;
+  name: string;
+  phone: string;
+  organisation: string;
+  birthMonth: string;
+  volunteerNumber: string | null;
+  now: string;
+  idempotency: { keyHash: string; requestHash: string; replayCipher: string; createdAt: string };
+}
+
+/**
+ * A sign-up: the row (confirmed while places are free and nobody waits, else waitlisted: decided by
+ * the INSERT … SELECT itself, so concurrent sign-ups see each other), its message, the idempotency
+ * record, then the status and waitlist position to answer with.
+ */
+export function signupBatch(s: NewSignup): Statement[] {
+  const byHash = sql`(SELECT id FROM sweep_signups WHERE manage_hash = ${s.manageHash})`;
+  return [
+    sql`INSERT INTO sweep_signups (sweep_id, manage_hash, person_key, name, phone, organisation, birth_month,
+        volunteer_number, status, created_at, updated_at)
+      SELECT ${s.sweepId}, ${s.manageHash}, ${s.personKey}, ${s.name}, ${s.phone}, ${s.organisation}, ${s.birthMonth},
+        ${s.volunteerNumber},
+        CASE WHEN (SELECT count(*) FROM sweep_signups WHERE sweep_id = ${s.sweepId} AND status IN (${sql.raw(TAKEN)}))
+              < capacity
+            AND NOT EXISTS (SELECT 1 FROM sweep_signups WHERE sweep_id = ${s.sweepId} AND status = 'waitlisted')
+          THEN 'confirmed' ELSE 'waitlisted' END,
+        ${s.now}, ${s.now}
+      FROM sweeps WHERE id = ${s.sweepId}`,
+    sql`INSERT INTO sweep_messages (signup_id, kind, created_at)
+      SELECT id, status, ${s.now} FROM sweep_signups WHERE manage_hash = ${s.manageHash}`,
+    sql`INSERT INTO sweep_idempotency_keys (key_hash, request_hash, signup_id, replay_cipher, created_at)
+      VALUES (${s.idempotency.keyHash}, ${s.idempotency.requestHash}, ${byHash}, ${s.idempotency.replayCipher},
+        ${s.idempotency.createdAt})`,
+    positionOf(s.manageHash),
+  ];
+}
+
+/** The sign-up's status and place on the waitlist (1-based; 0 unless waitlisted). */
+export function positionOf(manageHash: string): Statement {
+  return sql`SELECT s.id, s.status, CASE WHEN s.status = 'waitlisted' THEN
+      (SELECT count(*) FROM sweep_signups w WHERE w.sweep_id = s.sweep_id AND w.status = 'waitlisted' AND w.id <= s.id)
+      ELSE 0 END AS position
+    FROM sweep_signups s WHERE s.manage_hash = ${manageHash}`;
+}
+
+/**
+ * The waiting people who get a sweep's free places, first come first served: the first
+ * (capacity − taken) of each open sweep that has not begun. `scope` narrows it to one sweep.
+ */
+function nextInLine(scope: SQL, now: string): SQL {
+  return sql`SELECT id FROM (
+      SELECT w.id, row_number() OVER (PARTITION BY w.sweep_id ORDER BY w.id) AS rank,
+        s.capacity - (SELECT count(*) FROM sweep_signups t WHERE t.sweep_id = w.sweep_id
+          AND t.status IN (${sql.raw(TAKEN)})) AS free
+      FROM sweep_signups w JOIN sweeps s ON s.id = w.sweep_id
+      WHERE ${scope} AND w.status = 'waitlisted' AND s.state = 'open' AND s.starts_at > ${now}
+    ) WHERE rank <= free`;
+}
+
+/**
+ * Fills free places from the waitlist: each chosen person is told, then offered the place until
+ * `until` (not past the sweep's start). The message goes first, so both statements choose the same
+ * people (nothing runs between them); the capacity trigger still guards every row.
+ */
+export function offerFreePlaces(scope: SQL, now: string, until: string): Statement[] {
+  return [
+    sql`INSERT INTO sweep_messages (signup_id, kind, created_at)
+      SELECT id, 'offered', ${now} FROM (${nextInLine(scope, now)})`,
+    sql`UPDATE sweep_signups SET status = 'offered', offered_at = ${now},
+        offered_until = min(${until}, (SELECT starts_at FROM sweeps WHERE id = sweep_signups.sweep_id)), updated_at = ${now}
+      WHERE id IN (${nextInLine(scope, now)})`,
+  ];
+}
+
+/**
+ * Cancels the sign-up a manage secret opens (late after the sweep's cut-off), tells the person, and
+ * in the same batch offers any freed place to the next on the waitlist. D1 runs batches one at a
+ * time, so two cancellations each see the other's result: a place is never offered twice and a
+ * waiting person never promoted twice.
+ */
+export function cancelBatch(manageHash: string, now: string, offerUntil: string): Statement[] {
+  return [
+    sql`UPDATE sweep_signups SET updated_at = ${now}, offered_until = NULL,
+        status = CASE WHEN ${now} >= (SELECT cancel_cutoff_at FROM sweeps WHERE id = sweep_signups.sweep_id)
+          THEN 'late_cancelled' ELSE 'cancelled' END
+      WHERE manage_hash = ${manageHash} AND status IN ('confirmed', 'waitlisted', 'offered')
+        AND (SELECT starts_at FROM sweeps WHERE id = sweep_signups.sweep_id) > ${now}
+      RETURNING status`,
+    sql`INSERT INTO sweep_messages (signup_id, kind, created_at)
+      SELECT id, 'cancelled', ${now} FROM sweep_signups WHERE manage_hash = ${manageHash} AND changes() = 1`,
+    ...offerFreePlaces(
+      sql`w.sweep_id = (SELECT sweep_id FROM sweep_signups WHERE manage_hash = ${manageHash})`,
+      now,
+      offerUntil,
+    ),
+  ];
+}
+
+/** The person takes the place offered, while the offer holds. */
+export function confirmOfferBatch(manageHash: string, now: string): Statement[] {
+  return [
+    sql`UPDATE sweep_signups SET status = 'confirmed', offered_until = NULL, updated_at = ${now}
+      WHERE manage_hash = ${manageHash} AND status = 'offered' AND offered_until > ${now}`,
+    sql`INSERT INTO sweep_messages (signup_id, kind, created_at)
+      SELECT id, 'confirmed', ${now} FROM sweep_signups WHERE manage_hash = ${manageHash} AND changes() = 1`,
+  ];
+}
+
+/**
+ * The cron: offers not confirmed in time are withdrawn (the person is told), and every sweep's free
+ * places go to the next waiting people, all in one batch.
+ */
+export function expireOffersBatch(now: string, offerUntil: string): Statement[] {
+  return [
+    sql`INSERT INTO sweep_messages (signup_id, kind, created_at)
+      SELECT id, 'offer_expired', ${now} FROM sweep_signups WHERE status = 'offered' AND offered_until <= ${now}`,
+    sql`UPDATE sweep_signups SET status = 'cancelled', offered_until = NULL, updated_at = ${now}
+      WHERE status = 'offered' AND offered_until <= ${now}`,
+    ...offerFreePlaces(sql`1 = 1`, now, offerUntil),
+  ];
+}

@@ -1,0 +1,111 @@
+import { Hono } from "hono";
+import { IdempotencyKeySchema } from "../../../src/shared/complaints/schemas";
+import {
+  ManageTokenSchema,
+  SignupSchema,
+  SweepIdSchema,
+  SweepListQuerySchema,
+} from "../../../src/shared/sweeps/schemas";
+import type {
+  CancelResult,
+  ConfirmOfferResult,
+  ManageView,
+  SignupResult,
+  SweepDetail,
+  SweepList,
+} from "../../../src/shared/sweeps/wire";
+import { sweepById } from "../../db/sweeps/index";
+import { cancelBatch, confirmOfferBatch } from "../../db/sweeps/signups";
+import type { AppEnv } from "../../env";
+import { clientAddress } from "../../lib/audit-context";
+import { problem } from "../../lib/problem";
+import { sweepList } from "../../lib/sweeps/list";
+import { manageView, offerUntil } from "../../lib/sweeps/manage";
+import { signUp } from "../../lib/sweeps/signup";
+import { publicSweep } from "../../lib/sweeps/view";
+import { throttle } from "../../lib/throttle";
+import { sha256Hex } from "../../lib/tokens";
+import { parse, validate } from "../../lib/validate";
+
+/** Public sweeps, mounted at /api/sweeps: the list, a sweep, signing up, and the sign-up's manage link. */
+const sweeps = new Hono<AppEnv>();
+
+sweeps.get("/", validate("query", SweepListQuerySchema), async (c) => {
+  c.header("cache-control", "public, max-age=30");
+  return c.json<SweepList>(await sweepList(c.var.db, c.req.valid("query")));
+});
+
+/** The manage secret (header X-Manage-Token, never a query string) as the hash stored. */
+async function manageHash(c: { req: { header(n: string): string | undefined } }) {
+  return sha256Hex(parse(ManageTokenSchema, c.req.header("x-manage-token"), "/headers/x-manage-token"));
+}
+
+sweeps.get("/manage", async (c) => {
+  c.header("cache-control", "no-store");
+  return c.json<ManageView>(await manageView(c.var.db, await manageHash(c)));
+});
+
+/**
+ * Cancels (late after the sweep's cut-off) and, in the same batch, offers a freed place to the next
+ * person waiting. A sign-up already cancelled, or a sweep that has begun, answers 409 and writes nothing.
+ */
+sweeps.delete("/manage", async (c) => {
+  const hash = await manageHash(c);
+  const now = new Date();
+  const [cancel, , offerMessages] = await c.var.platform.batch.run(
+    cancelBatch(hash, now.toISOString(), offerUntil(now)),
+  );
+  const status = cancel?.rows[0]?.status as CancelResult["status"] | undefined;
+  if (!status) {
+    await manageView(c.var.db, hash, now); // 404 for an unknown secret
+    throw problem(409, { detail: "这次报名已取消，或活动已开始，不能再取消。" });
+  }
+  return c.json<CancelResult>({ status, offeredToNext: (offerMessages?.changes ?? 0) > 0 });
+});
+
+sweeps.post("/manage/confirm", async (c) => {
+  const hash = await manageHash(c);
+  const now = new Date();
+  const [update] = await c.var.platform.batch.run(confirmOfferBatch(hash, now.toISOString()));
+  if (update?.changes !== 1) {
+    await manageView(c.var.db, hash, now);
+    throw problem(409, { detail: "没有待确认的递补名额，或确认期限已过。" });
+  }
+  return c.json<ConfirmOfferResult>({ status: "confirmed" });
+});
+
+async function openSweep(c: { var: AppEnv["Variables"] }, id: string) {
+  const found = await sweepById(c.var.db, parse(SweepIdSchema, id, "/params/id")).get();
+  if (!found || found.sweep.state === "draft") throw problem(404, { detail: "没有找到这场活动。" });
+  return found;
+}
+
+sweeps.get("/:id", async (c) => {
+  return c.json<SweepDetail>({ sweep: publicSweep(await openSweep(c, c.req.param("id"))) });
+});
+
+sweeps.post(
+  "/:id/signups",
+  // The client is counted before its body is read (the public writes' limiter, a key of its own).
+  async (c, next) => {
+    await throttle(c.var.platform.limiters.complaint, [`sweep-signup:${clientAddress(c)}`]);
+    await next();
+  },
+  validate("json", SignupSchema),
+  async (c) => {
+    const idempotencyKey = parse(IdempotencyKeySchema, c.req.header("idempotency-key"), "/headers/idempotency-key");
+    const found = await openSweep(c, c.req.param("id"));
+    const { replayed, ...result } = await signUp(
+      c.var.db,
+      c.var.platform.batch,
+      found.sweep,
+      c.req.valid("json"),
+      idempotencyKey,
+    );
+    if (replayed) c.header("idempotent-replayed", "true");
+    c.header("location", result.managePath);
+    return c.json<SignupResult>(result, 201);
+  },
+);
+
+export default sweeps;

@@ -1,0 +1,140 @@
+import { Hono } from "hono";
+import { maskName, maskPhone } from "../../../src/shared/privacy";
+import { can } from "../../../src/shared/staff/roles";
+import { SweepIdSchema } from "../../../src/shared/sweeps/schemas";
+import {
+  CancelSweepSchema,
+  CreateSweepsSchema,
+  RosterQuerySchema,
+  UpdateSweepSchema,
+} from "../../../src/shared/sweeps/staff-schemas";
+import {
+  type CreatedSweeps,
+  type Roster,
+  SIGNUP_STATUS_LABELS,
+  type StaffSweepList,
+  type StaffSweepResult,
+} from "../../../src/shared/sweeps/wire";
+import { rosterOf, staffSweeps, sweepById } from "../../db/sweeps/index";
+import { insertSweeps, messageActive, updateSweep } from "../../db/sweeps/staff";
+import type { AppEnv } from "../../env";
+import { audit } from "../../lib/audit-context";
+import { problem } from "../../lib/problem";
+import { refusalOf } from "../../lib/sweeps/errors";
+import { planSeries, planUpdate } from "../../lib/sweeps/plan";
+import { staffSweep } from "../../lib/sweeps/view";
+import { parse, validate } from "../../lib/validate";
+import { currentStaff } from "../../middleware/authorize";
+
+/** Planning sweeps, mounted at /api/staff/sweeps (volunteer coordinators and admins). */
+const sweeps = new Hono<AppEnv>();
+
+const DAY = 86_400_000;
+
+async function loadSweep(c: { var: AppEnv["Variables"] }, id: string) {
+  const found = await sweepById(c.var.db, parse(SweepIdSchema, id, "/params/id")).get();
+  if (!found) throw problem(404, { detail: "没有找到这场活动。" });
+  return found;
+}
+
+/** Runs a staff batch, turning the database's refusals (stale version, capacity) into 409s. */
+async function run(
+  c: { var: AppEnv["Variables"] },
+  statements: Parameters<AppEnv["Variables"]["platform"]["batch"]["run"]>[0],
+) {
+  try {
+    return await c.var.platform.batch.run(statements);
+  } catch (err) {
+    throw refusalOf(err) ?? err;
+  }
+}
+
+/** Sweeps from a week ago on, every state. */
+sweeps.get("/", async (c) => {
+  const rows = await staffSweeps(c.var.db, new Date(Date.now() - 7 * DAY).toISOString()).all();
+  return c.json<StaffSweepList>({ sweeps: rows.map(staffSweep) });
+});
+
+/** One sweep or a weekly series in all the places given: every sweep and one audit row, one batch. */
+sweeps.post("/", validate("json", CreateSweepsSchema), async (c) => {
+  const rows = planSeries(c.req.valid("json"));
+  await run(c, [
+    ...insertSweeps(c.var.db, rows),
+    audit(c, "sweep.created", rows.map((r) => r.id).join(","), { count: rows.length }),
+  ]);
+  const created = await c.var.db.batch(rows.map((r) => sweepById(c.var.db, r.id)) as [ReturnType<typeof sweepById>]);
+  return c.json<CreatedSweeps>({ sweeps: created.flat().map(staffSweep) }, 201);
+});
+
+/** Changes a sweep with the version the coordinator saw; the people signed up are told of a new time or place. */
+sweeps.patch("/:id", validate("json", UpdateSweepSchema), async (c) => {
+  const found = await loadSweep(c, c.req.param("id"));
+  const input = c.req.valid("json");
+  if (found.sweep.state === "cancelled") throw problem(409, { detail: "这场活动已取消，不能再修改。" });
+  const active = found.confirmed + found.offered + found.waitlisted;
+  if (!input.open && found.sweep.state === "open" && active > 0) {
+    throw problem(409, { detail: "已有人报名，不能撤回为草稿；如需停办请取消活动。" });
+  }
+  const { values, told } = planUpdate(input, found.sweep);
+  const now = values.updatedAt;
+  await run(c, [
+    updateSweep(c.var.db, found.sweep.id, input.version, values),
+    ...(told ? [messageActive(found.sweep.id, "sweep_changed", now)] : []),
+    audit(c, "sweep.updated", found.sweep.id, { version: input.version + 1, told }),
+  ]);
+  const after = await loadSweep(c, found.sweep.id);
+  return c.json<StaffSweepResult>({ sweep: staffSweep(after), messaged: told ? active : 0 });
+});
+
+/** Cancels a sweep: everyone still signed up gets a message, in the same batch. */
+sweeps.post("/:id/cancel", validate("json", CancelSweepSchema), async (c) => {
+  const found = await loadSweep(c, c.req.param("id"));
+  const { version, reason } = c.req.valid("json");
+  if (found.sweep.state === "cancelled") throw problem(409, { detail: "这场活动已取消。" });
+  const now = new Date().toISOString();
+  await run(c, [
+    updateSweep(c.var.db, found.sweep.id, version, {
+      state: "cancelled",
+      cancelledAt: now,
+      cancelReason: reason,
+      updatedAt: now,
+    }),
+    messageActive(found.sweep.id, "sweep_cancelled", now),
+    audit(c, "sweep.cancelled", found.sweep.id, { reason }),
+  ]);
+  const after = await loadSweep(c, found.sweep.id);
+  return c.json<StaffSweepResult>({
+    sweep: staffSweep(after),
+    messaged: found.confirmed + found.offered + found.waitlisted,
+  });
+});
+
+/** The roster in arrival order; names and phones in full only when asked for and permitted. Audited. */
+sweeps.get("/:id/signups", validate("query", RosterQuerySchema), async (c) => {
+  const staff = currentStaff(c);
+  const found = await loadSweep(c, c.req.param("id"));
+  const contactsShown = c.req.valid("query").contacts === "1" && can(staff.role, "sweeps:contact");
+  const [, rows] = await Promise.all([
+    c.var.platform.batch.run([audit(c, "sweep.roster_viewed", found.sweep.id, { contactsShown })]),
+    rosterOf(c.var.db, found.sweep.id).all(),
+  ]);
+  return c.json<Roster>({
+    sweep: staffSweep(found),
+    contactsShown,
+    signups: rows.map(({ signup: s, position }) => ({
+      id: s.id,
+      name: contactsShown ? s.name : maskName(s.name),
+      phone: contactsShown ? s.phone : maskPhone(s.phone),
+      organisation: s.organisation,
+      birthMonth: s.birthMonth,
+      volunteerNumber: s.volunteerNumber,
+      status: s.status,
+      statusLabel: SIGNUP_STATUS_LABELS[s.status],
+      position: s.status === "waitlisted" ? position : null,
+      offeredUntil: s.offeredUntil,
+      createdAt: s.createdAt,
+    })),
+  });
+});
+
+export default sweeps;
