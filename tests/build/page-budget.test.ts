@@ -2,9 +2,12 @@ import { access } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { measurePages, type PageWeight } from "../../scripts/lib/page-weight.ts";
 
-/** Pages that need JavaScript to do their job (search, complaints, the staff console); all others are content pages. */
+/** Pages that need JavaScript to do their job (search, complaints, volunteer sign-up, the staff console); all others are content pages. */
 const isInteractive = (path: string) =>
-  path === "/search/" || path.startsWith("/complaints/") || path.startsWith("/staff/");
+  path === "/search/" ||
+  path.startsWith("/complaints/") ||
+  path.startsWith("/volunteer/") ||
+  path.startsWith("/staff/");
 const MAX_HTML_CSS_GZIP = 30 * 1024;
 const MAX_INLINE_SCRIPT = 1024;
 

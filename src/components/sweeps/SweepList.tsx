@@ -17,7 +17,8 @@ interface Shown {
  * in the page address so a filtered list can be reloaded and shared.
  */
 export default function SweepList({ communities }: { communities: CommunityOption[] }) {
-  const [initial] = useState(() => filterFromQuery(location.search));
+  // Read from the address once in the browser (the page is built without one), then the form shows it.
+  const [initial, setInitial] = useState<SweepFilter | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   const [status, setStatus] = useState("正在加载清扫活动…");
   const [error, setError] = useState<Refusal>();
@@ -49,18 +50,22 @@ export default function SweepList({ communities }: { communities: CommunityOptio
   );
 
   useEffect(() => {
-    void search(initial);
-  }, [search, initial]);
+    const filter = filterFromQuery(location.search);
+    setInitial(filter);
+    void search(filter);
+  }, [search]);
 
   return (
     <>
-      <SweepFilters
-        communities={communities}
-        initial={initial}
-        serverErrors={error?.errors ?? {}}
-        serverMessage={error?.message}
-        onSearch={search}
-      />
+      {initial && (
+        <SweepFilters
+          communities={communities}
+          initial={initial}
+          serverErrors={error?.errors ?? {}}
+          serverMessage={error?.message}
+          onSearch={search}
+        />
+      )}
       <p role="status">{status}</p>
       {shown && shown.sweeps.length > 0 && (
         <>
