@@ -8,6 +8,7 @@ import type { PublicSweep, SignupResult } from "../../shared/sweeps/wire";
 import { useFocusLater } from "../forms/useFocusLater";
 import { SignedUp } from "./SignedUp";
 import { SignupForm } from "./SignupForm";
+import { SuggestedSweeps } from "./SuggestedSweeps";
 import { SafetyNotes, SweepFacts } from "./SweepFacts";
 
 const NOT_FOUND = "找不到这场清扫活动：链接可能不完整，或活动已经结束或取消。";
@@ -64,6 +65,7 @@ export default function SweepPage() {
           </h2>
           {sweep.mostNeeded && <p className="needed">最需要志愿者</p>}
           <SweepFacts sweep={sweep} />
+          {!result && sweep.placesLeft <= 0 && <SuggestedSweeps sweep={sweep} />}
           <SafetyNotes />
           {result ? (
             <SignedUp sweep={sweep} result={result} />
