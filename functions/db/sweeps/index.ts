@@ -8,11 +8,15 @@ import { sweepIdempotencyKeys, sweepMessages, sweepSignups, sweeps } from "../sc
 export type Sweep = typeof sweeps.$inferSelect;
 export type SweepSignup = typeof sweepSignups.$inferSelect;
 
-/** A sweep's counts, computed from its sign-ups (indexed by sweep, status). */
+/**
+ * A sweep's counts, computed from its sign-ups (indexed by sweep, status). The outer table is named
+ * in full: drizzle writes a column of the selected table unqualified, which inside the subquery
+ * would name the subquery's own row.
+ */
 const counts = {
-  confirmed: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = ${sweeps.id} AND c.status = 'confirmed')`,
-  offered: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = ${sweeps.id} AND c.status = 'offered')`,
-  waitlisted: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = ${sweeps.id} AND c.status = 'waitlisted')`,
+  confirmed: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = sweeps.id AND c.status = 'confirmed')`,
+  offered: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = sweeps.id AND c.status = 'offered')`,
+  waitlisted: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = sweeps.id AND c.status = 'waitlisted')`,
 };
 export type SweepCounts = { confirmed: number; offered: number; waitlisted: number };
 export type SweepWithCounts = { sweep: Sweep } & SweepCounts;
@@ -41,8 +45,8 @@ export function signupByManageHash(db: Db, manageHash: string) {
   return db
     .select({
       signup: sweepSignups,
-      position: sql<number>`(SELECT count(*) FROM sweep_signups w WHERE w.sweep_id = ${sweepSignups.sweepId}
-        AND w.status = 'waitlisted' AND w.id <= ${sweepSignups.id})`,
+      position: sql<number>`(SELECT count(*) FROM sweep_signups w WHERE w.sweep_id = sweep_signups.sweep_id
+        AND w.status = 'waitlisted' AND w.id <= sweep_signups.id)`,
     })
     .from(sweepSignups)
     .where(eq(sweepSignups.manageHash, manageHash));
@@ -57,8 +61,8 @@ export function rosterOf(db: Db, sweepId: string) {
   return db
     .select({
       signup: sweepSignups,
-      position: sql<number>`(SELECT count(*) FROM sweep_signups w WHERE w.sweep_id = ${sweepSignups.sweepId}
-        AND w.status = 'waitlisted' AND w.id <= ${sweepSignups.id})`,
+      position: sql<number>`(SELECT count(*) FROM sweep_signups w WHERE w.sweep_id = sweep_signups.sweep_id
+        AND w.status = 'waitlisted' AND w.id <= sweep_signups.id)`,
     })
     .from(sweepSignups)
     .where(eq(sweepSignups.sweepId, sweepId))

@@ -50,7 +50,7 @@ export async function makeSweep(o: SweepOptions = {}) {
 }
 
 /** A fresh mobile number per call. */
-export const newPhone = () => `139${String(10_000_000 + (++seq * 7919) % 89_999_999).padStart(8, "0")}`;
+export const newPhone = () => `139${String(10_000_000 + ((++seq * 7919) % 89_999_999)).padStart(8, "0")}`;
 export const newIp = () => `203.0.113.${(++seq % 250) + 1}`;
 export const newKey = () => crypto.randomUUID();
 
@@ -94,7 +94,8 @@ export async function statuses(sweepId: string) {
 }
 
 export async function rowCounts() {
-  const n = async (t: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${t}`).first<{ n: number }>())?.n ?? 0;
+  const n = async (t: string) =>
+    (await env.DB.prepare(`SELECT count(*) AS n FROM ${t}`).first<{ n: number }>())?.n ?? 0;
   return {
     signups: await n("sweep_signups"),
     messages: await n("sweep_messages"),

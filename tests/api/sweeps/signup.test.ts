@@ -24,7 +24,9 @@ describe("signing up for a sweep", () => {
   it("40 concurrent sign-ups for 10 places: exactly 10 confirmed, 30 waitlisted at positions 1..30", async () => {
     const s = await makeSweep({ capacity: 10, waitlistLimit: 100 });
     const answers = await Promise.all(
-      Array.from({ length: 40 }, () => signUp(s.id, validSignup()).then(async (r) => ({ status: r.status, body: (await r.json()) as SignupResult }))),
+      Array.from({ length: 40 }, () =>
+        signUp(s.id, validSignup()).then(async (r) => ({ status: r.status, body: (await r.json()) as SignupResult })),
+      ),
     );
     expect(answers.every((a) => a.status === 201)).toBe(true);
     expect(answers.filter((a) => a.body.status === "confirmed")).toHaveLength(10);
@@ -142,11 +144,19 @@ describe("signing up for a sweep", () => {
   it("answers invalid fields with Chinese 422 problems at their pointers, writing nothing", async () => {
     const s = await makeSweep();
     const before = await rowCounts();
-    const res = await signUp(s.id, { name: "", phone: "12345", organisation: "x", birthMonth: "2000-13", consent: false });
+    const res = await signUp(s.id, {
+      name: "",
+      phone: "12345",
+      organisation: "x",
+      birthMonth: "2000-13",
+      consent: false,
+    });
     expect(res.status).toBe(422);
     const p = (await res.json()) as Problem;
     const pointers = p.errors?.map((e) => e.pointer) ?? [];
-    expect(pointers).toEqual(expect.arrayContaining(["#/name", "#/phone", "#/organisation", "#/birthMonth", "#/consent"]));
+    expect(pointers).toEqual(
+      expect.arrayContaining(["#/name", "#/phone", "#/organisation", "#/birthMonth", "#/consent"]),
+    );
     expect(p.errors?.every((e) => /[\u4e00-\u9fff]/.test(e.detail))).toBe(true);
     expect(await rowCounts()).toEqual(before);
   });
@@ -154,7 +164,9 @@ describe("signing up for a sweep", () => {
   it("stores names without control characters or bidi overrides", async () => {
     const s = await makeSweep();
     await signUpOk(s.id, { name: "王\u202e小\u0000明" });
-    const row = await env.DB.prepare("SELECT name FROM sweep_signups WHERE sweep_id = ?").bind(s.id).first<{ name: string }>();
+    const row = await env.DB.prepare("SELECT name FROM sweep_signups WHERE sweep_id = ?")
+      .bind(s.id)
+      .first<{ name: string }>();
     expect(row?.name).toBe("王小明");
   });
 
