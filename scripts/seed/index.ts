@@ -5,10 +5,16 @@
 import { complaintStatements } from "./complaints.ts";
 import { metaStatements } from "./meta.ts";
 import { staffStatements } from "./staff.ts";
+import { sweepStatements } from "./sweeps.ts";
 
 export const SEED_VERSION = "3";
 
 /** All demo statements, in dependency order. */
 export async function seedStatements(): Promise<string[]> {
-  return [...metaStatements(SEED_VERSION), ...(await staffStatements()), ...complaintStatements()];
+  return [
+    ...metaStatements(SEED_VERSION),
+    ...(await staffStatements()),
+    ...complaintStatements(),
+    ...sweepStatements(),
+  ];
 }

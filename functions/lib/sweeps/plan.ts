@@ -1,5 +1,6 @@
+import { atChinaTime } from "../../../src/shared/sweeps/rules";
 import type { CreateSweeps, UpdateSweep } from "../../../src/shared/sweeps/staff-schemas";
-import { addDays, dayStart } from "../../../src/shared/time";
+import { addDays } from "../../../src/shared/time";
 import type { NewSweep } from "../../db/sweeps/staff";
 import { problem } from "../problem";
 
@@ -11,11 +12,7 @@ export function newSweepId(): string {
   return [...crypto.getRandomValues(new Uint8Array(10))].map((b) => alphabet[b % 36]).join("");
 }
 
-/** "HH:MM" on a China-time day, as an instant. */
-export function at(day: string, time: string): string {
-  const [h, m] = time.split(":").map(Number) as [number, number];
-  return new Date(dayStart(day).getTime() + (h * 60 + m) * 60_000).toISOString();
-}
+const at = atChinaTime;
 
 type Fields = Omit<CreateSweeps, "firstDay" | "weeks" | "places">;
 

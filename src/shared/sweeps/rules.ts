@@ -1,4 +1,5 @@
 // The sweeps' rules as data, read by the Worker and shown by the pages: change them here, not in code.
+import { dayStart } from "../time.ts";
 import type { MessageKind } from "./wire.ts";
 
 /** Hours a person offered a freed place has to confirm it, before it goes to the next on the waitlist. */
@@ -54,4 +55,10 @@ export function mostNeeded(coverage: ReadonlyMap<string, { ratio: number }>): Se
   const min = Math.min(...ratios);
   if (Math.max(...ratios) - min <= 1e-9) return new Set();
   return new Set([...coverage].filter(([, c]) => c.ratio <= min + 1e-9).map(([id]) => id));
+}
+
+/** "HH:MM" on a China-time day, as an ISO instant: how staff and the seed give a sweep's times. */
+export function atChinaTime(day: string, time: string): string {
+  const [h, m] = time.split(":").map(Number) as [number, number];
+  return new Date(dayStart(day).getTime() + (h * 60 + m) * 60_000).toISOString();
 }
