@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { maskName, maskPhone } from "../../../src/shared/privacy";
 import { can } from "../../../src/shared/staff/roles";
@@ -16,11 +17,13 @@ import {
   type StaffSweepResult,
 } from "../../../src/shared/sweeps/wire";
 import { rosterOf, staffSweeps, sweepById } from "../../db/sweeps/index";
+import { offerFreePlaces } from "../../db/sweeps/signups";
 import { insertSweeps, messageActive, updateSweep } from "../../db/sweeps/staff";
 import type { AppEnv } from "../../env";
 import { audit } from "../../lib/audit-context";
 import { problem } from "../../lib/problem";
 import { refusalOf } from "../../lib/sweeps/errors";
+import { offerUntil } from "../../lib/sweeps/manage";
 import { planSeries, planUpdate } from "../../lib/sweeps/plan";
 import { staffSweep } from "../../lib/sweeps/view";
 import { parse, validate } from "../../lib/validate";
@@ -80,6 +83,8 @@ sweeps.patch("/:id", validate("json", UpdateSweepSchema), async (c) => {
   await run(c, [
     updateSweep(c.var.db, found.sweep.id, input.version, values),
     ...(told ? [messageActive(found.sweep.id, "sweep_changed", now)] : []),
+    // More places (or a sweep opened): the people waiting are offered them in the same batch.
+    ...offerFreePlaces(sql`w.sweep_id = ${found.sweep.id}`, now, offerUntil(new Date(now))),
     audit(c, "sweep.updated", found.sweep.id, { version: input.version + 1, told }),
   ]);
   const after = await loadSweep(c, found.sweep.id);

@@ -133,6 +133,28 @@ describe("planning sweeps", () => {
     expect(row).toEqual({ capacity: 20, version: 2 });
   });
 
+  it("offers added places to the people waiting, in the edit's batch", async () => {
+    const cookie = await asRole("volunteer_coordinator");
+    const created = (await (
+      await call("/api/staff/sweeps", {
+        method: "POST",
+        cookie,
+        body: series({ weeks: 1, places: places.slice(0, 1), capacity: 1 }),
+      })
+    ).json()) as CreatedSweeps;
+    const s = created.sweeps[0];
+    if (!s) throw new Error("no sweep");
+    await signUpOk(s.id);
+    const waiting = await signUpOk(s.id);
+    expect(waiting.status).toBe("waitlisted");
+    const edit = { ...series({ capacity: 2 }), ...places[0], day: chinaDay(new Date(s.startsAt)), version: 1 };
+    expect((await call(`/api/staff/sweeps/${s.id}`, { method: "PATCH", cookie, body: edit })).status).toBe(200);
+    const row = await env.DB.prepare("SELECT status FROM sweep_signups WHERE sweep_id = ? ORDER BY id DESC")
+      .bind(s.id)
+      .first();
+    expect(row).toEqual({ status: "offered" });
+  });
+
   it("cancels a sweep and tells everyone signed up, in one batch with its audit row", async () => {
     const cookie = await asRole("volunteer_coordinator");
     const s = await makeSweep({ capacity: 1 });
