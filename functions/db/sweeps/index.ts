@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { sweepIdempotencyKeys, sweepMessages, sweepSignups, sweeps } from "../schema";
 
@@ -67,16 +67,6 @@ export function rosterOf(db: Db, sweepId: string) {
     .from(sweepSignups)
     .where(eq(sweepSignups.sweepId, sweepId))
     .orderBy(asc(sweepSignups.id));
-}
-
-/** Offers still open at `now` exist for the sweep? (Used by tests and the staff view.) */
-export function openOffers(db: Db, sweepId: string, now: string) {
-  return db
-    .select({ id: sweepSignups.id })
-    .from(sweepSignups)
-    .where(
-      and(eq(sweepSignups.sweepId, sweepId), eq(sweepSignups.status, "offered"), gt(sweepSignups.offeredUntil, now)),
-    );
 }
 
 /** The idempotency record of a sign-up, with its sweep: what a retry is compared with and answered from. */
