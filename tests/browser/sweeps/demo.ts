@@ -1,0 +1,52 @@
+// The seeded sweeps as the public API lists them (scripts/seed/sweeps.ts: every community over four
+// weeks, one full with a waitlist), and a sign-up made through the API for the pages that need one.
+import { randomInt } from "node:crypto";
+import { inject } from "vitest";
+import type { PublicSweep, SignupResult, SweepList } from "../../../src/shared/sweeps/wire";
+import { freshClientAddress } from "../kit";
+
+/** The upcoming sweeps, in the API's order. */
+export async function listedSweeps(baseUrl = inject("baseUrl"), query = ""): Promise<PublicSweep[]> {
+  const res = await fetch(`${baseUrl}/api/sweeps${query}`);
+  if (!res.ok) throw new Error(`GET /api/sweeps: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as SweepList).sweeps;
+}
+
+/** A sweep that takes adults and has the most places left: each test run takes a few of them. */
+export async function openSweep(baseUrl = inject("baseUrl")): Promise<PublicSweep> {
+  const open = (await listedSweeps(baseUrl)).filter((s) => s.placesLeft > 0);
+  const sweep = open.sort((a, b) => b.placesLeft - a.placesLeft)[0];
+  if (!sweep) throw new Error("no seeded sweep has a place left");
+  return sweep;
+}
+
+/** The seeded sweep that is full and still takes a waitlist. */
+export async function fullSweep(baseUrl = inject("baseUrl")): Promise<PublicSweep> {
+  const sweep = (await listedSweeps(baseUrl)).find((s) => s.placesLeft === 0 && s.waitlistOpen);
+  if (!sweep) throw new Error("no seeded sweep is full with its waitlist open");
+  return sweep;
+}
+
+/** A mobile number no other sign-up of this run uses: one sign-up per person per sweep. */
+export const freshPhone = () => `139${String(randomInt(100_000_000)).padStart(8, "0")}`;
+
+/** An adult's sign-up through the API; its manage link's path ("/volunteer/manage/#t=…"). */
+export async function signUpByApi(sweepId: string, baseUrl = inject("baseUrl")): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/sweeps/${sweepId}/signups`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "idempotency-key": crypto.randomUUID(),
+      "cf-connecting-ip": freshClientAddress(),
+    },
+    body: JSON.stringify({
+      name: "测试同学",
+      phone: freshPhone(),
+      organisation: "青溪大学",
+      birthMonth: "2001-03",
+      consent: true,
+    }),
+  });
+  if (res.status !== 201) throw new Error(`sign-up: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as SignupResult).managePath;
+}
