@@ -30,8 +30,8 @@ import { parse, validate } from "../../lib/validate";
 /** Public sweeps, mounted at /api/sweeps: the list, a sweep, signing up, and the sign-up's manage link. */
 const sweeps = new Hono<AppEnv>();
 
+// Not cached: places left must be current, or a person who just signed up sees the old count.
 sweeps.get("/", validate("query", SweepListQuerySchema), async (c) => {
-  c.header("cache-control", "public, max-age=30");
   return c.json<SweepList>(await sweepList(c.var.db, c.req.valid("query")));
 });
 
