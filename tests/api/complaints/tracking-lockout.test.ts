@@ -2,6 +2,7 @@ import { exports } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../../../functions/platform/ports";
 import type { TrackingView } from "../../../src/shared/complaints/wire";
+import { freshLimiterWindow } from "../limiter-window";
 import { fileOk, ORIGIN, syncUnits } from "./factories";
 
 // The lookup by case number and phone is throttled per client (every lookup) and per case (failed
@@ -21,7 +22,11 @@ const lookup = (caseNumber: string, phone: string, ip = `2001:db8:7::${(++client
 describe("the tracking lookup's limits", () => {
   beforeEach(syncUnits);
 
-  it("lets the reporter in with the right phone after strangers used up the case's failures", async () => {
+  it("lets the reporter in with the right phone after strangers used up the case's failures", {
+    timeout: 60_000,
+  }, async () => {
+    // Up to 20 s waiting for a fresh window, then the requests.
+    await freshLimiterWindow();
     const filed = await fileOk({ phone: PHONE, callbackWanted: true });
     // All at once, so the guesses cannot straddle two of the limiter's minutes.
     const wrong = await Promise.all(
@@ -41,7 +46,11 @@ describe("the tracking lookup's limits", () => {
     expect((await lookup(filed.caseNumber, "13900000000")).status).toBe(404);
   });
 
-  it("still limits one client to ten lookups a minute, right or wrong, with Retry-After", async () => {
+  it("still limits one client to ten lookups a minute, right or wrong, with Retry-After", {
+    timeout: 60_000,
+  }, async () => {
+    // Up to 20 s waiting for a fresh window, then the requests.
+    await freshLimiterWindow();
     const filed = await fileOk({ phone: PHONE, callbackWanted: true });
     const ip = "2001:db8:7:ffff::1";
     // Half of them right, all at once (one of the limiter's minutes): one of the eleven is refused.
