@@ -1,11 +1,18 @@
 import { demoTrackingPathWithContact } from "./complaints/personal-data-demo";
 import { demoCaseNumber } from "./complaints/public-case-demo";
+import { fullSweep, openSweep, signUpByApi } from "./sweeps/demo";
 
 /** A seeded case with a public page (tests/browser/complaints/public-case-demo.ts). */
 const DEMO_CASE = await demoCaseNumber();
 
 /** A seeded case opened by its tracking link, whose reporter left a name and phone. */
 const DEMO_TRACKING_WITH_CONTACT = await demoTrackingPathWithContact();
+
+/** A seeded sweep with places left, and an adult's sign-up to it (tests/browser/sweeps/demo.ts). */
+const DEMO_SWEEP = await openSweep();
+const DEMO_MANAGE_PATH = await signUpByApi(DEMO_SWEEP.id);
+/** The seeded sweep that is full with its waitlist open. */
+const DEMO_FULL_SWEEP = await fullSweep();
 
 /** One URL per page template of the publishing site: the accessibility and header tests visit each. */
 export const PAGE_TEMPLATES = [
@@ -29,6 +36,8 @@ export const PAGE_TEMPLATES = [
   { name: "complaints, tracking", path: "/complaints/track/" },
   { name: "complaints, figures", path: "/complaints/figures/" },
   { name: "staff sign-in", path: "/staff/" },
+  { name: "volunteer sweeps", path: "/volunteer/" },
+  { name: "volunteer, manage page opened without its link", path: "/volunteer/manage/" },
 ] as const;
 
 /** A filing draft as the device keeps it, opened on the place step with a point tapped on the map. */
@@ -78,5 +87,29 @@ export const PAGE_STATES = [
     path: DEMO_TRACKING_WITH_CONTACT,
     storage: {},
     ready: "#contact-delete",
+  },
+  {
+    name: "volunteer, the sweeps listed",
+    path: "/volunteer/",
+    storage: {},
+    ready: ".sweep-card",
+  },
+  {
+    name: "volunteer, a sweep's page with its sign-up form",
+    path: `/volunteer/sweep/?id=${DEMO_SWEEP.id}`,
+    storage: {},
+    ready: "#signup-heading",
+  },
+  {
+    name: "volunteer, a full sweep's page: the waitlist form and sweeps suggested instead",
+    path: `/volunteer/sweep/?id=${DEMO_FULL_SWEEP.id}`,
+    storage: {},
+    ready: "#suggested-heading",
+  },
+  {
+    name: "volunteer, a sign-up's manage page opened by its link",
+    path: DEMO_MANAGE_PATH,
+    storage: {},
+    ready: "#manage-heading",
   },
 ] as const;
