@@ -32,6 +32,11 @@ export const freshPhone = () => `139${String(randomInt(100_000_000)).padStart(8,
 
 /** An adult's sign-up through the API; its manage link's path ("/volunteer/manage/#t=…"). */
 export async function signUpByApi(sweepId: string, baseUrl = inject("baseUrl")): Promise<string> {
+  return (await signUpResult(sweepId, baseUrl)).managePath;
+}
+
+/** An adult's sign-up through the API, as the API answered it. */
+export async function signUpResult(sweepId: string, baseUrl = inject("baseUrl")): Promise<SignupResult> {
   const res = await fetch(`${baseUrl}/api/sweeps/${sweepId}/signups`, {
     method: "POST",
     headers: {
@@ -48,5 +53,21 @@ export async function signUpByApi(sweepId: string, baseUrl = inject("baseUrl")):
     }),
   });
   if (res.status !== 201) throw new Error(`sign-up: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as SignupResult).managePath;
+  return (await res.json()) as SignupResult;
+}
+
+/** A sweep with a place or two left and nobody waiting (a popular community's). */
+export async function nearlyFullSweep(baseUrl = inject("baseUrl")): Promise<PublicSweep> {
+  const sweep = (await listedSweeps(baseUrl))
+    .filter((s) => s.placesLeft > 0 && s.placesLeft <= 3 && s.waitlisted === 0 && s.waitlistOpen)
+    .sort((a, b) => a.placesLeft - b.placesLeft)[0];
+  if (!sweep) throw new Error("no seeded sweep is nearly full");
+  return sweep;
+}
+
+/** Cancels a sign-up through the API by its manage link's secret. */
+export async function cancelByApi(managePath: string, baseUrl = inject("baseUrl")): Promise<void> {
+  const token = new URLSearchParams(managePath.split("#")[1] ?? "").get("t") ?? "";
+  const res = await fetch(`${baseUrl}/api/sweeps/manage`, { method: "DELETE", headers: { "x-manage-token": token } });
+  if (res.status !== 200) throw new Error(`cancel: ${res.status} ${await res.text()}`);
 }

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { sweepPath } from "../../../src/lib/sweeps/manage-link";
 import { browserForFile, expectAxeClean, freshClientAddress, isFocused, poll, tabTo, VIEWPORTS } from "../kit";
-import { freshPhone, fullSweep, listedSweeps, openSweep } from "./demo";
+import { cancelByApi, freshPhone, fullSweep, listedSweeps, nearlyFullSweep, openSweep, signUpResult } from "./demo";
 
 // A student on a 360 px phone: the list, a filter, a sweep's page, the sign-up by keyboard, the
 // answer with its manage link, the manage page and a cancellation; and a full sweep's waitlist.
@@ -138,6 +138,33 @@ describe("signing up for a sweep on a phone", () => {
     // Others may have joined the waitlist since the list was read: never ahead of those already on it.
     expect(position).toBeGreaterThanOrEqual(sweep.waitlisted + 1);
     await expectAxeClean(page, "the waitlisted answer at 360 px");
+    await page.context().close();
+  });
+
+  it("offers a freed place to the first person waiting, who confirms it on the manage page", async () => {
+    const sweep = await nearlyFullSweep(baseUrl);
+    const confirmed: string[] = [];
+    for (let i = 0; i < sweep.placesLeft; i++) {
+      const result = await signUpResult(sweep.id, baseUrl);
+      expect(result.status).toBe("confirmed");
+      confirmed.push(result.managePath);
+    }
+    const waiting = await signUpResult(sweep.id, baseUrl);
+    expect(waiting).toMatchObject({ status: "waitlisted", position: 1 });
+    await cancelByApi(confirmed[0] ?? "", baseUrl);
+
+    const page = await studentPage();
+    await page.goto(baseUrl + waiting.managePath);
+    await page.locator("#manage-heading").waitFor();
+    await expect(page.locator(".status-line").textContent()).resolves.toContain("候补递补，待确认");
+    await expect(page.locator(".confirm-box").textContent()).resolves.toContain("前确认");
+    await expectAxeClean(page, "an offered place on the manage page at 360 px");
+    await tabTo(page, page.getByRole("button", { name: "确认参加" }));
+    await page.keyboard.press("Enter");
+    await poll(() => page.locator(".status-line").textContent()).toContain("已确认");
+    await expect(page.locator('[role="status"]').first().textContent()).resolves.toBe("已确认参加。");
+    await expect(page.getByRole("button", { name: "确认参加" }).count()).resolves.toBe(0);
+    await expectAxeClean(page, "the confirmed offer at 360 px");
     await page.context().close();
   });
 
