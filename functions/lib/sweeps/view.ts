@@ -33,6 +33,7 @@ export function publicSweep(r: SweepWithCounts, mostNeeded = false): PublicSweep
     insuranceRef: s.insuranceRef,
     cancelCutoffAt: s.cancelCutoffAt,
     state: s.state,
+    version: s.version,
     mostNeeded,
   };
 }
@@ -41,7 +42,6 @@ export function staffSweep(r: SweepWithCounts): StaffSweep {
   const s = r.sweep;
   return {
     ...publicSweep(r),
-    version: s.version,
     offered: r.offered,
     cancelledAt: s.cancelledAt,
     cancelReason: s.cancelReason,

@@ -36,11 +36,10 @@ export function agesText(sweep: Pick<PublicSweep, "minAge" | "guardianPresentBel
 
 /** The calendar entry of a sweep, linking back to the manage page. */
 export function icsSweepOf(sweep: PublicSweep, manageUrl: string): IcsSweep {
-  // PublicSweep carries no version yet: SEQUENCE is 0 until it does (see the report to the backend).
-  const version = (sweep as { version?: unknown }).version;
   return {
     id: sweep.id,
-    sequence: typeof version === "number" ? version : 0,
+    // Versions start at 1, SEQUENCE at 0: every change of the sweep raises both.
+    sequence: sweep.version - 1,
     title: sweep.title,
     startsAt: sweep.startsAt,
     endsAt: sweep.endsAt,

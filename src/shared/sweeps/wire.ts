@@ -61,6 +61,8 @@ export interface PublicSweep {
   /** After this instant a cancellation counts as a late cancel. */
   cancelCutoffAt: string;
   state: SweepState;
+  /** Raised by every change: a calendar entry's SEQUENCE is version − 1, so calendars take the update. */
+  version: number;
   /** Among the least-covered communities of the listed period ("最需要志愿者"). */
   mostNeeded: boolean;
 }
@@ -142,7 +144,6 @@ export interface ConfirmOfferResult {
 // ---- staff (/api/staff/sweeps) ----
 
 export interface StaffSweep extends PublicSweep {
-  version: number;
   offered: number;
   cancelledAt: string | null;
   cancelReason: string | null;
