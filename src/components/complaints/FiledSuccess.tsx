@@ -2,8 +2,8 @@ import { casePagePath } from "../../shared/complaints/case-page";
 import { REOPEN_WINDOW_DAYS } from "../../shared/complaints/reopen";
 import type { FiledComplaint } from "../../shared/complaints/wire";
 import { formatDateTimeZh } from "../../shared/time";
+import { CopyButton } from "../forms/CopyButton";
 import { CaseNumber } from "./CaseNumber";
-import { CopyButton } from "./CopyButton";
 import { PublicCaseQr } from "./PublicCaseQr";
 
 interface Props {

@@ -1,8 +1,8 @@
 import { casePagePath } from "../../shared/complaints/case-page";
 import type { PublicCaseDetail } from "../../shared/complaints/wire";
 import { formatDateTimeZh } from "../../shared/time";
+import { CopyButton } from "../forms/CopyButton";
 import { CaseNumber } from "./CaseNumber";
-import { CopyButton } from "./CopyButton";
 import { Deadlines } from "./Deadlines";
 import { PublicCaseFollow } from "./PublicCaseFollow";
 import { PublicCaseSupport } from "./PublicCaseSupport";

@@ -1,7 +1,7 @@
 import { sweepDate, sweepTime } from "../../lib/sweeps/format";
 import type { PublicSweep, SignupResult } from "../../shared/sweeps/wire";
 import { formatDateTimeZh } from "../../shared/time";
-import { CopyButton } from "../complaints/CopyButton";
+import { CopyButton } from "../forms/CopyButton";
 import { CalendarButton } from "./CalendarButton";
 
 /** The answer: confirmed or waitlisted (with the position), the manage link to keep, the calendar file. */
