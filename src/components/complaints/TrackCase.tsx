@@ -1,16 +1,11 @@
-import { useEffect, useState } from "react";
-import * as v from "valibot";
 import { trackByToken } from "../../lib/complaints/api";
-import { errorMessage } from "../../lib/kit/problem";
 import { TrackingTokenSchema } from "../../shared/complaints/schemas";
 import type { TrackingView } from "../../shared/complaints/wire";
 import { useFocusLater } from "../forms/useFocusLater";
+import { useLinkSecret } from "../forms/useLinkSecret";
 import { CaseView } from "./CaseView";
 import { LookupForm } from "./LookupForm";
 import { PersonalDataPanel } from "./PersonalData";
-
-/** The secret from the link's fragment (#t=…), which browsers never send to a server. */
-const tokenInHash = () => new URLSearchParams(location.hash.slice(1)).get("t");
 
 /**
  * The tracking island: opens the case from the link's secret (sent only in a header; the fragment
@@ -18,33 +13,22 @@ const tokenInHash = () => new URLSearchParams(location.hash.slice(1)).get("t");
  * link shows the personal data the case holds and lets the reporter delete their contact.
  */
 export default function TrackCase() {
-  const [token, setToken] = useState<string | null>(null);
-  const [view, setView] = useState<TrackingView | null>(null);
-  const [status, setStatus] = useState("");
-  const [error, setError] = useState("");
+  // Without a secret the page offers the lookup by case number and phone instead.
+  const {
+    secret: token,
+    setSecret: setToken,
+    view,
+    setView,
+    status,
+    setStatus,
+    error,
+    setError,
+  } = useLinkSecret({
+    schema: TrackingTokenSchema,
+    open: trackByToken,
+    malformed: "查询链接不完整。请从提交成功页面或短信中完整复制链接，或用案件编号和手机号查询。",
+  });
   const focus = useFocusLater();
-
-  useEffect(() => {
-    const open = async () => {
-      const t = tokenInHash();
-      if (!t) return;
-      if (!v.is(TrackingTokenSchema, t))
-        return setError("查询链接不完整。请从提交成功页面或短信中完整复制链接，或用案件编号和手机号查询。");
-      setStatus("正在查询…");
-      setError("");
-      try {
-        setView(await trackByToken(t));
-        setToken(t);
-        setStatus("");
-      } catch (err) {
-        setStatus("");
-        setError(errorMessage(err, "查询没有成功，请稍后再试。"));
-      }
-    };
-    open();
-    addEventListener("hashchange", open);
-    return () => removeEventListener("hashchange", open);
-  }, []);
 
   const show = (next: TrackingView, by: string | null, message = "", focusOn = "case-heading") => {
     setView(next);

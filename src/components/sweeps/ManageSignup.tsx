@@ -1,13 +1,12 @@
-import { useEffect, useState } from "react";
-import * as v from "valibot";
+import { useState } from "react";
 import { errorMessage } from "../../lib/kit/problem";
 import { cancelSignup, confirmOffer, manageView } from "../../lib/sweeps/api";
 import { sweepDate, sweepTime } from "../../lib/sweeps/format";
-import { sweepPath, tokenOfHash } from "../../lib/sweeps/manage-link";
+import { sweepPath } from "../../lib/sweeps/manage-link";
 import { ManageTokenSchema } from "../../shared/sweeps/schemas";
-import type { ManageView } from "../../shared/sweeps/wire";
 import { formatDateTimeZh } from "../../shared/time";
 import { useFocusLater } from "../forms/useFocusLater";
+import { useLinkSecret } from "../forms/useLinkSecret";
 import { CalendarButton } from "./CalendarButton";
 import { CancelPanel } from "./CancelPanel";
 
@@ -17,10 +16,21 @@ import { CancelPanel } from "./CancelPanel";
  * offered place, cancelling, and the calendar file.
  */
 export default function ManageSignup() {
-  const [token, setToken] = useState<string | null>(null);
-  const [view, setView] = useState<ManageView | null>(null);
-  const [status, setStatus] = useState("");
-  const [error, setError] = useState("");
+  const incomplete = "管理链接不完整。请从报名成功页面完整复制链接后打开。";
+  const {
+    secret: token,
+    view,
+    setView,
+    status,
+    setStatus,
+    error,
+    setError,
+  } = useLinkSecret({
+    schema: ManageTokenSchema,
+    open: manageView,
+    missing: incomplete,
+    malformed: incomplete,
+  });
   const [busy, setBusy] = useState(false);
   const focus = useFocusLater();
 
@@ -28,29 +38,6 @@ export default function ManageSignup() {
     setView(await manageView(t));
     setStatus(message);
   }
-
-  useEffect(() => {
-    const open = async () => {
-      const t = tokenOfHash(location.hash);
-      if (!t || !v.is(ManageTokenSchema, t)) {
-        setView(null);
-        return setError("管理链接不完整。请从报名成功页面完整复制链接后打开。");
-      }
-      setStatus("正在查询…");
-      setError("");
-      try {
-        setView(await manageView(t));
-        setToken(t);
-        setStatus("");
-      } catch (err) {
-        setStatus("");
-        setError(errorMessage(err, "查询没有成功，请稍后再试。"));
-      }
-    };
-    open();
-    addEventListener("hashchange", open);
-    return () => removeEventListener("hashchange", open);
-  }, []);
 
   async function act(task: () => Promise<unknown>, done: string) {
     if (!token || busy) return;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { secretOfHash } from "../../../src/lib/kit/link-secret";
 import { ageOn } from "../../../src/lib/sweeps/age";
 import { filterFromQuery, isFiltered, NO_FILTER, queryOfFilter } from "../../../src/lib/sweeps/filters";
-import { manageLink, sweepPath, tokenOfHash } from "../../../src/lib/sweeps/manage-link";
+import { manageLink, sweepPath } from "../../../src/lib/sweeps/manage-link";
 
 describe("the list's filters in the page address", () => {
   it("reads every filter back from the query it wrote", () => {
@@ -27,13 +28,13 @@ describe("the manage link", () => {
     const link = manageLink("https://example.org", "abc_DEF-123");
     expect(link).toBe("https://example.org/volunteer/manage/#t=abc_DEF-123");
     expect(new URL(link).search).toBe("");
-    expect(tokenOfHash(new URL(link).hash)).toBe("abc_DEF-123");
+    expect(secretOfHash(new URL(link).hash)).toBe("abc_DEF-123");
   });
 
   it("finds no secret in an empty or foreign fragment", () => {
-    expect(tokenOfHash("")).toBeNull();
-    expect(tokenOfHash("#t=")).toBeNull();
-    expect(tokenOfHash("#main")).toBeNull();
+    expect(secretOfHash("")).toBeNull();
+    expect(secretOfHash("#t=")).toBeNull();
+    expect(secretOfHash("#main")).toBeNull();
   });
 
   it("addresses a sweep's page by a query", () => {
