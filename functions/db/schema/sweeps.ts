@@ -1,6 +1,22 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { MESSAGE_KINDS, SIGNUP_STATUSES, SWEEP_STATES } from "../../../src/shared/sweeps/wire";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import {
+  ATTENDANCE,
+  MESSAGE_KINDS,
+  MESSAGE_RECIPIENTS,
+  SIGNUP_STATUSES,
+  SWEEP_STATES,
+  TARGET_KINDS,
+} from "../../../src/shared/sweeps/wire";
 
 // Volunteer sweeps. What must never happen is the database's to refuse (migrations/0015's triggers):
 // more confirmed and offered places than the capacity, a waitlist past its limit, a sign-up to a
@@ -34,6 +50,11 @@ export const sweeps = sqliteTable(
     cancelReason: text(),
     cancelledAt: text(),
     version: integer().notNull().default(1),
+    /** SHA-256 of the leader link's secret: the sweep's leader checks people in without a staff account. */
+    leaderHash: text().unique(),
+    /** Staff approved the sweep's hours (after which they change only by an audited correction). */
+    hoursApprovedAt: text(),
+    hoursApprovedBy: integer(),
     createdAt: text().notNull(),
     updatedAt: text().notNull(),
   },
@@ -70,6 +91,26 @@ export const sweepSignups = sqliteTable(
     /** When the current offer was made (identifies the rows one batch offered) and until when it holds. */
     offeredAt: text(),
     offeredUntil: text(),
+    /** 1 when under 18 on the sweep's day: never `confirmed` without `consentedAt` (a trigger). */
+    minor: integer().notNull().default(0),
+    guardianName: text(),
+    guardianPhone: text(),
+    /** SHA-256 of the guardian's consent link secret (their own link, not the volunteer's). */
+    guardianHash: text().unique(),
+    consentedAt: text(),
+    /** Until when a `pending_consent` or `reserved` place is held; the cron releases it after. */
+    heldUntil: text(),
+    /** A member of a group signed up by one contact (a class); null for a person alone. */
+    groupId: integer().references((): AnySQLiteColumn => sweepGroups.id),
+    /** 1 for a walk-in the leader added on the day onto a free place. */
+    walkIn: integer().notNull().default(0),
+    checkedInAt: text(),
+    checkedOutAt: text(),
+    attendance: text({ enum: ATTENDANCE }),
+    /** Service minutes recorded at check-out (clipped, rounded by HOURS_ROUNDING); corrections audited. */
+    minutes: integer(),
+    /** Contact details removed by the retention cron (name, phone, guardian); counts and hours stay. */
+    anonymisedAt: text(),
     createdAt: text().notNull(),
     updatedAt: text().notNull(),
   },
@@ -81,7 +122,84 @@ export const sweepSignups = sqliteTable(
     index("sweep_signups_person_key_idx").on(t.personKey),
     // Offers the cron expires.
     index("sweep_signups_offered_idx").on(t.offeredUntil).where(sql`${t.status} = 'offered'`),
+    // Holds (consent, group details) the cron releases.
+    index("sweep_signups_held_idx").on(t.heldUntil).where(sql`${t.status} IN ('pending_consent', 'reserved')`),
+    index("sweep_signups_group_idx").on(t.groupId),
+    // Contacts the retention cron has not anonymised yet.
+    index("sweep_signups_retention_idx").on(t.updatedAt).where(sql`${t.anonymisedAt} IS NULL`),
   ],
+);
+
+/**
+ * A group signed up by one contact (a teacher for a class): its `size` places are taken all or
+ * nothing as member rows (`reserved` until each member's details are completed through the group's
+ * link, by `completeBy`).
+ */
+export const sweepGroups = sqliteTable(
+  "sweep_groups",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    sweepId: text()
+      .notNull()
+      .references(() => sweeps.id),
+    /** SHA-256 of the group link's secret. */
+    manageHash: text().notNull().unique(),
+    contactName: text().notNull(),
+    contactPhone: text().notNull(),
+    organisation: text().notNull(),
+    size: integer().notNull(),
+    completeBy: text().notNull(),
+    cancelledAt: text(),
+    anonymisedAt: text(),
+    createdAt: text().notNull(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [check("sweep_groups_size", sql`${t.size} > 0`), index("sweep_groups_sweep_idx").on(t.sweepId)],
+);
+
+/**
+ * A community's target for a period: places signed up or volunteer-hours attended. Without one, the
+ * communities are held to an equal share. Coverage is what is signed up (later attended) ÷ target.
+ */
+export const sweepTargets = sqliteTable(
+  "sweep_targets",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    communityId: text().notNull(),
+    /** China-time days, inclusive start and exclusive end. */
+    periodStart: text().notNull(),
+    periodEnd: text().notNull(),
+    kind: text({ enum: TARGET_KINDS }).notNull(),
+    target: real().notNull(),
+    createdAt: text().notNull(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [
+    check("sweep_targets_positive", sql`${t.target} > 0 AND ${t.periodEnd} > ${t.periodStart}`),
+    uniqueIndex("sweep_targets_period_idx").on(t.communityId, t.periodStart, t.periodEnd),
+  ],
+);
+
+/**
+ * A certificate (志愿服务记录证明): what it says is frozen in `payload` (canonical JSON) and signed
+ * by the Worker (`signature`, HMAC-SHA-256); `checkCode` is printed beside the number, so a school
+ * verifies with both. A changed row or printout does not verify; staff revoke, never delete.
+ */
+export const sweepCertificates = sqliteTable(
+  "sweep_certificates",
+  {
+    number: text().primaryKey(),
+    personKey: text().notNull(),
+    checkCode: text().notNull(),
+    payload: text().notNull(),
+    signature: text().notNull(),
+    issuedAt: text().notNull(),
+    issuedBy: integer(),
+    revokedAt: text(),
+    revokedBy: integer(),
+    revokeReason: text(),
+  },
+  (t) => [index("sweep_certificates_person_idx").on(t.personKey, t.issuedAt)],
 );
 
 /** The outbox: one row per message to a person, written in the batch that causes it; a sender sets sent_at. */
@@ -93,8 +211,11 @@ export const sweepMessages = sqliteTable(
       .notNull()
       .references(() => sweepSignups.id),
     kind: text({ enum: MESSAGE_KINDS }).notNull(),
+    recipient: text({ enum: MESSAGE_RECIPIENTS }).notNull().default("volunteer"),
     createdAt: text().notNull(),
     sentAt: text(),
+    /** Delivery attempts by the sender port (a webhook); after the limit the message stays on the manage page only. */
+    attempts: integer().notNull().default(0),
   },
   (t) => [
     index("sweep_messages_signup_idx").on(t.signupId, t.id),

@@ -17,8 +17,10 @@ const counts = {
   confirmed: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = sweeps.id AND c.status = 'confirmed')`,
   offered: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = sweeps.id AND c.status = 'offered')`,
   waitlisted: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = sweeps.id AND c.status = 'waitlisted')`,
+  /** Places held for a guardian's consent or a group member's details: taken, not yet confirmed. */
+  held: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = sweeps.id AND c.status IN ('pending_consent', 'reserved'))`,
 };
-export type SweepCounts = { confirmed: number; offered: number; waitlisted: number };
+export type SweepCounts = { confirmed: number; offered: number; waitlisted: number; held: number };
 export type SweepWithCounts = { sweep: Sweep } & SweepCounts;
 
 const withCounts = (db: Db) => db.select({ sweep: sweeps, ...counts }).from(sweeps);

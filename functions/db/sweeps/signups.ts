@@ -1,11 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
+import { TAKEN_STATUSES } from "../../../src/shared/sweeps/wire";
 import type { Statement } from "../batch";
 
 // The public writes of sweeps, as statements for the batch port: each is one D1 batch, and what must
 // hold (capacity, waitlist limit, one per person, no overlap, open sweep) is checked by the database
 // inside the same statements (migrations/0015's triggers), never read first by the Worker.
 
-const TAKEN = `'confirmed', 'offered'`;
+const TAKEN = TAKEN_STATUSES.map((s) => `'${s}'`).join(", ");
 
 export interface NewSignup {
   sweepId: string;

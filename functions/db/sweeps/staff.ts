@@ -13,7 +13,7 @@ export function insertSweeps(db: Db, rows: NewSweep[]) {
 }
 
 /** The sign-ups still holding or waiting for a place: the people told of a change or a cancellation. */
-const ACTIVE = sql.raw(`('confirmed', 'waitlisted', 'offered')`);
+const ACTIVE = sql.raw(`('confirmed', 'waitlisted', 'offered', 'pending_consent', 'reserved')`);
 
 /** Tells everyone still signed up to `sweepId`, as `kind`. */
 export function messageActive(sweepId: string, kind: "sweep_changed" | "sweep_cancelled", now: string): Statement {

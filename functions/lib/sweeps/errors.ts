@@ -1,6 +1,6 @@
 import { problem } from "../problem";
 
-// What the database's refusals (migrations/0015's triggers and constraints) mean to the person who
+// What the database's refusals (migrations/0015's and 0016's triggers and constraints) mean to the person who
 // asked: each RAISE message and constraint name becomes one problem. Anything else is rethrown.
 
 const REFUSALS: [string, number, string][] = [
@@ -11,6 +11,9 @@ const REFUSALS: [string, number, string][] = [
   ["sweep_signups.sweep_id, sweep_signups.person_key", 409, "这个手机号已报名这场活动，每人每场只能报名一次。"],
   ["capacity_below_taken", 409, "名额不能少于已确认和已递补的人数。"],
   ["stale_version", 409, "这场活动已被他人修改，请刷新后再试。"],
+  ["consent_missing", 409, "未成年人须先取得监护人同意，名额才能确认。"],
+  ["not_confirmed", 409, "只有已确认的报名才能签到或记录出勤。"],
+  ["certificate_frozen", 409, "证明开具后内容不能修改，只能作废后重新开具。"],
 ];
 
 /** The problem for a refusal the database raised, or undefined when the error is something else. */

@@ -6,7 +6,7 @@ import type { SweepWithCounts } from "../../db/sweeps/index";
 /** A sweep as anyone may see it: its own fields and counts, nothing about who signed up. */
 export function publicSweep(r: SweepWithCounts, mostNeeded = false): PublicSweep {
   const s = r.sweep;
-  const placesTaken = r.confirmed + r.offered;
+  const placesTaken = r.confirmed + r.offered + r.held;
   const placesLeft = Math.max(0, s.capacity - placesTaken);
   return {
     id: s.id,

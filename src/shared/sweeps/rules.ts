@@ -8,6 +8,34 @@ export const OFFER_HOURS = 12;
 /** The age from which a person signs up alone; below it the guardian's consent is needed (团委 2013 rules). */
 export const ADULT_AGE = 18;
 
+/** Hours a minor's place is held for the guardian's consent before it goes back to the pool. */
+export const CONSENT_HOLD_HOURS = 48;
+
+/** Below this age a child's data is sensitive personal information (PIPL art. 28, 31): the consent screen says so. */
+export const SENSITIVE_AGE = 14;
+
+/** Hours before a sweep starts by which a group's members must be completed, else their places return to the pool. */
+export const GROUP_COMPLETE_HOURS_BEFORE = 24;
+
+/** The largest group one contact may sign up (a class). */
+export const GROUP_MAX = 60;
+
+/**
+ * How service time becomes recorded hours: check-in to check-out, clipped to the sweep's scheduled
+ * time (travel and waiting are not service), then rounded DOWN to whole units of `unitMinutes`
+ * (no national rule exists: this is the bureau's, stated on the certificate page).
+ */
+export const HOURS_ROUNDING = { unitMinutes: 30, mode: "down" } as const;
+
+/** After this many no-shows within `withinDays`, a person may not sign up again until the oldest ages out. */
+export const NO_SHOW_RULE = { limit: 3, withinDays: 180 } as const;
+
+/** Contact details (name, phone, guardian) are anonymised this many days after a person's sweep. */
+export const CONTACT_RETENTION_DAYS = 365;
+
+/** Hours records and certificates are kept this many years (the organiser's record duty, 志愿服务条例 art. 19). */
+export const RECORD_RETENTION_YEARS = 5;
+
 /** What each message says, as the manage page shows it (and a sender will send it). */
 export const MESSAGE_TEXTS: Record<MessageKind, string> = {
   confirmed: "报名成功，名额已确认。请按时到集合地点签到。",
@@ -17,6 +45,13 @@ export const MESSAGE_TEXTS: Record<MessageKind, string> = {
   cancelled: "您已取消报名。",
   sweep_changed: "活动信息有变更（时间、地点或名额），请查看最新安排。",
   sweep_cancelled: "很抱歉，活动已取消。",
+  consent_needed: `未成年人报名需监护人同意：名额为您保留 ${CONSENT_HOLD_HOURS} 小时，请把监护人同意链接发给监护人。`,
+  consented: "监护人已同意，名额已确认。",
+  released: "保留期内未完成（监护人同意或本人信息），名额已释放给其他人。",
+  group_details_needed: "团体名额已保留：请在截止前通过团体链接填写每位成员的信息，未填写的名额将释放。",
+  reminder: "提醒：您报名的清扫活动明天举行，请按时到集合地点签到。",
+  hours_approved: "本次活动的志愿服务时长已审核通过，可在管理页查看。",
+  certificate_ready: "志愿服务记录证明已开具，可在管理页查看和打印。",
 };
 
 /**

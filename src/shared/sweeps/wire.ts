@@ -5,16 +5,46 @@
 export const SWEEP_STATES = ["draft", "open", "cancelled"] as const;
 export type SweepState = (typeof SWEEP_STATES)[number];
 
-export const SIGNUP_STATUSES = ["confirmed", "waitlisted", "offered", "cancelled", "late_cancelled"] as const;
+export const SIGNUP_STATUSES = [
+  "confirmed",
+  "waitlisted",
+  "offered",
+  /** A minor's place, held until the guardian consents (or the hold lapses: `released`). */
+  "pending_consent",
+  /** A group's place, held until the member's details are completed through the group's link. */
+  "reserved",
+  "cancelled",
+  "late_cancelled",
+  /** A hold (consent or group details) that lapsed: the place went back to the pool. */
+  "released",
+] as const;
 export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 
 export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = {
   confirmed: "已确认",
   waitlisted: "候补中",
   offered: "候补递补，待确认",
+  pending_consent: "名额保留中，待监护人同意",
+  reserved: "团体名额，待填写本人信息",
   cancelled: "已取消",
   late_cancelled: "已取消（截止后取消）",
+  released: "保留期已过，名额已释放",
 };
+
+/** The statuses that take one of a sweep's places (capacity counts these; migrations/0016). */
+export const TAKEN_STATUSES = ["confirmed", "offered", "pending_consent", "reserved"] as const;
+
+/** On the day: a confirmed person attended (checked in) or did not come. */
+export const ATTENDANCE = ["attended", "no_show"] as const;
+export type Attendance = (typeof ATTENDANCE)[number];
+
+/** Who a message is for: the volunteer, their guardian (consent), or a group's contact. */
+export const MESSAGE_RECIPIENTS = ["volunteer", "guardian", "group"] as const;
+export type MessageRecipient = (typeof MESSAGE_RECIPIENTS)[number];
+
+/** What a community's target counts: places signed up, or volunteer-hours attended. */
+export const TARGET_KINDS = ["places", "hours"] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export const MESSAGE_KINDS = [
   "confirmed",
@@ -24,6 +54,13 @@ export const MESSAGE_KINDS = [
   "cancelled",
   "sweep_changed",
   "sweep_cancelled",
+  "consent_needed",
+  "consented",
+  "released",
+  "group_details_needed",
+  "reminder",
+  "hours_approved",
+  "certificate_ready",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
