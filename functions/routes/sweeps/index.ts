@@ -74,6 +74,11 @@ sweeps.post("/manage/confirm", async (c) => {
   return c.json<ConfirmOfferResult>({ status: "confirmed" });
 });
 
+// The sub-features' routers (consent, groups, the leader's page, certificates) are mounted here,
+// before `/:id`, which would otherwise match their first path segment.
+// ---- sub-feature mounts ----
+// ---- end of sub-feature mounts ----
+
 async function openSweep(c: { var: AppEnv["Variables"] }, id: string) {
   const found = await sweepById(c.var.db, parse(SweepIdSchema, id, "/params/id")).get();
   if (!found || found.sweep.state === "draft") throw problem(404, { detail: "没有找到这场活动。" });

@@ -34,6 +34,11 @@ const sweeps = new Hono<AppEnv>();
 
 const DAY = 86_400_000;
 
+// The sub-features' staff routers (leader links, hours, certificates, targets and figures, the
+// outbox) are mounted here, before `/:id`, which would otherwise match their first path segment.
+// ---- sub-feature mounts ----
+// ---- end of sub-feature mounts ----
+
 async function loadSweep(c: { var: AppEnv["Variables"] }, id: string) {
   const found = await sweepById(c.var.db, parse(SweepIdSchema, id, "/params/id")).get();
   if (!found) throw problem(404, { detail: "没有找到这场活动。" });
