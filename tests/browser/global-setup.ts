@@ -12,6 +12,12 @@ declare module "vitest" {
     baseUrl: string;
     /** The Chromium every test file launches, found (or unpacked) once here. */
     chromiumPath: string;
+    /**
+     * The served local D1's state directory: a test that walks a flow over days (a sweep that is
+     * signed up for, then held, then certified) moves the data's clock there with `executeLocal`,
+     * since the Worker's clock cannot be moved.
+     */
+    d1State: string;
   }
 }
 
@@ -30,6 +36,7 @@ export default async function setup(project: TestProject) {
   // wrangler's first start builds the Worker: allow for a busy two-core machine.
   const server = await startWrangler({ port: await freePort(), persistTo, timeoutMs: 300_000 });
   project.provide("baseUrl", server.url);
+  project.provide("d1State", persistTo);
   return async () => {
     await server.stop();
     await rm(persistTo, { recursive: true, force: true });
