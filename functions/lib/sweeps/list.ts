@@ -1,8 +1,10 @@
 import { COMMUNITIES } from "../../../src/shared/geo";
-import { ADULT_AGE, coverageByCommunity, mostNeeded } from "../../../src/shared/sweeps/rules";
+import { coverageOf, endExclusive, ratiosOf, type SweepTally, targetsFor } from "../../../src/shared/sweeps/balance";
+import { ADULT_AGE, mostNeeded } from "../../../src/shared/sweeps/rules";
 import type { SweepList } from "../../../src/shared/sweeps/wire";
 import { addDays, chinaDay, dayEnd, dayStart } from "../../../src/shared/time";
 import type { Db } from "../../db/client";
+import { targetsOverlapping } from "../../db/sweeps/figures";
 import { openSweepsBetween } from "../../db/sweeps/index";
 import { publicSweep } from "./view";
 
@@ -17,21 +19,33 @@ export interface ListFilter {
 const DEFAULT_DAYS = 28;
 
 /**
- * Upcoming open sweeps, sorted where help is most needed: the community whose sweeps in the period
- * have the lowest share of places confirmed first, then by start. Coverage is taken over all
- * communities' sweeps in the period (not only the filtered ones), so it means the same whatever
- * the filter.
+ * Upcoming open sweeps, sorted where help is most needed: the community least covered against its
+ * target (src/shared/sweeps/balance.ts; without a staff target, against its own planned places) first,
+ * then by start. Coverage is taken over all communities' sweeps in the period (not only the filtered
+ * ones), so it means the same whatever the filter. The sweeps and the targets are read in one batch.
  */
 export async function sweepList(db: Db, f: ListFilter, now = new Date()): Promise<SweepList> {
   const from = f.from ?? chinaDay(now);
   const to = f.to ?? addDays(from, DEFAULT_DAYS - 1);
   const start = new Date(Math.max(dayStart(from).getTime(), now.getTime())).toISOString();
-  const rows = await openSweepsBetween(db, start, dayEnd(to).toISOString()).all();
-  const coverage = coverageByCommunity(
-    rows.map((r) => ({ communityId: r.sweep.communityId, capacity: r.sweep.capacity, confirmed: r.confirmed })),
-  );
-  const needed = mostNeeded(coverage);
-  const ratio = (id: string) => coverage.get(id)?.ratio ?? 1;
+  const [rows, targetRows] = await db.batch([
+    openSweepsBetween(db, start, dayEnd(to).toISOString()),
+    targetsOverlapping(db, from, endExclusive(to)),
+  ]);
+  const tallies: SweepTally[] = rows.map((r) => ({
+    communityId: r.sweep.communityId,
+    capacity: r.sweep.capacity,
+    startsAt: r.sweep.startsAt,
+    endsAt: r.sweep.endsAt,
+    taken: r.confirmed + r.offered + r.held,
+    attended: 0,
+    attendedMinutes: 0,
+  }));
+  const coverage = coverageOf(tallies, targetsFor(targetRows, from, endExclusive(to)), now);
+  // A community with a target but no sweep in the period has nothing to sign up to: not ranked.
+  const ratios = ratiosOf(new Map([...coverage].filter(([, c]) => c.capacity > 0)));
+  const needed = mostNeeded(new Map([...ratios].map(([id, ratio]) => [id, { ratio }])));
+  const ratio = (id: string) => ratios.get(id) ?? Number.POSITIVE_INFINITY;
   const shown = rows
     .filter((r) => !f.community || r.sweep.communityId === f.community)
     .filter((r) => f.minors !== "1" || r.sweep.minAge < ADULT_AGE)
@@ -39,6 +53,8 @@ export async function sweepList(db: Db, f: ListFilter, now = new Date()): Promis
       (a, b) =>
         ratio(a.sweep.communityId) - ratio(b.sweep.communityId) || a.sweep.startsAt.localeCompare(b.sweep.startsAt),
     );
+  const confirmed = new Map<string, number>();
+  for (const r of rows) confirmed.set(r.sweep.communityId, (confirmed.get(r.sweep.communityId) ?? 0) + r.confirmed);
   return {
     sweeps: shown.map((r) => publicSweep(r, needed.has(r.sweep.communityId))),
     coverage: COMMUNITIES.map((c) => {
@@ -47,8 +63,12 @@ export async function sweepList(db: Db, f: ListFilter, now = new Date()): Promis
         communityId: c.id,
         communityName: c.name,
         capacity: cov?.capacity ?? 0,
-        confirmed: cov?.confirmed ?? 0,
-        ratio: cov ? cov.ratio : null,
+        confirmed: confirmed.get(c.id) ?? 0,
+        taken: cov?.taken ?? 0,
+        target: cov?.target ?? null,
+        targetKind: cov?.kind ?? "places",
+        targetSet: cov?.targetSet ?? false,
+        ratio: ratios.get(c.id) ?? null,
       };
     }),
   };

@@ -110,7 +110,13 @@ export interface CommunityCoverage {
   communityName: string;
   capacity: number;
   confirmed: number;
-  /** confirmed ÷ capacity, 0–1; null when the community has no sweep in the period. */
+  /** Places taken (TAKEN_STATUSES: confirmed, offered, held). */
+  taken: number;
+  /** Staff's target for the period (pro rata), else the community's own capacity; null without sweeps or target. */
+  target: number | null;
+  targetKind: TargetKind;
+  targetSet: boolean;
+  /** taken (or its hours) ÷ target, from 0; null when the community has no sweep in the period. */
   ratio: number | null;
 }
 
@@ -226,4 +232,100 @@ export interface Roster {
   sweep: StaffSweep;
   contactsShown: boolean;
   signups: RosterEntry[];
+}
+
+// ---- balance over communities: targets, coverage and staff figures (/api/staff/sweeps/targets, /figures) ----
+
+/** A community's target for a period, as staff set it (PUT /api/staff/sweeps/targets). */
+export interface SweepTarget {
+  communityId: string;
+  communityName: string;
+  /** Places signed up, or volunteer-hours attended (the period's `kind`); > 0. */
+  target: number;
+}
+
+/** One period's targets: a batch of PUT replaces all of them at once. Days are China-time days. */
+export interface SweepTargetPeriod {
+  /** Inclusive first day. */
+  periodStart: string;
+  /** Exclusive end day (the day after the last). */
+  periodEnd: string;
+  kind: TargetKind;
+  /** Communities without a row here are held to their own planned places (the default). */
+  targets: SweepTarget[];
+  updatedAt: string;
+}
+
+/** GET /api/staff/sweeps/targets?from&to: the periods overlapping [from, to], by start. */
+export interface SweepTargetList {
+  periods: SweepTargetPeriod[];
+}
+
+/** PUT /api/staff/sweeps/targets (200): the period as stored. */
+export interface SweepTargetsResult {
+  period: SweepTargetPeriod;
+}
+
+/**
+ * Coverage of one community over a period (src/shared/sweeps/balance.ts): what counts ÷ its target.
+ * What counts: places taken of sweeps not yet over (TAKEN_STATUSES), plus places attended of sweeps
+ * that are over; for an hours target, those places' scheduled hours (upcoming) and attended hours (past).
+ */
+export interface CoverageFigure {
+  communityId: string;
+  communityName: string;
+  /** Places of the community's open sweeps in the period. */
+  capacity: number;
+  /** Places taken of its sweeps not yet over. */
+  taken: number;
+  /** Places attended (checked in) of its sweeps that are over. */
+  attended: number;
+  /** Attended hours of its sweeps that are over, plus scheduled hours of the places taken of the others. */
+  hours: number;
+  kind: TargetKind;
+  /** Places or hours counted against the target (taken + attended, or hours). */
+  value: number;
+  /** The staff's target (pro rata to the period shown), else the community's own capacity; null without either. */
+  target: number | null;
+  /** Whether `target` is a staff target rather than the default. */
+  targetSet: boolean;
+  /** value ÷ target; null when there is no target (no sweeps and none set). */
+  ratio: number | null;
+}
+
+/** One row of a figures table (a community, an organisation, a month): counts only, never a name. */
+export interface FiguresRow {
+  /** communityId, "YYYY-MM", or the organisation as typed ("其他" for the rest). */
+  key: string;
+  label: string;
+  /** Distinct persons (by phone hash) with a place taken or attended. */
+  volunteers: number;
+  /** Sign-ups holding a place (TAKEN_STATUSES). */
+  signups: number;
+  attended: number;
+  noShows: number;
+  /** Recorded service hours (attended minutes ÷ 60). */
+  hours: number;
+}
+
+/** GET /api/staff/sweeps/figures?from&to (sweeps starting in [from, to], China-time days). */
+export interface SweepFigures {
+  from: string;
+  to: string;
+  totals: FiguresRow & {
+    /** Open sweeps in the period. */
+    sweeps: number;
+    lateCancels: number;
+    /** no_show ÷ (attended + no_show); null when nobody was marked. */
+    noShowRate: number | null;
+    /** late_cancelled ÷ (places taken + cancelled + late_cancelled); null without sign-ups. */
+    lateCancelRate: number | null;
+  };
+  byCommunity: FiguresRow[];
+  /** The largest organisations (schools) by volunteers, then one "其他" row for the rest. */
+  byOrganisation: FiguresRow[];
+  byMonth: FiguresRow[];
+  coverage: CoverageFigure[];
+  /** Coefficient of variation (population SD ÷ mean) of the communities' coverage ratios; 0 = even. */
+  balance: number | null;
 }
