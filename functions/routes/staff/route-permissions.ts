@@ -36,6 +36,7 @@ export const STAFF_ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "PATCH /api/staff/sweeps/:id": "sweeps:manage",
   "POST /api/staff/sweeps/:id/cancel": "sweeps:manage",
   "GET /api/staff/sweeps/:id/signups": "sweeps:manage",
+  "GET /api/staff/sweeps/:id/signups.csv": "sweeps:manage",
 };
 
 /**

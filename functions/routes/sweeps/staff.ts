@@ -28,6 +28,7 @@ import { planSeries, planUpdate } from "../../lib/sweeps/plan";
 import { staffSweep } from "../../lib/sweeps/view";
 import { parse, validate } from "../../lib/validate";
 import { currentStaff } from "../../middleware/authorize";
+import staffRoster from "./staff-roster";
 
 /** Planning sweeps, mounted at /api/staff/sweeps (volunteer coordinators and admins). */
 const sweeps = new Hono<AppEnv>();
@@ -37,6 +38,7 @@ const DAY = 86_400_000;
 // The sub-features' staff routers (leader links, hours, certificates, targets and figures, the
 // outbox) are mounted here, before `/:id`, which would otherwise match their first path segment.
 // ---- sub-feature mounts ----
+sweeps.route("/", staffRoster);
 // ---- end of sub-feature mounts ----
 
 async function loadSweep(c: { var: AppEnv["Variables"] }, id: string) {
