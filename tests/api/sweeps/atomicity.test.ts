@@ -1,53 +1,94 @@
+import type { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { app } from "../../../functions/app";
-import { instrumentedDb } from "../instrumented-db";
-import { makeSweep, newIp, newKey, rowCounts, signUpOk, statuses, validSignup } from "./factories";
+import { sweepHousekeeping } from "../../../functions/lib/sweeps/cron";
+import { cloudflarePlatform } from "../../../functions/platform/cloudflare";
+import { OFFER_HOURS } from "../../../src/shared/sweeps/rules";
+import { allOrNothing } from "./all-or-nothing";
+import { makeSweep, manage, newIp, newKey, signUpOk, statuses, validSignup } from "./factories";
 
-const signUpVia = (e: ReturnType<typeof instrumentedDb>["env"], sweepId: string) =>
+// Every public sweeps mutation is one D1 batch: a failure injected at each of its statements in turn
+// (tests/api/instrumented-db.ts) answers 500 and leaves every sweeps table and the audit log as they
+// were; run whole, it is exactly one write batch and no other write. The staff's and the day's
+// mutations: atomicity-staff.test.ts.
+
+const HOUR = 3_600_000;
+type E = typeof env;
+
+const signUpVia = (e: E, sweepId: string, body: unknown, key: string) =>
   app.request(
     `/api/sweeps/${sweepId}/signups`,
     {
       method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": newKey(), "cf-connecting-ip": newIp() },
-      body: JSON.stringify(validSignup()),
+      headers: { "content-type": "application/json", "idempotency-key": key, "cf-connecting-ip": newIp() },
+      body: JSON.stringify(body),
     },
     e,
   );
 
-const cancelVia = (e: ReturnType<typeof instrumentedDb>["env"], token: string) =>
-  app.request("/api/sweeps/manage", { method: "DELETE", headers: { "x-manage-token": token } }, e);
+const manageVia = (e: E, token: string, method: string, path = "") =>
+  app.request(
+    `/api/sweeps/manage${path}`,
+    { method, headers: { "x-manage-token": token, "cf-connecting-ip": newIp() } },
+    e,
+  );
 
-describe("every sweeps mutation is one D1 batch, all or nothing", () => {
-  it("signs up in exactly one batch and no other write", async () => {
+describe("every public sweeps mutation is one D1 batch, all or nothing", () => {
+  it("signs up in one batch; a failure at any statement leaves no row", async () => {
     const s = await makeSweep();
-    const { env: e, stats } = instrumentedDb();
-    expect((await signUpVia(e, s.id)).status).toBe(201);
-    expect(stats).toMatchObject({ writeBatches: 1, writesOutsideBatch: 0 });
+    const body = validSignup();
+    const key = newKey();
+    const { length } = await allOrNothing("sign-up", (e) => signUpVia(e, s.id, body, key), { ok: 201 });
+    expect(length).toBeGreaterThanOrEqual(4);
+    expect((await statuses(s.id)).map((r) => r.status)).toEqual(["confirmed"]);
   });
 
-  it("a failure at any statement of a sign-up leaves no row", async () => {
-    const s = await makeSweep();
-    for (let failAt = 0; failAt < 4; failAt++) {
-      const before = await rowCounts();
-      const { env: e } = instrumentedDb(failAt);
-      expect((await signUpVia(e, s.id)).status, `fail at ${failAt}`).toBe(500);
-      expect(await rowCounts(), `fail at ${failAt}`).toEqual(before);
-    }
+  it("signs up to a waitlist in one batch, all or nothing", async () => {
+    const s = await makeSweep({ capacity: 1 });
+    await signUpOk(s.id);
+    const body = validSignup();
+    const key = newKey();
+    await allOrNothing("waitlisted sign-up", (e) => signUpVia(e, s.id, body, key), { ok: 201 });
+    expect((await statuses(s.id)).map((r) => r.status)).toEqual(["confirmed", "waitlisted"]);
   });
 
-  it("cancels and offers in exactly one batch; a failure at any statement changes nothing", async () => {
+  it("cancels and offers the place in one batch; a failure at any statement changes nothing", async () => {
     const s = await makeSweep({ capacity: 1 });
     const a = await signUpOk(s.id);
     await signUpOk(s.id);
-    const before = { rows: await statuses(s.id), counts: await rowCounts() };
-    for (let failAt = 0; failAt < 4; failAt++) {
-      const { env: e } = instrumentedDb(failAt);
-      expect((await cancelVia(e, a.manageToken)).status, `fail at ${failAt}`).toBe(500);
-      expect({ rows: await statuses(s.id), counts: await rowCounts() }, `fail at ${failAt}`).toEqual(before);
-    }
-    const { env: e, stats } = instrumentedDb();
-    expect((await cancelVia(e, a.manageToken)).status).toBe(200);
-    expect(stats).toMatchObject({ writeBatches: 1, writesOutsideBatch: 0 });
+    const { length } = await allOrNothing("cancel and offer", (e) => manageVia(e, a.manageToken, "DELETE"));
+    expect(length).toBeGreaterThanOrEqual(4);
     expect((await statuses(s.id)).map((r) => r.status)).toEqual(["cancelled", "offered"]);
+  });
+
+  it("confirms an offered place in one batch, all or nothing", async () => {
+    const s = await makeSweep({ capacity: 1 });
+    const a = await signUpOk(s.id);
+    const b = await signUpOk(s.id);
+    expect((await manage(a.manageToken, "DELETE")).status).toBe(200);
+    const { length } = await allOrNothing("confirm offer", (e) => manageVia(e, b.manageToken, "POST", "/confirm"));
+    expect(length).toBeGreaterThanOrEqual(2);
+    expect((await statuses(s.id)).map((r) => r.status)).toEqual(["cancelled", "confirmed"]);
+  });
+
+  it("the cron withdraws lapsed offers and offers their places in one batch, all or nothing", async () => {
+    const s = await makeSweep({ capacity: 1 });
+    const a = await signUpOk(s.id);
+    await signUpOk(s.id);
+    await signUpOk(s.id);
+    expect((await manage(a.manageToken, "DELETE")).status).toBe(200);
+    const later = new Date(Date.now() + (OFFER_HOURS + 1) * HOUR);
+    const cron = async (e: E) => {
+      try {
+        await sweepHousekeeping(cloudflarePlatform(e).batch, { LOG_LEVEL: "silent" }, later);
+        return 200;
+      } catch {
+        return 500;
+      }
+    };
+    // The cron's later steps (reminders, retention, the outbox) are batches of their own.
+    const { length } = await allOrNothing("offer expiry", cron, { laterBatches: true });
+    expect(length).toBeGreaterThanOrEqual(4);
+    expect((await statuses(s.id)).map((r) => r.status)).toEqual(["cancelled", "cancelled", "offered"]);
   });
 });
