@@ -17,30 +17,40 @@ export interface NewSignup {
   organisation: string;
   birthMonth: string;
   volunteerNumber: string | null;
+  /** A minor's guardian (signup.ts requires them under 18): their place waits for the guardian's consent. */
+  minor: { guardianName: string; guardianPhone: string; guardianHash: string; heldUntil: string } | null;
   now: string;
   idempotency: { keyHash: string; requestHash: string; replayCipher: string; createdAt: string };
 }
 
 /**
- * A sign-up: the row (confirmed while places are free and nobody waits, else waitlisted: decided by
- * the INSERT … SELECT itself, so concurrent sign-ups see each other), its message, the idempotency
- * record, then the status and waitlist position to answer with.
+ * A sign-up: the row (while places are free and nobody waits, confirmed, or for a minor
+ * pending_consent and held; else waitlisted: decided by the INSERT … SELECT itself, so concurrent
+ * sign-ups see each other), its message, a minor's guardian message, the idempotency record, then
+ * the status and waitlist position to answer with.
  */
 export function signupBatch(s: NewSignup): Statement[] {
   const byHash = sql`(SELECT id FROM sweep_signups WHERE manage_hash = ${s.manageHash})`;
+  const m = s.minor;
+  const taking = m ? "pending_consent" : "confirmed";
   return [
     sql`INSERT INTO sweep_signups (sweep_id, manage_hash, person_key, name, phone, organisation, birth_month,
-        volunteer_number, status, created_at, updated_at)
+        volunteer_number, minor, guardian_name, guardian_phone, guardian_hash, status, held_until, created_at, updated_at)
       SELECT ${s.sweepId}, ${s.manageHash}, ${s.personKey}, ${s.name}, ${s.phone}, ${s.organisation}, ${s.birthMonth},
-        ${s.volunteerNumber},
-        CASE WHEN (SELECT count(*) FROM sweep_signups WHERE sweep_id = ${s.sweepId} AND status IN (${sql.raw(TAKEN)}))
-              < capacity
-            AND NOT EXISTS (SELECT 1 FROM sweep_signups WHERE sweep_id = ${s.sweepId} AND status = 'waitlisted')
-          THEN 'confirmed' ELSE 'waitlisted' END,
+        ${s.volunteerNumber}, ${m ? 1 : 0}, ${m?.guardianName ?? null}, ${m?.guardianPhone ?? null},
+        ${m?.guardianHash ?? null}, status, CASE WHEN status = 'pending_consent' THEN ${m?.heldUntil ?? null} END,
         ${s.now}, ${s.now}
-      FROM sweeps WHERE id = ${s.sweepId}`,
+      FROM (SELECT CASE WHEN (SELECT count(*) FROM sweep_signups WHERE sweep_id = ${s.sweepId}
+              AND status IN (${sql.raw(TAKEN)})) < capacity
+            AND NOT EXISTS (SELECT 1 FROM sweep_signups WHERE sweep_id = ${s.sweepId} AND status = 'waitlisted')
+          THEN ${taking} ELSE 'waitlisted' END AS status
+        FROM sweeps WHERE id = ${s.sweepId})`,
     sql`INSERT INTO sweep_messages (signup_id, kind, created_at)
-      SELECT id, status, ${s.now} FROM sweep_signups WHERE manage_hash = ${s.manageHash}`,
+      SELECT id, CASE status WHEN 'pending_consent' THEN 'consent_needed' ELSE status END, ${s.now}
+      FROM sweep_signups WHERE manage_hash = ${s.manageHash}`,
+    // The guardian's own message (their link goes by SMS once a sender is configured): none for an adult.
+    sql`INSERT INTO sweep_messages (signup_id, kind, recipient, created_at)
+      SELECT id, 'consent_needed', 'guardian', ${s.now} FROM sweep_signups WHERE manage_hash = ${s.manageHash} AND minor = 1`,
     sql`INSERT INTO sweep_idempotency_keys (key_hash, request_hash, signup_id, replay_cipher, created_at)
       VALUES (${s.idempotency.keyHash}, ${s.idempotency.requestHash}, ${byHash}, ${s.idempotency.replayCipher},
         ${s.idempotency.createdAt})`,
@@ -93,10 +103,10 @@ export function offerFreePlaces(scope: SQL, now: string, until: string): Stateme
  */
 export function cancelBatch(manageHash: string, now: string, offerUntil: string): Statement[] {
   return [
-    sql`UPDATE sweep_signups SET updated_at = ${now}, offered_until = NULL,
+    sql`UPDATE sweep_signups SET updated_at = ${now}, offered_until = NULL, held_until = NULL,
         status = CASE WHEN ${now} >= (SELECT cancel_cutoff_at FROM sweeps WHERE id = sweep_signups.sweep_id)
           THEN 'late_cancelled' ELSE 'cancelled' END
-      WHERE manage_hash = ${manageHash} AND status IN ('confirmed', 'waitlisted', 'offered')
+      WHERE manage_hash = ${manageHash} AND status IN ('confirmed', 'waitlisted', 'offered', 'pending_consent')
         AND (SELECT starts_at FROM sweeps WHERE id = sweep_signups.sweep_id) > ${now}
       RETURNING status`,
     sql`INSERT INTO sweep_messages (signup_id, kind, created_at)
@@ -109,7 +119,10 @@ export function cancelBatch(manageHash: string, now: string, offerUntil: string)
   ];
 }
 
-/** The person takes the place offered, while the offer holds. */
+/**
+ * The person takes the place offered, while the offer holds. A minor whose guardian has not consented
+ * is refused by the database (consent_missing, which errors.ts words as "the guardian consents first").
+ */
 export function confirmOfferBatch(manageHash: string, now: string): Statement[] {
   return [
     sql`UPDATE sweep_signups SET status = 'confirmed', offered_until = NULL, updated_at = ${now}

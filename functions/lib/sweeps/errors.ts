@@ -11,7 +11,7 @@ const REFUSALS: [string, number, string][] = [
   ["sweep_signups.sweep_id, sweep_signups.person_key", 409, "这个手机号已报名这场活动，每人每场只能报名一次。"],
   ["capacity_below_taken", 409, "名额不能少于已确认和已递补的人数。"],
   ["stale_version", 409, "这场活动已被他人修改，请刷新后再试。"],
-  ["consent_missing", 409, "未成年人须先取得监护人同意，名额才能确认。"],
+  ["consent_missing", 409, "监护人尚未同意：未成年人的名额须先由监护人通过同意链接同意，才能确认。"],
   ["not_confirmed", 409, "只有已确认的报名才能签到或记录出勤。"],
   ["certificate_frozen", 409, "证明开具后内容不能修改，只能作废后重新开具。"],
 ];

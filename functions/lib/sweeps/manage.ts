@@ -3,12 +3,13 @@ import { type ManageView, SIGNUP_STATUS_LABELS } from "../../../src/shared/sweep
 import type { Db } from "../../db/client";
 import { messagesOf, signupByManageHash, sweepById } from "../../db/sweeps/index";
 import { problem } from "../problem";
+import { manageConsent } from "./consent";
 import { publicSweep } from "./view";
 
 /** When an offer made now runs out (OFFER_HOURS, data; never past the sweep's start, see signups.ts). */
 export const offerUntil = (now: Date) => new Date(now.getTime() + OFFER_HOURS * 3_600_000).toISOString();
 
-const ACTIVE = new Set(["confirmed", "waitlisted", "offered"]);
+const ACTIVE = new Set(["confirmed", "waitlisted", "offered", "pending_consent"]);
 
 /** What the holder of a manage secret sees: the sweep, their sign-up and its messages, newest first. */
 export async function manageView(db: Db, manageHash: string, now = new Date()): Promise<ManageView> {
@@ -31,6 +32,7 @@ export async function manageView(db: Db, manageHash: string, now = new Date()): 
       canCancel: ACTIVE.has(s.status) && sweep.sweep.state !== "cancelled" && sweep.sweep.startsAt > at,
       cancelIsLate: at >= sweep.sweep.cancelCutoffAt,
     },
+    consent: manageConsent(s, sweep.sweep, at),
     messages: messages.map((m) => ({
       kind: m.kind,
       text: MESSAGE_TEXTS[m.kind],

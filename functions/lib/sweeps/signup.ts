@@ -1,12 +1,11 @@
-import { ADULT_AGE, ageOn } from "../../../src/shared/sweeps/rules";
-import { MINOR_REFUSAL, type Signup } from "../../../src/shared/sweeps/schemas";
+import { ageFacts, consentPath, holdUntil } from "../../../src/shared/sweeps/consent";
+import { GUARDIAN_NAME_MISSING, GUARDIAN_PHONE_MISSING, type Signup } from "../../../src/shared/sweeps/schemas";
 import type { SignupResult } from "../../../src/shared/sweeps/wire";
-import { chinaDay } from "../../../src/shared/time";
 import type { Db } from "../../db/client";
 import { findSweepIdempotency, type SweepWithCounts, signupByManageHash } from "../../db/sweeps/index";
 import { signupBatch } from "../../db/sweeps/signups";
 import type { BatchRunner } from "../../platform/ports";
-import { problem } from "../problem";
+import { type FieldError, problem } from "../problem";
 import { idempotencyKeyHash, openForReplay, sealForReplay } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
 import { isRefusal, refusalOf } from "./errors";
@@ -14,33 +13,57 @@ import { isRefusal, refusalOf } from "./errors";
 /** The key that makes "one sign-up per person" a constraint: the normalised phone, hashed. */
 export const personKey = (phone: string) => sha256Hex(`sweep-person:${phone}`);
 
+type Sweep = SweepWithCounts["sweep"];
+type Status = SignupResult["status"];
+
 const answer = (
-  sweepId: string,
-  status: "confirmed" | "waitlisted",
+  sweep: Sweep,
+  status: Status,
   position: number,
-  manageToken: string,
+  tokens: SealedTokens,
+  input: { birthMonth: string },
+  heldUntil: string | null,
 ): SignupResult => ({
-  sweepId,
+  sweepId: sweep.id,
   status,
   position: status === "waitlisted" ? position : null,
-  manageToken,
-  managePath: `/volunteer/manage/#t=${manageToken}`,
+  manageToken: tokens.manage,
+  managePath: `/volunteer/manage/#t=${tokens.manage}`,
+  consentPath: tokens.guardian ? consentPath(tokens.guardian) : null,
+  heldUntil: status === "pending_consent" ? heldUntil : null,
+  guardianMustAttend: ageFacts(input.birthMonth, sweep).guardianMustAttend,
 });
 
 /**
- * Who may sign up alone, checked on the server against the sweep's day: the sweep's minimum age, and
- * (until the guardian-consent flow exists) no one under 18, since a minor's place needs the
- * guardian's consent first.
+ * Who may sign up, checked on the server against the sweep's day: a plausible birth month, the
+ * sweep's minimum age, and under 18 a guardian's name and phone (their consent comes through their
+ * own link before the place is confirmed).
  */
-export function ageRefusal(birthMonth: string, sweep: SweepWithCounts["sweep"], now: Date) {
-  const day = chinaDay(new Date(sweep.startsAt));
-  const age = ageOn(birthMonth, day);
-  const born = ageOn(birthMonth, chinaDay(now));
+export function ageRefusal(input: Signup, sweep: Sweep, now: Date) {
+  const { age, minor } = ageFacts(input.birthMonth, sweep);
+  const born = ageFacts(input.birthMonth, { startsAt: now.toISOString(), guardianPresentBelow: null }).age;
   const field = (detail: string) => problem(422, { detail, errors: [{ pointer: "#/birthMonth", detail }] });
   if (born < 0 || age > 100) return field("出生年月不正确，请检查。");
   if (age < sweep.minAge) return field(`这场活动要求年满 ${sweep.minAge} 周岁。`);
-  if (age < ADULT_AGE) return field(MINOR_REFUSAL);
-  return undefined;
+  if (!minor) return undefined;
+  const errors: FieldError[] = [];
+  if (!input.guardianName) errors.push({ pointer: "#/guardianName", detail: GUARDIAN_NAME_MISSING });
+  if (!input.guardianPhone) errors.push({ pointer: "#/guardianPhone", detail: GUARDIAN_PHONE_MISSING });
+  if (errors.length === 0) return undefined;
+  return problem(422, { detail: "活动当天未满 18 周岁，须填写监护人的姓名和手机号。", errors });
+}
+
+/** What the replay cipher keeps: the manage secret and, for a minor, the guardian's (both shown once). */
+interface SealedTokens {
+  manage: string;
+  guardian: string | null;
+}
+
+/** A record sealed before minors could sign up holds the bare manage secret. */
+function unsealTokens(opened: string): SealedTokens {
+  if (!opened.startsWith("{")) return { manage: opened, guardian: null };
+  const t = JSON.parse(opened) as { m: string; g: string | null };
+  return { manage: t.m, guardian: t.g };
 }
 
 /** Canonical JSON (sorted keys) of the sweep and the validated sign-up. */
@@ -58,19 +81,21 @@ function requestHash(sweepId: string, input: Signup): Promise<string> {
 export async function signUp(
   db: Db,
   batch: BatchRunner,
-  sweep: SweepWithCounts["sweep"],
+  sweep: Sweep,
   input: Signup,
   idempotencyKey: string,
   now = new Date(),
 ): Promise<SignupResult & { replayed?: true }> {
-  const refused = ageRefusal(input.birthMonth, sweep, now);
+  const refused = ageRefusal(input, sweep, now);
   if (refused) throw refused;
+  const { minor } = ageFacts(input.birthMonth, sweep);
   const hash = await requestHash(sweep.id, input);
   const keyHash = await idempotencyKeyHash(idempotencyKey);
   const startedAt = now.toISOString();
-  const manageToken = randomToken(16);
+  const tokens: SealedTokens = { manage: randomToken(16), guardian: minor ? randomToken(16) : null };
+  const heldUntil = holdUntil(now, sweep.startsAt);
   try {
-    const manageHash = await sha256Hex(manageToken);
+    const manageHash = await sha256Hex(tokens.manage);
     const results = await batch.run(
       signupBatch({
         sweepId: sweep.id,
@@ -81,18 +106,27 @@ export async function signUp(
         organisation: input.organisation,
         birthMonth: input.birthMonth,
         volunteerNumber: input.volunteerNumber ?? null,
+        minor:
+          minor && tokens.guardian
+            ? {
+                guardianName: input.guardianName ?? "",
+                guardianPhone: input.guardianPhone ?? "",
+                guardianHash: await sha256Hex(tokens.guardian),
+                heldUntil,
+              }
+            : null,
         now: startedAt,
         idempotency: {
           keyHash,
           requestHash: hash,
-          replayCipher: await sealForReplay(idempotencyKey, manageToken),
+          replayCipher: await sealForReplay(idempotencyKey, JSON.stringify({ m: tokens.manage, g: tokens.guardian })),
           createdAt: new Date().toISOString(),
         },
       }),
     );
-    const row = results[3]?.rows[0] as { status: "confirmed" | "waitlisted"; position: number } | undefined;
+    const row = results.at(-1)?.rows[0] as { status: Status; position: number } | undefined;
     if (!row) throw new Error("sign-up batch returned no row");
-    return answer(sweep.id, row.status, row.position, manageToken);
+    return answer(sweep, row.status, row.position, tokens, input, heldUntil);
   } catch (err) {
     // A retry of a request that was written meets a refusal (same person, same key): the record
     // tells a retry from another sign-up.
@@ -104,10 +138,12 @@ export async function signUp(
       if (found.createdAt >= startedAt) {
         throw problem(409, { detail: "同一次报名正在提交中，请稍后再查看结果。", headers: { "retry-after": "2" } });
       }
-      const token = await openForReplay(idempotencyKey, found.replayCipher);
-      const current = await signupByManageHash(db, await sha256Hex(token)).get();
-      const status = current?.signup.status === "waitlisted" ? "waitlisted" : "confirmed";
-      return { ...answer(found.sweepId, status, current?.position ?? 0, token), replayed: true };
+      const sealed = unsealTokens(await openForReplay(idempotencyKey, found.replayCipher));
+      const current = await signupByManageHash(db, await sha256Hex(sealed.manage)).get();
+      const was = current?.signup.status;
+      const status: Status = was === "waitlisted" || was === "pending_consent" ? was : "confirmed";
+      const held = current?.signup.heldUntil ?? null;
+      return { ...answer(sweep, status, current?.position ?? 0, sealed, input, held), replayed: true };
     }
     if (isRefusal(err, "sweep_idempotency_keys.key_hash")) {
       throw problem(409, { detail: "同一次报名正在提交中，请稍后再查看结果。", headers: { "retry-after": "2" } });

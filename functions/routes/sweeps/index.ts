@@ -21,11 +21,13 @@ import { clientAddress } from "../../lib/audit-context";
 import { problem } from "../../lib/problem";
 import { sweepList } from "../../lib/sweeps/list";
 import { manageView, offerUntil } from "../../lib/sweeps/manage";
+import { refusalOf } from "../../lib/sweeps/errors";
 import { signUp } from "../../lib/sweeps/signup";
 import { publicSweep } from "../../lib/sweeps/view";
 import { throttle } from "../../lib/throttle";
 import { sha256Hex } from "../../lib/tokens";
 import { parse, validate } from "../../lib/validate";
+import consent, { guardianLink } from "./consent";
 
 /** Public sweeps, mounted at /api/sweeps: the list, a sweep, signing up, and the sign-up's manage link. */
 const sweeps = new Hono<AppEnv>();
@@ -66,7 +68,10 @@ sweeps.delete("/manage", async (c) => {
 sweeps.post("/manage/confirm", async (c) => {
   const hash = await manageHash(c);
   const now = new Date();
-  const [update] = await c.var.platform.batch.run(confirmOfferBatch(hash, now.toISOString()));
+  // A minor's offer without the guardian's consent is refused by the database (consent_missing → 409).
+  const [update] = await c.var.platform.batch.run(confirmOfferBatch(hash, now.toISOString())).catch((err) => {
+    throw refusalOf(err) ?? err;
+  });
   if (update?.changes !== 1) {
     await manageView(c.var.db, hash, now);
     throw problem(409, { detail: "没有待确认的递补名额，或确认期限已过。" });
@@ -77,6 +82,8 @@ sweeps.post("/manage/confirm", async (c) => {
 // The sub-features' routers (consent, groups, the leader's page, certificates) are mounted here,
 // before `/:id`, which would otherwise match their first path segment.
 // ---- sub-feature mounts ----
+sweeps.route("/consent", consent);
+sweeps.route("/manage/guardian-link", guardianLink);
 // ---- end of sub-feature mounts ----
 
 async function openSweep(c: { var: AppEnv["Variables"] }, id: string) {

@@ -28,6 +28,7 @@ import { planSeries, planUpdate } from "../../lib/sweeps/plan";
 import { staffSweep } from "../../lib/sweeps/view";
 import { parse, validate } from "../../lib/validate";
 import { currentStaff } from "../../middleware/authorize";
+import staffBalance from "./staff-balance";
 import staffRoster from "./staff-roster";
 
 /** Planning sweeps, mounted at /api/staff/sweeps (volunteer coordinators and admins). */
@@ -39,6 +40,7 @@ const DAY = 86_400_000;
 // outbox) are mounted here, before `/:id`, which would otherwise match their first path segment.
 // ---- sub-feature mounts ----
 sweeps.route("/", staffRoster);
+sweeps.route("/", staffBalance);
 // ---- end of sub-feature mounts ----
 
 async function loadSweep(c: { var: AppEnv["Variables"] }, id: string) {

@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = {
   "sweep.updated": "修改志愿活动",
   "sweep.cancelled": "取消志愿活动",
   "sweep.roster_viewed": "查看志愿者名单",
+  "sweep.targets_set": "设置社区志愿目标",
   "sweep.roster_exported": "导出志愿者名单",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

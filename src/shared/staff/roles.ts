@@ -82,6 +82,8 @@ export const PERMISSIONS = {
   "sweeps:manage": ["admin", "volunteer_coordinator"],
   /** A roster's full names and phone numbers (masked for others; audited). */
   "sweeps:contact": ["admin", "volunteer_coordinator"],
+  /** Sweeps' figures (counts only) and the communities' targets, read-only. */
+  "sweeps:figures": ["admin", "volunteer_coordinator", "viewer"],
   /** The published figures, for every unit. */
   "figures:read": ["admin", "dispatcher", "unit_handler", "viewer"],
 } as const satisfies Record<string, readonly Role[]>;

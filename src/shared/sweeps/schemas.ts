@@ -27,35 +27,70 @@ export const BirthMonthSchema = v.pipe(
   v.check(isMonth, "出生年月格式应为 YYYY-MM，例如 2008-09"),
 );
 
-/** POST /api/sweeps/:id/signups */
-export const SignupSchema = v.object({
-  name: v.pipe(
-    v.string("请填写姓名"),
-    PlainLine,
-    v.trim(),
-    v.minLength(1, "请填写姓名"),
-    v.maxLength(40, "姓名不超过 40 个字"),
-  ),
-  phone: Phone,
-  organisation: v.pipe(
-    v.string("请填写学校或单位"),
-    PlainLine,
-    v.trim(),
-    v.minLength(2, "请填写学校或单位"),
-    v.maxLength(60, "学校或单位不超过 60 个字"),
-  ),
-  birthMonth: BirthMonthSchema,
-  volunteerNumber: v.optional(
-    v.pipe(
-      v.string("志愿者编号须为文字"),
+export const GUARDIAN_NAME_MISSING = "未满 18 周岁须填写监护人姓名";
+export const GUARDIAN_PHONE_MISSING = "未满 18 周岁须填写监护人的 11 位手机号码";
+export const GUARDIAN_PHONE_OWN = "监护人手机号不能与本人手机号相同：同意须由监护人本人作出";
+
+const PersonName = (missing: string) =>
+  v.pipe(v.string(missing), PlainLine, v.trim(), v.minLength(1, missing), v.maxLength(40, "姓名不超过 40 个字"));
+
+/** The absent-unless-needed guardian fields: a form sends "" for a field left empty, which means absent. */
+const emptyAsAbsent = v.transform((s: string) => (s === "" ? undefined : s));
+
+/**
+ * POST /api/sweeps/:id/signups. The guardian's name and phone are required only of a person under
+ * 18 on the sweep's day, which the server works out from the sweep (signup.ts); a guardian's phone
+ * is never the volunteer's own (the consent would come from the child).
+ */
+export const SignupSchema = v.pipe(
+  v.object({
+    name: PersonName("请填写姓名"),
+    phone: Phone,
+    organisation: v.pipe(
+      v.string("请填写学校或单位"),
       PlainLine,
       v.trim(),
-      v.regex(/^$|^[A-Za-z0-9-]{4,30}$/, "志愿者编号为 4–30 位字母或数字"),
-      v.transform((s) => (s === "" ? undefined : s)),
+      v.minLength(2, "请填写学校或单位"),
+      v.maxLength(60, "学校或单位不超过 60 个字"),
     ),
+    birthMonth: BirthMonthSchema,
+    volunteerNumber: v.optional(
+      v.pipe(
+        v.string("志愿者编号须为文字"),
+        PlainLine,
+        v.trim(),
+        v.regex(/^$|^[A-Za-z0-9-]{4,30}$/, "志愿者编号为 4–30 位字母或数字"),
+        v.transform((s) => (s === "" ? undefined : s)),
+      ),
+    ),
+    guardianName: v.optional(
+      v.pipe(
+        v.string(GUARDIAN_NAME_MISSING),
+        PlainLine,
+        v.trim(),
+        v.maxLength(40, "监护人姓名不超过 40 个字"),
+        emptyAsAbsent,
+      ),
+    ),
+    guardianPhone: v.optional(
+      v.pipe(
+        v.string(GUARDIAN_PHONE_MISSING),
+        v.transform(normalisePhone),
+        v.check((s) => s === "" || MOBILE.test(s), GUARDIAN_PHONE_MISSING),
+        emptyAsAbsent,
+      ),
+    ),
+    consent: v.literal(true, "请阅读并同意个人信息处理说明"),
+  }),
+  v.forward(
+    v.partialCheck(
+      [["phone"], ["guardianPhone"]],
+      (s) => s.guardianPhone === undefined || s.guardianPhone !== s.phone,
+      GUARDIAN_PHONE_OWN,
+    ),
+    ["guardianPhone"],
   ),
-  consent: v.literal(true, "请阅读并同意个人信息处理说明"),
-});
+);
 export type SignupInput = v.InferInput<typeof SignupSchema>;
 export type Signup = v.InferOutput<typeof SignupSchema>;
 
@@ -80,4 +115,12 @@ export const SweepIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]{10}$/, "活�
 /** The manage secret: 128 bits, base64url (as complaints' tracking secret). */
 export const ManageTokenSchema = v.pipe(v.string("缺少管理凭证"), v.regex(/^[A-Za-z0-9_-]{22}$/, "管理凭证无效"));
 
-export const MINOR_REFUSAL = "未满 18 周岁需要监护人同意：在线监护人同意即将开放，请联系组织方报名";
+/** The guardian's consent secret (the consent link's fragment): 128 bits, base64url, as the manage secret. */
+export const ConsentTokenSchema = v.pipe(v.string("缺少同意凭证"), v.regex(/^[A-Za-z0-9_-]{22}$/, "同意链接无效"));
+
+/** POST /api/sweeps/consent: the guardian confirms their name and gives consent. */
+export const ConsentSchema = v.object({
+  guardianName: PersonName("请填写您的姓名（监护人）"),
+  consent: v.literal(true, "请勾选同意，才能确认孩子的名额"),
+});
+export type ConsentInput = v.InferInput<typeof ConsentSchema>;

@@ -87,7 +87,7 @@ export interface PublicSweep {
   minAge: number;
   /** Below this age a guardian must come along; null when never required. */
   guardianPresentBelow: number | null;
-  /** minAge < 18 (minors' sign-up online needs the guardian flow, which comes later). */
+  /** minAge < 18: minors may sign up, with their guardian's consent. */
   minorsWelcome: boolean;
   /** e.g. "临河中队 · 青溪区团委" */
   organiser: string;
@@ -134,13 +134,20 @@ export interface SweepDetail {
 /** POST /api/sweeps/:id/signups (201). */
 export interface SignupResult {
   sweepId: string;
-  status: "confirmed" | "waitlisted";
+  /** `pending_consent`: a minor's place, held until the guardian consents (by `heldUntil`). */
+  status: "confirmed" | "waitlisted" | "pending_consent";
   /** 1-based place on the waitlist; null when confirmed. */
   position: number | null;
   /** 128-bit secret, shown once; the manage link carries it in the URL fragment. */
   manageToken: string;
   /** "/volunteer/manage/#t=…" */
   managePath: string;
+  /** A minor's: the guardian's own consent link ("/volunteer/consent/#t=…"), shown once; null for an adult. */
+  consentPath: string | null;
+  /** Until when a `pending_consent` place is held for the guardian's consent; else null. */
+  heldUntil: string | null;
+  /** Below the sweep's `guardianPresentBelow`: a guardian must come along on the day. */
+  guardianMustAttend: boolean;
 }
 
 export interface SweepMessage {
@@ -169,6 +176,8 @@ export interface ManageView {
     /** Whether cancelling now would count as late. */
     cancelIsLate: boolean;
   };
+  /** A minor's guardian consent (null for an adult); the guardian link itself is never stored, only re-issued. */
+  consent: ManageConsent | null;
   messages: SweepMessage[];
 }
 
@@ -328,4 +337,60 @@ export interface SweepFigures {
   coverage: CoverageFigure[];
   /** Coefficient of variation (population SD ÷ mean) of the communities' coverage ratios; 0 = even. */
   balance: number | null;
+}
+
+// ---- minors and guardian consent (/api/sweeps/consent, /api/sweeps/manage/guardian-link) ----
+
+/** A minor's consent as the manage page shows it. */
+export interface ManageConsent {
+  /** Masked ("王*"): the volunteer typed it; shown to recognise, not to disclose. */
+  guardianName: string;
+  consentedAt: string | null;
+  /** While `pending_consent`: the place goes back to the pool at this instant. */
+  heldUntil: string | null;
+  guardianMustAttend: boolean;
+  /** Whether a new guardian link may be issued (a sign-up still active, the sweep not begun). */
+  canReissue: boolean;
+}
+
+/** What is processed about the child, and why (shown on the consent screen). */
+export interface ConsentProcessing {
+  item: string;
+  purpose: string;
+}
+
+/** GET /api/sweeps/consent (header x-consent-token): what the guardian is asked to agree to. */
+export interface ConsentView {
+  sweep: PublicSweep;
+  child: { name: string; organisation: string; ageBand: string };
+  /** Under SENSITIVE_AGE (14) on the sweep's day: the child's data is sensitive (PIPL art. 28, 31). */
+  sensitive: boolean;
+  guardianMustAttend: boolean;
+  processing: ConsentProcessing[];
+  status: SignupStatus;
+  statusLabel: string;
+  heldUntil: string | null;
+  consentedAt: string | null;
+  /** Consent may be given now (not yet given, the hold not lapsed, the sign-up active). */
+  canConsent: boolean;
+  /** The guardian may decline (or withdraw consent) now: the sign-up active and the sweep not begun. */
+  canDecline: boolean;
+}
+
+/** POST /api/sweeps/consent */
+export interface ConsentResult {
+  status: SignupStatus;
+  consentedAt: string;
+}
+
+/** DELETE /api/sweeps/consent: declined, the place offered on to the next person waiting. */
+export interface DeclineResult {
+  status: "cancelled";
+  offeredToNext: boolean;
+}
+
+/** POST /api/sweeps/manage/guardian-link: a new guardian link; the old one stops working. */
+export interface GuardianLinkResult {
+  consentPath: string;
+  heldUntil: string | null;
 }

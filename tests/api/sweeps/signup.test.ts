@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { MINOR_REFUSAL } from "../../../src/shared/sweeps/schemas";
+import { GUARDIAN_NAME_MISSING } from "../../../src/shared/sweeps/schemas";
 import type { SignupResult } from "../../../src/shared/sweeps/wire";
 import { makeSweep, newKey, newPhone, rowCounts, signUp, signUpOk, statuses, validSignup } from "./factories";
 
@@ -114,15 +114,15 @@ describe("signing up for a sweep", () => {
     expect(await statuses(s.id)).toHaveLength(1);
   });
 
-  it("refuses a minor with 422 and the reason, writing nothing", async () => {
+  it("asks a minor for the guardian's name and phone with 422 at those fields, writing nothing", async () => {
     const s = await makeSweep({ minAge: 14 });
     const before = await rowCounts();
     const year = new Date().getUTCFullYear() - 16;
     const res = await signUp(s.id, validSignup({ birthMonth: `${year}-01` }));
     expect(res.status).toBe(422);
     const p = (await res.json()) as Problem;
-    expect(p.detail).toBe(MINOR_REFUSAL);
-    expect(p.errors?.[0]?.pointer).toBe("#/birthMonth");
+    expect(p.errors?.map((e) => e.pointer)).toEqual(["#/guardianName", "#/guardianPhone"]);
+    expect(p.errors?.[0]?.detail).toBe(GUARDIAN_NAME_MISSING);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -130,7 +130,9 @@ describe("signing up for a sweep", () => {
     const s = await makeSweep({ minAge: 16, inHours: 72 });
     const day = new Date(s.startsAt);
     const sameMonth = `${day.getUTCFullYear() - 18}-${String(day.getUTCMonth() + 1).padStart(2, "0")}`;
-    expect((await signUp(s.id, validSignup({ birthMonth: sameMonth }))).status).toBe(422);
+    const res = await signUp(s.id, validSignup({ birthMonth: sameMonth }));
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as Problem).errors?.[0]?.pointer).toBe("#/guardianName");
   });
 
   it("refuses below the sweep's own minimum age", async () => {
