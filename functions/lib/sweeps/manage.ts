@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import { messagesOf, signupByManageHash, sweepById } from "../../db/sweeps/index";
 import { problem } from "../problem";
 import { manageConsent } from "./consent";
+import { manageDay } from "./day";
 import { publicSweep } from "./view";
 
 /** When an offer made now runs out (OFFER_HOURS, data; never past the sweep's start, see signups.ts). */
@@ -39,5 +40,6 @@ export async function manageView(db: Db, manageHash: string, now = new Date()): 
       createdAt: m.createdAt,
       sentAt: m.sentAt,
     })),
+    day: await manageDay(s, sweep.sweep),
   };
 }

@@ -9,6 +9,7 @@ import { type FieldError, problem } from "../problem";
 import { idempotencyKeyHash, openForReplay, sealForReplay } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
 import { isRefusal, refusalOf } from "./errors";
+import { refuseRepeatedNoShows } from "./no-show";
 
 /** The key that makes "one sign-up per person" a constraint: the normalised phone, hashed. */
 export const personKey = (phone: string) => sha256Hex(`sweep-person:${phone}`);
@@ -88,6 +89,7 @@ export async function signUp(
 ): Promise<SignupResult & { replayed?: true }> {
   const refused = ageRefusal(input, sweep, now);
   if (refused) throw refused;
+  await refuseRepeatedNoShows(db, await personKey(input.phone), now);
   const { minor } = ageFacts(input.birthMonth, sweep);
   const hash = await requestHash(sweep.id, input);
   const keyHash = await idempotencyKeyHash(idempotencyKey);

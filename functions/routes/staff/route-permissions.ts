@@ -41,6 +41,17 @@ export const STAFF_ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "PUT /api/staff/sweeps/targets": "sweeps:manage",
   "GET /api/staff/sweeps/figures": "sweeps:figures",
   "GET /api/staff/sweeps/:id/signups.csv": "sweeps:manage",
+  // On the day and after (routes/sweeps/staff-day.ts): leader link, the leader's page by id, hours.
+  "POST /api/staff/sweeps/:id/leader-link": "sweeps:manage",
+  "GET /api/staff/sweeps/:id/day": "sweeps:manage",
+  "POST /api/staff/sweeps/:id/day/checkin": "sweeps:manage",
+  "POST /api/staff/sweeps/:id/day/checkout": "sweeps:manage",
+  "POST /api/staff/sweeps/:id/day/no-show": "sweeps:manage",
+  "POST /api/staff/sweeps/:id/day/undo": "sweeps:manage",
+  "POST /api/staff/sweeps/:id/day/walk-ins": "sweeps:manage",
+  "GET /api/staff/sweeps/:id/hours": "sweeps:manage",
+  "POST /api/staff/sweeps/:id/hours/approve": "sweeps:manage",
+  "PATCH /api/staff/sweeps/:id/signups/:signupId/minutes": "sweeps:manage",
 };
 
 /**

@@ -19,15 +19,16 @@ import { cancelBatch, confirmOfferBatch } from "../../db/sweeps/signups";
 import type { AppEnv } from "../../env";
 import { clientAddress } from "../../lib/audit-context";
 import { problem } from "../../lib/problem";
+import { refusalOf } from "../../lib/sweeps/errors";
 import { sweepList } from "../../lib/sweeps/list";
 import { manageView, offerUntil } from "../../lib/sweeps/manage";
-import { refusalOf } from "../../lib/sweeps/errors";
 import { signUp } from "../../lib/sweeps/signup";
 import { publicSweep } from "../../lib/sweeps/view";
 import { throttle } from "../../lib/throttle";
 import { sha256Hex } from "../../lib/tokens";
 import { parse, validate } from "../../lib/validate";
 import consent, { guardianLink } from "./consent";
+import lead from "./lead";
 
 /** Public sweeps, mounted at /api/sweeps: the list, a sweep, signing up, and the sign-up's manage link. */
 const sweeps = new Hono<AppEnv>();
@@ -82,6 +83,7 @@ sweeps.post("/manage/confirm", async (c) => {
 // The sub-features' routers (consent, groups, the leader's page, certificates) are mounted here,
 // before `/:id`, which would otherwise match their first path segment.
 // ---- sub-feature mounts ----
+sweeps.route("/lead", lead);
 sweeps.route("/consent", consent);
 sweeps.route("/manage/guardian-link", guardianLink);
 // ---- end of sub-feature mounts ----

@@ -29,6 +29,7 @@ import { staffSweep } from "../../lib/sweeps/view";
 import { parse, validate } from "../../lib/validate";
 import { currentStaff } from "../../middleware/authorize";
 import staffBalance from "./staff-balance";
+import staffDay from "./staff-day";
 import staffRoster from "./staff-roster";
 
 /** Planning sweeps, mounted at /api/staff/sweeps (volunteer coordinators and admins). */
@@ -40,6 +41,7 @@ const DAY = 86_400_000;
 // outbox) are mounted here, before `/:id`, which would otherwise match their first path segment.
 // ---- sub-feature mounts ----
 sweeps.route("/", staffRoster);
+sweeps.route("/", staffDay);
 sweeps.route("/", staffBalance);
 // ---- end of sub-feature mounts ----
 

@@ -11,7 +11,7 @@ import { PlacePicker } from "./PlacePicker";
 
 // The map is loaded when the place step shows, not with the page: the list below places a case
 // without it, so a connection that drops before it arrives costs the map only.
-const MapPicker = lazy(() => import("./MapPicker").then((m) => ({ default: m.MapPicker })));
+const MapPicker = lazy(() => import("./MapPicker").then((m) => ({ default: m.MapPicker<Draft> })));
 
 interface Props {
   draft: Draft;

@@ -97,6 +97,7 @@ export function can(role: Role, permission: Permission): boolean {
 export const STAFF_MENU: { href: string; label: string; permission: Permission }[] = [
   // The day's work first: a role lands on its first entry after signing in.
   { href: "/staff/complaints/", label: "案件办理", permission: "complaints:read" },
+  { href: "/staff/sweeps/", label: "志愿清扫", permission: "sweeps:manage" },
   { href: "/staff/figures/", label: "考核指标", permission: "figures:read" },
   { href: "/staff/account/", label: "我的账号", permission: "account:self" },
   { href: "/staff/accounts/", label: "账号管理", permission: "staff:manage" },

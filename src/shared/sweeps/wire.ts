@@ -179,6 +179,8 @@ export interface ManageView {
   /** A minor's guardian consent (null for an adult); the guardian link itself is never stored, only re-issued. */
   consent: ManageConsent | null;
   messages: SweepMessage[];
+  /** On the day and after: the check-in code, attendance and hours (the on-the-day part). */
+  day: ManageDay;
 }
 
 /** DELETE /api/sweeps/manage */
@@ -393,4 +395,118 @@ export interface DeclineResult {
 export interface GuardianLinkResult {
   consentPath: string;
   heldUntil: string | null;
+}
+
+// ---- on the day: the leader's page, check-in and out, walk-ins, no-shows, hours ----
+
+/** The manage page's view of the day: the code to show the leader, then attendance and hours. */
+export interface ManageDay {
+  /** 8 characters (Crockford base 32), shown large and as a QR; null unless the place is confirmed. */
+  checkinCode: string | null;
+  attendance: Attendance | null;
+  checkedInAt: string | null;
+  checkedOutAt: string | null;
+  /** Recorded service minutes (clipped and rounded); null until checked out. */
+  minutes: number | null;
+  /** Staff approved the sweep's hours. */
+  hoursApproved: boolean;
+}
+
+/** One confirmed person on the leader's roster: the name in full (the leader calls the roll), the phone masked. */
+export interface LeaderRosterEntry {
+  id: number;
+  name: string;
+  phone: string;
+  organisation: string;
+  status: SignupStatus;
+  statusLabel: string;
+  minor: boolean;
+  /** Below the sweep's guardianPresentBelow on its day: the guardian must be there. */
+  guardianPresentNeeded: boolean;
+  walkIn: boolean;
+  attendance: Attendance | null;
+  checkedInAt: string | null;
+  checkedOutAt: string | null;
+  minutes: number | null;
+}
+
+export interface LeaderCounts {
+  confirmed: number;
+  checkedIn: number;
+  checkedOut: number;
+  noShow: number;
+  /** Free places a walk-in may take. */
+  placesLeft: number;
+}
+
+/** GET /api/sweeps/lead (header x-leader-token) and GET /api/staff/sweeps/:id/day */
+export interface LeaderRoster {
+  sweep: PublicSweep;
+  /** Check-in opens this instant (an hour before the start) and closes at the sweep's end. */
+  checkInOpensAt: string;
+  /** Hours approved: attendance is then changed only by a staff correction. */
+  hoursApproved: boolean;
+  counts: LeaderCounts;
+  entries: LeaderRosterEntry[];
+}
+
+/** POST …/checkin, …/checkout, …/no-show, …/undo */
+export interface AttendanceResult {
+  entry: LeaderRosterEntry;
+  /** false when the person was already in that state (a repeated tap or retry changed nothing). */
+  changed: boolean;
+}
+
+/** POST …/walk-ins (201): the person is confirmed and checked in; their own manage link, shown once. */
+export interface WalkInResult {
+  entry: LeaderRosterEntry;
+  managePath: string;
+}
+
+/** POST /api/staff/sweeps/:id/leader-link: a new link (any earlier one stops working). */
+export interface LeaderLink {
+  token: string;
+  /** "/volunteer/lead/#t=…" */
+  leaderPath: string;
+}
+
+/** A person who was there (or should have been), as staff review hours. */
+export interface HoursRow {
+  id: number;
+  /** Masked unless the role may see contacts. */
+  name: string;
+  organisation: string;
+  walkIn: boolean;
+  attendance: Attendance | null;
+  checkedInAt: string | null;
+  checkedOutAt: string | null;
+  minutes: number | null;
+}
+
+/** GET /api/staff/sweeps/:id/hours */
+export interface SweepHours {
+  sweep: StaffSweep;
+  hoursApprovedAt: string | null;
+  hoursApprovedBy: number | null;
+  contactsShown: boolean;
+  /** Attended people without recorded minutes (checked in, never out): correct them before approving. */
+  missingMinutes: number;
+  totalMinutes: number;
+  /** The rule in words (HOURS_ROUNDING). */
+  rule: string;
+  rows: HoursRow[];
+}
+
+/** POST /api/staff/sweeps/:id/hours/approve */
+export interface HoursApproved {
+  hoursApprovedAt: string;
+  /** People told their hours were approved (one message each). */
+  messaged: number;
+}
+
+/** PATCH /api/staff/sweeps/:id/signups/:signupId/minutes */
+export interface MinutesCorrected {
+  row: HoursRow;
+  /** The correction came after approval: the audit log records it as a correction of approved hours. */
+  afterApproval: boolean;
 }
