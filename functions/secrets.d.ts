@@ -3,4 +3,9 @@
 interface Env {
   /** Cloudflare Turnstile secret key; unset turns the check off (local use). */
   TURNSTILE_SECRET?: string;
+  /**
+   * Bearer token of the SMS gateway's webhook (SWEEP_SMS_WEBHOOK_URL in wrangler.toml), sent with
+   * every sweep message (`npx wrangler secret put SWEEP_SMS_WEBHOOK_TOKEN`). Unset: no token is sent.
+   */
+  SWEEP_SMS_WEBHOOK_TOKEN?: string;
 }

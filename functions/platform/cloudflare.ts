@@ -1,17 +1,27 @@
 import { toQuery } from "../db/batch";
 import { type LimiterName, type Platform, type RateLimiter, UNKNOWN_CLIENT } from "./ports";
+import { webhookSender } from "./sender";
 
 /** The bindings the ports stand on (wrangler.toml); typed from `Env`, so a renamed binding fails `tsc`. */
 export type CloudflareBindings = Pick<
   Env,
-  "DB" | "PHOTOS" | "LOGIN_LIMITER" | "COMPLAINT_LIMITER" | "TRACK_LIMITER" | "NEARBY_LIMITER"
+  | "DB"
+  | "PHOTOS"
+  | "LOGIN_LIMITER"
+  | "COMPLAINT_LIMITER"
+  | "TRACK_LIMITER"
+  | "NEARBY_LIMITER"
+  | "SWEEP_LIMITER"
+  | "SWEEP_SMS_WEBHOOK_URL"
+  | "SWEEP_SMS_WEBHOOK_TOKEN"
 >;
 
 /**
  * The ports over Cloudflare: R2 for files, the rate-limit bindings (their limits are set in
  * wrangler.toml and must match `RATE_LIMITS`; the contract test checks), D1 `batch()` (one
  * implicit transaction, rolled back whole on any failure) and the CF-Connecting-IP header that
- * Cloudflare's edge sets and a client cannot forge through it.
+ * Cloudflare's edge sets and a client cannot forge through it. Messages go to the SMS gateway's
+ * webhook when SWEEP_SMS_WEBHOOK_URL is set (`sender.ts`, plain fetch), else nowhere.
  */
 export function cloudflarePlatform(env: CloudflareBindings): Platform {
   const limiter = (binding: RateLimit): RateLimiter => ({ limit: (key) => binding.limit({ key }) });
@@ -20,6 +30,7 @@ export function cloudflarePlatform(env: CloudflareBindings): Platform {
     complaint: limiter(env.COMPLAINT_LIMITER),
     track: limiter(env.TRACK_LIMITER),
     nearby: limiter(env.NEARBY_LIMITER),
+    sweep: limiter(env.SWEEP_LIMITER),
   };
   return {
     files: {
@@ -40,6 +51,8 @@ export function cloudflarePlatform(env: CloudflareBindings): Platform {
       },
     },
     limiters,
+    // A secret may be missing where it was never set (tests, a fresh checkout): then no token is sent.
+    sender: webhookSender({ url: env.SWEEP_SMS_WEBHOOK_URL, token: env.SWEEP_SMS_WEBHOOK_TOKEN }),
     batch: {
       async run(statements) {
         if (statements.length === 0) return [];

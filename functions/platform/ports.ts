@@ -1,7 +1,7 @@
 import type { Statement } from "../db/batch";
 
-// The four things `functions/lib/` and the routes need from the platform, and nothing Cloudflare
-// names: files, rate limits, atomic batches, the client's address. `cloudflare.ts` implements them
+// The things `functions/lib/` and the routes need from the platform, and nothing Cloudflare
+// names: files, rate limits, atomic batches, the client's address, and a way to send messages. `cloudflare.ts` implements them
 // over R2, the rate-limit bindings, D1 `batch()` and CF-Connecting-IP; a single in-country server
 // (Node, SQLite) implements the same interfaces and must pass the same contract suite
 // (tests/api/platform/contract.ts). Hono's `adapter/*/conninfo.ts` is the model: one small shape,
@@ -45,6 +45,12 @@ export const RATE_LIMITS = {
   track: { limit: 10, periodSeconds: 60 },
   /** The nearby search while filing, per client address (it scrapes easily, so it is bounded). */
   nearby: { limit: 30, periodSeconds: 60 },
+  /**
+   * The public sweep writes (sign-ups, groups, consents, check-in codes), per client address with a
+   * key prefix per endpoint: 20, not the complaints' 10, because a class often signs up from one
+   * school network.
+   */
+  sweep: { limit: 20, periodSeconds: 60 },
 } as const;
 
 export type LimiterName = keyof typeof RATE_LIMITS;
@@ -64,6 +70,27 @@ export interface BatchRunner {
   run(statements: readonly Statement[]): Promise<StatementResult[]>;
 }
 
+/** One outbox message as a sender delivers it: the recipient's phone, the text, what it is about, its id. */
+export interface OutgoingMessage {
+  /** The outbox row's id: the gateway may use it to drop a repeat (a retry after a lost answer). */
+  id: number;
+  to: string;
+  text: string;
+  kind: string;
+}
+
+/**
+ * Delivers outbox messages (an SMS gateway's webhook in production). `send` answers whether the
+ * gateway took the message and never throws: a refusal, a timeout and a network error are all
+ * "failed", and the caller counts the attempt. A sender that is not `enabled` (no gateway
+ * configured) is never asked: the messages stay in the outbox, which the staff console and the
+ * manage pages show, so nothing depends on a message arriving.
+ */
+export interface MessageSender {
+  readonly enabled: boolean;
+  send(message: OutgoingMessage): Promise<"sent" | "failed">;
+}
+
 /** What a client address is when the platform cannot tell (a direct call, a test, `wrangler dev`). */
 export const UNKNOWN_CLIENT = "unknown";
 
@@ -72,6 +99,8 @@ export interface Platform {
   files: FileStore;
   limiters: Record<LimiterName, RateLimiter>;
   batch: BatchRunner;
+  /** The outbox's way out (see `MessageSender`); disabled when no gateway is configured. */
+  sender: MessageSender;
   /** The address of the client that sent the request, as the platform's edge saw it; else `UNKNOWN_CLIENT`. */
   clientAddress(request: Request): string;
 }

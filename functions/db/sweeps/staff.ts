@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Statement } from "../batch";
 import type { Db } from "../client";
 import { sweeps } from "../schema";
@@ -12,17 +12,15 @@ export function insertSweeps(db: Db, rows: NewSweep[]) {
   return rows.map((r) => db.insert(sweeps).values(r));
 }
 
-/** The sign-ups still holding or waiting for a place: the people told of a change or a cancellation. */
-const ACTIVE = sql.raw(`('confirmed', 'waitlisted', 'offered', 'pending_consent', 'reserved')`);
-
-/** Tells everyone still signed up to `sweepId`, as `kind`. */
-export function messageActive(sweepId: string, kind: "sweep_changed" | "sweep_cancelled", now: string): Statement {
-  return sql`INSERT INTO sweep_messages (signup_id, kind, created_at)
-    SELECT id, ${kind}, ${now} FROM sweep_signups WHERE sweep_id = ${sweepId} AND status IN ${ACTIVE}`;
-}
-
-export function countActive(sweepId: string): SQL {
-  return sql`SELECT count(*) AS n FROM sweep_signups WHERE sweep_id = ${sweepId} AND status IN ${ACTIVE}`;
+/**
+ * A cancelled sweep's open offers, held places (a guardian's consent, a group's members) and
+ * waitlist are withdrawn: nobody can confirm, consent to or wait for a place that no longer exists,
+ * and the cron's hold releases and offers pass them by. Confirmed places stay as they were (the
+ * record of who had a place); everyone was told in the same batch (`tellSignedUp`, written first).
+ */
+export function withdrawOpenPlaces(sweepId: string, now: string): Statement {
+  return sql`UPDATE sweep_signups SET status = 'cancelled', offered_until = NULL, held_until = NULL, updated_at = ${now}
+    WHERE sweep_id = ${sweepId} AND status IN ('waitlisted', 'offered', 'pending_consent', 'reserved')`;
 }
 
 export function updateSweep(db: Db, id: string, seenVersion: number, values: Partial<NewSweep>) {

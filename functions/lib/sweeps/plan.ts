@@ -59,7 +59,11 @@ export function planSeries(input: CreateSweeps, now = new Date()): NewSweep[] {
   );
 }
 
-/** The columns of an edit; whether the people signed up must be told (time, place or capacity changed). */
+/**
+ * The columns of an edit; whether the people signed up must be told: what they act on changed
+ * (time, place, title, what to bring, the ages, the cancellation cut-off). More or fewer places are
+ * not news to them: added places go to the people waiting, and fewer than taken is refused.
+ */
 export function planUpdate(input: UpdateSweep, current: NewSweep, now = new Date()) {
   const values = {
     ...sweepColumns(input, input.day),
@@ -73,6 +77,11 @@ export function planUpdate(input: UpdateSweep, current: NewSweep, now = new Date
     values.startsAt !== current.startsAt ||
     values.endsAt !== current.endsAt ||
     values.meetingPoint !== current.meetingPoint ||
-    values.communityId !== current.communityId;
+    values.communityId !== current.communityId ||
+    values.title !== current.title ||
+    values.whatToBring !== current.whatToBring ||
+    values.minAge !== current.minAge ||
+    values.guardianPresentBelow !== (current.guardianPresentBelow ?? null) ||
+    values.cancelCutoffAt !== current.cancelCutoffAt;
   return { values, told };
 }

@@ -36,6 +36,8 @@ export const STAFF_ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "PATCH /api/staff/sweeps/:id": "sweeps:manage",
   "POST /api/staff/sweeps/:id/cancel": "sweeps:manage",
   "GET /api/staff/sweeps/:id/signups": "sweeps:manage",
+  // The outbox (routes/sweeps/staff-outbox.ts): contacts in it need sweeps:contact as well.
+  "GET /api/staff/sweeps/outbox": "sweeps:manage",
   // Balance over communities (routes/sweeps/staff-balance.ts): targets and figures, counts only.
   "GET /api/staff/sweeps/targets": "sweeps:figures",
   "PUT /api/staff/sweeps/targets": "sweeps:manage",

@@ -100,9 +100,9 @@ sweeps.get("/:id", async (c) => {
 
 sweeps.post(
   "/:id/signups",
-  // The client is counted before its body is read (the public writes' limiter, a key of its own).
+  // The client is counted before its body is read (the sweeps' own limiter, a key per endpoint).
   async (c, next) => {
-    await throttle(c.var.platform.limiters.complaint, [`sweep-signup:${clientAddress(c)}`]);
+    await throttle(c.var.platform.limiters.sweep, [`sweep-signup:${clientAddress(c)}`]);
     await next();
   },
   validate("json", SignupSchema),

@@ -18,7 +18,8 @@ import {
 } from "../../../src/shared/sweeps/wire";
 import { rosterOf, staffSweeps, sweepById } from "../../db/sweeps/index";
 import { offerFreePlaces } from "../../db/sweeps/signups";
-import { insertSweeps, messageActive, updateSweep } from "../../db/sweeps/staff";
+import { tellSignedUp } from "../../db/sweeps/outbox";
+import { insertSweeps, updateSweep, withdrawOpenPlaces } from "../../db/sweeps/staff";
 import type { AppEnv } from "../../env";
 import { audit } from "../../lib/audit-context";
 import { problem } from "../../lib/problem";
@@ -30,6 +31,7 @@ import { parse, validate } from "../../lib/validate";
 import { currentStaff } from "../../middleware/authorize";
 import staffBalance from "./staff-balance";
 import staffDay from "./staff-day";
+import staffOutbox from "./staff-outbox";
 import staffRoster from "./staff-roster";
 
 /** Planning sweeps, mounted at /api/staff/sweeps (volunteer coordinators and admins). */
@@ -43,7 +45,11 @@ const DAY = 86_400_000;
 sweeps.route("/", staffRoster);
 sweeps.route("/", staffDay);
 sweeps.route("/", staffBalance);
+sweeps.route("/", staffOutbox);
 // ---- end of sub-feature mounts ----
+
+/** How many were told: the rows the message statements (`tellSignedUp`) wrote. */
+const toldCount = (results: { changes: number }[]) => results.reduce((n, r) => n + r.changes, 0);
 
 async function loadSweep(c: { var: AppEnv["Variables"] }, id: string) {
   const found = await sweepById(c.var.db, parse(SweepIdSchema, id, "/params/id")).get();
@@ -85,44 +91,47 @@ sweeps.patch("/:id", validate("json", UpdateSweepSchema), async (c) => {
   const found = await loadSweep(c, c.req.param("id"));
   const input = c.req.valid("json");
   if (found.sweep.state === "cancelled") throw problem(409, { detail: "这场活动已取消，不能再修改。" });
-  const active = found.confirmed + found.offered + found.waitlisted;
+  const active = found.confirmed + found.offered + found.waitlisted + found.held;
   if (!input.open && found.sweep.state === "open" && active > 0) {
     throw problem(409, { detail: "已有人报名，不能撤回为草稿；如需停办请取消活动。" });
   }
   const { values, told } = planUpdate(input, found.sweep);
   const now = values.updatedAt;
-  await run(c, [
+  const tell = told ? tellSignedUp(found.sweep.id, "sweep_changed", now) : [];
+  const results = await run(c, [
     updateSweep(c.var.db, found.sweep.id, input.version, values),
-    ...(told ? [messageActive(found.sweep.id, "sweep_changed", now)] : []),
+    ...tell,
     // More places (or a sweep opened): the people waiting are offered them in the same batch.
     ...offerFreePlaces(sql`w.sweep_id = ${found.sweep.id}`, now, offerUntil(new Date(now))),
     audit(c, "sweep.updated", found.sweep.id, { version: input.version + 1, told }),
   ]);
   const after = await loadSweep(c, found.sweep.id);
-  return c.json<StaffSweepResult>({ sweep: staffSweep(after), messaged: told ? active : 0 });
+  return c.json<StaffSweepResult>({ sweep: staffSweep(after), messaged: toldCount(results.slice(1, 1 + tell.length)) });
 });
 
-/** Cancels a sweep: everyone still signed up gets a message, in the same batch. */
+/**
+ * Cancels a sweep, one batch: everyone still signed up is told (each person, each group's contact),
+ * then open offers, held places and the waitlist are withdrawn, so nobody confirms a place that no
+ * longer exists.
+ */
 sweeps.post("/:id/cancel", validate("json", CancelSweepSchema), async (c) => {
   const found = await loadSweep(c, c.req.param("id"));
   const { version, reason } = c.req.valid("json");
   if (found.sweep.state === "cancelled") throw problem(409, { detail: "这场活动已取消。" });
   const now = new Date().toISOString();
-  await run(c, [
+  const results = await run(c, [
     updateSweep(c.var.db, found.sweep.id, version, {
       state: "cancelled",
       cancelledAt: now,
       cancelReason: reason,
       updatedAt: now,
     }),
-    messageActive(found.sweep.id, "sweep_cancelled", now),
+    ...tellSignedUp(found.sweep.id, "sweep_cancelled", now),
+    withdrawOpenPlaces(found.sweep.id, now),
     audit(c, "sweep.cancelled", found.sweep.id, { reason }),
   ]);
   const after = await loadSweep(c, found.sweep.id);
-  return c.json<StaffSweepResult>({
-    sweep: staffSweep(after),
-    messaged: found.confirmed + found.offered + found.waitlisted,
-  });
+  return c.json<StaffSweepResult>({ sweep: staffSweep(after), messaged: toldCount(results.slice(1, 3)) });
 });
 
 /** The roster in arrival order; names and phones in full only when asked for and permitted. Audited. */

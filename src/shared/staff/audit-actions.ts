@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = {
   "sweep.updated": "修改志愿活动",
   "sweep.cancelled": "取消志愿活动",
   "sweep.roster_viewed": "查看志愿者名单",
+  "sweep.outbox_contacts_viewed": "查看志愿通知的联系电话",
   "sweep.leader_link_issued": "生成领队签到链接",
   "sweep.hours_approved": "审核志愿服务时长",
   "sweep.minutes_corrected": "更正志愿服务时长",

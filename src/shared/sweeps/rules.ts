@@ -97,3 +97,23 @@ export function atChinaTime(day: string, time: string): string {
   const [h, m] = time.split(":").map(Number) as [number, number];
   return new Date(dayStart(day).getTime() + (h * 60 + m) * 60_000).toISOString();
 }
+
+// ---- messages, reminders and retention (the outbox and its sender) ----
+
+/** China-time hour of the day before a sweep from which its reminders are written: nobody gets an SMS at midnight. */
+export const REMINDER_FROM_HOUR = 9;
+
+/** What a guardian reads instead, where the volunteer's text speaks to the volunteer. */
+export const GUARDIAN_TEXTS: Partial<Record<MessageKind, string>> = {
+  consent_needed: `需要您作为监护人同意：请打开孩子转给您的监护人同意链接。名额保留 ${CONSENT_HOLD_HOURS} 小时，逾期释放。`,
+  consented: "您已同意，孩子的名额已确认。",
+  released: "保留期内未取得监护人同意，名额已释放给其他人。",
+};
+
+/** What a group's contact (a teacher) reads instead. */
+export const GROUP_TEXTS: Partial<Record<MessageKind, string>> = {
+  group_details_needed: MESSAGE_TEXTS.group_details_needed,
+  released: "截止时仍未填写信息的团体名额已释放给其他人。",
+  sweep_changed: "活动信息有变更（时间、地点或名额），请通过团体链接查看最新安排并转告学生。",
+  sweep_cancelled: "很抱歉，活动已取消，请转告团体成员。",
+};

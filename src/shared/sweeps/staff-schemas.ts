@@ -113,3 +113,10 @@ export const CancelSweepSchema = v.object({
 export const RosterQuerySchema = v.object({
   contacts: v.optional(v.picklist(["1", "0"], "contacts 只能为 1 或 0")),
 });
+
+/** GET /api/staff/sweeps/outbox: which messages, for one sweep or all, contacts in full or masked. */
+export const OutboxQuerySchema = v.object({
+  status: v.optional(v.picklist(["unsent", "sent", "failed"], "status 只能为 unsent、sent 或 failed"), "unsent"),
+  sweepId: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9]{10}$/, "活动编号无效"))),
+  contacts: v.optional(v.picklist(["1", "0"], "contacts 只能为 1 或 0")),
+});

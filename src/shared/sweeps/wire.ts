@@ -510,3 +510,36 @@ export interface MinutesCorrected {
   /** The correction came after approval: the audit log records it as a correction of approved hours. */
   afterApproval: boolean;
 }
+
+// ---- messages: the outbox and its sender (/api/staff/sweeps/outbox) ----
+
+/** unsent: waiting for the sender (or no sender is configured); sent: the gateway took it; failed: given up. */
+export const OUTBOX_STATUSES = ["unsent", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export interface OutboxEntry {
+  id: number;
+  sweepId: string;
+  sweepTitle: string;
+  startsAt: string;
+  kind: MessageKind;
+  recipient: MessageRecipient;
+  /** The phone it goes to, masked ("138****1234") unless contacts are shown; "" when there is none. */
+  to: string;
+  /** The text as the gateway gets it (names in it masked unless contacts are shown). */
+  text: string;
+  createdAt: string;
+  sentAt: string | null;
+  attempts: number;
+}
+
+/** GET /api/staff/sweeps/outbox?status=&sweepId=&contacts=1 (newest first; audited when contacts are shown). */
+export interface Outbox {
+  status: OutboxStatus;
+  /** false: no SMS gateway is configured, nothing is sent; people read their messages on the manage page. */
+  senderEnabled: boolean;
+  /** Attempts after which a message is given up (`failed`). */
+  maxAttempts: number;
+  contactsShown: boolean;
+  messages: OutboxEntry[];
+}
