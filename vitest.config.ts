@@ -58,7 +58,12 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
-                bindings: { TEST_MIGRATIONS: migrations, LOG_LEVEL: "silent" },
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  LOG_LEVEL: "silent",
+                  // The certificates' HMAC key (a Worker secret in production): a fixed test value of 32+ bytes.
+                  SWEEP_SIGNING_KEY: "test-only-sweep-signing-key-0123456789abcdef",
+                },
               },
             }),
           ],

@@ -4,6 +4,11 @@ interface Env {
   /** Cloudflare Turnstile secret key; unset turns the check off (local use). */
   TURNSTILE_SECRET?: string;
   /**
+   * HMAC-SHA-256 key signing volunteer certificates, at least 32 bytes (`npx wrangler secret put
+   * SWEEP_SIGNING_KEY`; locally `.dev.vars`, written by `npm start`/`npm run dev`). Unset: no certificates.
+   */
+  SWEEP_SIGNING_KEY?: string;
+  /**
    * Bearer token of the SMS gateway's webhook (SWEEP_SMS_WEBHOOK_URL in wrangler.toml), sent with
    * every sweep message (`npx wrangler secret put SWEEP_SMS_WEBHOOK_TOKEN`). Unset: no token is sent.
    */

@@ -1,6 +1,7 @@
 // `npm run dev`: Astro's dev server (hot reload) for the pages, with /api proxied to `wrangler dev`
 // on :8787 over the same local D1 that `npm start` uses.
 import { spawn } from "node:child_process";
+import { ensureDevVars } from "./lib/dev-vars.ts";
 import { offlineEnv } from "./lib/env.ts";
 import { executeLocal, migrateLocal, startWrangler } from "./lib/wrangler.ts";
 import { seedStatements } from "./seed/index.ts";
@@ -8,6 +9,7 @@ import { seedStatements } from "./seed/index.ts";
 const PERSIST = ".wrangler/state";
 await migrateLocal(PERSIST, { quiet: true });
 await executeLocal(PERSIST, await seedStatements(), { quiet: true });
+await ensureDevVars();
 const api = await startWrangler({ port: 8787, persistTo: PERSIST });
 const astro = spawn("node_modules/.bin/astro", ["dev"], { env: offlineEnv(), stdio: "inherit" });
 

@@ -1,5 +1,6 @@
 // `npm start`: build the site, prepare the local D1 (migrations + demo data) and serve site and API
 // on one URL. Ctrl-C stops wrangler and its workerd.
+import { ensureDevVars } from "./lib/dev-vars.ts";
 import { run } from "./lib/run.ts";
 import { executeLocal, migrateLocal, portIsFree, startWrangler } from "./lib/wrangler.ts";
 import { seedStatements } from "./seed/index.ts";
@@ -18,6 +19,7 @@ console.log("› applying migrations to the local D1");
 await migrateLocal(PERSIST, { quiet: true });
 console.log("› seeding demo data");
 await executeLocal(PERSIST, await seedStatements(), { quiet: true });
+if (await ensureDevVars()) console.log("› wrote a random certificate signing key to .dev.vars");
 console.log("› starting wrangler");
 const server = await startWrangler({ port: PORT, persistTo: PERSIST });
 console.log(

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { access, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,7 +35,13 @@ export default async function setup(project: TestProject) {
   await migrateLocal(persistTo, { quiet: true });
   await executeLocal(persistTo, await seedStatements(), { quiet: true });
   // wrangler's first start builds the Worker: allow for a busy two-core machine.
-  const server = await startWrangler({ port: await freePort(), persistTo, timeoutMs: 300_000 });
+  // The certificates' signing key, a secret of its own per run (a fresh clone has no .dev.vars).
+  const server = await startWrangler({
+    port: await freePort(),
+    persistTo,
+    timeoutMs: 300_000,
+    vars: { SWEEP_SIGNING_KEY: randomBytes(32).toString("base64url") },
+  });
   project.provide("baseUrl", server.url);
   project.provide("d1State", persistTo);
   return async () => {

@@ -54,6 +54,9 @@ export const STAFF_ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "GET /api/staff/sweeps/:id/hours": "sweeps:manage",
   "POST /api/staff/sweeps/:id/hours/approve": "sweeps:manage",
   "PATCH /api/staff/sweeps/:id/signups/:signupId/minutes": "sweeps:manage",
+  // Certificates (routes/sweeps/staff-certificates.ts): find a person's, revoke one.
+  "GET /api/staff/sweeps/certificates": "sweeps:manage",
+  "POST /api/staff/sweeps/certificates/:number/revoke": "sweeps:manage",
 };
 
 /**

@@ -28,6 +28,7 @@ import { throttle } from "../../lib/throttle";
 import { sha256Hex } from "../../lib/tokens";
 import { parse, validate } from "../../lib/validate";
 import consent, { guardianLink } from "./consent";
+import certificates from "./certificates";
 import lead from "./lead";
 
 /** Public sweeps, mounted at /api/sweeps: the list, a sweep, signing up, and the sign-up's manage link. */
@@ -86,6 +87,7 @@ sweeps.post("/manage/confirm", async (c) => {
 sweeps.route("/lead", lead);
 sweeps.route("/consent", consent);
 sweeps.route("/manage/guardian-link", guardianLink);
+sweeps.route("/", certificates);
 // ---- end of sub-feature mounts ----
 
 async function openSweep(c: { var: AppEnv["Variables"] }, id: string) {

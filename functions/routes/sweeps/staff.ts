@@ -30,6 +30,7 @@ import { staffSweep } from "../../lib/sweeps/view";
 import { parse, validate } from "../../lib/validate";
 import { currentStaff } from "../../middleware/authorize";
 import staffBalance from "./staff-balance";
+import staffCertificates from "./staff-certificates";
 import staffDay from "./staff-day";
 import staffOutbox from "./staff-outbox";
 import staffRoster from "./staff-roster";
@@ -46,6 +47,7 @@ sweeps.route("/", staffRoster);
 sweeps.route("/", staffDay);
 sweeps.route("/", staffBalance);
 sweeps.route("/", staffOutbox);
+sweeps.route("/certificates", staffCertificates);
 // ---- end of sub-feature mounts ----
 
 /** How many were told: the rows the message statements (`tellSignedUp`) wrote. */

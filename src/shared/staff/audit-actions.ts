@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = {
   "sweep.hours_approved": "审核志愿服务时长",
   "sweep.minutes_corrected": "更正志愿服务时长",
   "sweep.targets_set": "设置社区志愿目标",
+  "sweep.certificate_revoked": "作废志愿服务记录证明",
+  "sweep.certificates_viewed": "查询志愿服务记录证明",
   "sweep.roster_exported": "导出志愿者名单",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

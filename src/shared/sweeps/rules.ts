@@ -117,3 +117,19 @@ export const GROUP_TEXTS: Partial<Record<MessageKind, string>> = {
   sweep_changed: "活动信息有变更（时间、地点或名额），请通过团体链接查看最新安排并转告学生。",
   sweep_cancelled: "很抱歉，活动已取消，请转告团体成员。",
 };
+
+// ---- certificates (志愿服务记录证明; civil-affairs guidance of 2015) ----
+
+/** Who issues the certificates: the organiser that recorded the service (name, responsible person, handler, contact). */
+export const CERTIFICATE_ISSUER = {
+  organisation: "青溪区城市管理局 · 共青团青溪区委员会",
+  responsible: "陈志远",
+  handler: "林晓",
+  contact: "0571-8600 1200",
+} as const;
+
+/** The certificate numbers' prefix: 青溪志愿 (QX ZY), then the year and 8 random characters. */
+export const CERTIFICATE_PREFIX = "QXZY";
+
+/** The remarks every certificate prints: how its hours were counted, and how to verify it. */
+export const CERTIFICATE_REMARKS = `服务时长按签到至签退计算，限于活动安排时间内，路途时间不计入，按每 ${HOURS_ROUNDING.unitMinutes} 分钟向下取整，并经组织单位审核。本证明免费出具，可凭证明编号和校验码在青溪区城市管理局门户“志愿服务记录证明核验”页面核验。`;

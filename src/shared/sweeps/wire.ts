@@ -543,3 +543,79 @@ export interface Outbox {
   contactsShown: boolean;
   messages: OutboxEntry[];
 }
+
+// ---- certificates (志愿服务记录证明): the volunteer's, the public verification, staff ----
+
+/** One attended sweep on a certificate (China-time day; minutes as approved, hours from them). */
+export interface CertificateService {
+  date: string;
+  title: string;
+  communityName: string;
+  minutes: number;
+  hours: number;
+}
+
+/** What a certificate says, frozen at issue and signed as canonical JSON (src/shared/sweeps/certificate.ts). */
+export interface CertificatePayload {
+  version: 1;
+  number: string;
+  /** China-time day of issue. */
+  issuedOn: string;
+  /** Name, school or organisation, optional national volunteer number (no ID numbers are collected). */
+  volunteer: { name: string; organisation: string; volunteerNumber: string | null };
+  services: CertificateService[];
+  totalMinutes: number;
+  totalHours: number;
+  issuer: { organisation: string; responsible: string; handler: string; contact: string };
+  remarks: string;
+}
+
+/** A certificate as its holder sees it: what it says, its number and check code, whether revoked. */
+export interface CertificateDoc {
+  number: string;
+  checkCode: string;
+  payload: CertificatePayload;
+  issuedAt: string;
+  revokedAt: string | null;
+  revokeReason: string | null;
+  /** "/volunteer/verify/#n=…&c=…": what the printed QR code opens. */
+  verifyPath: string;
+}
+
+/** GET /api/sweeps/manage/certificate (the latest; null when none was issued) and POST (201 new, 200 the same one again). */
+export interface MyCertificate {
+  certificate: CertificateDoc | null;
+}
+
+/** GET /api/sweeps/certificates/:number?code= (an unknown number and a wrong code are the same 404). */
+export interface CertificateVerification {
+  number: string;
+  /** The stored payload's signature verifies with the Worker's key (and names this number). */
+  valid: boolean;
+  revoked: boolean;
+  revokedAt: string | null;
+  revokeReason: string | null;
+  /** The verdict in words: 有效, 已作废, or that the content is not what was issued. */
+  verdict: string;
+  /** What the certificate says; null only when the stored text is no longer a payload at all. */
+  payload: CertificatePayload | null;
+}
+
+/** GET /api/staff/sweeps/certificates?phone= | ?number= */
+export interface StaffCertificateList {
+  certificates: {
+    number: string;
+    name: string;
+    totalHours: number;
+    issuedAt: string;
+    revokedAt: string | null;
+    revokeReason: string | null;
+  }[];
+}
+
+/** POST /api/staff/sweeps/certificates/:number/revoke */
+export interface RevokedCertificate {
+  number: string;
+  revokedAt: string;
+  revokeReason: string;
+}
