@@ -1,7 +1,9 @@
 // `npm run bench`: page weights of the built site; throughput and latency of the portal's endpoints
 // as a share of the platform floor (bench/floor, run by the same workerd in the same run), each row
 // the median of interleaved rounds; then query latency with a million complaints. Prints tables and
-// writes bench/results/latest.json. Traffic: 127.0.0.1 only.
+// writes bench/results/latest.json. Traffic: 127.0.0.1 only. `npm run bench -- sweeps` runs only the
+// sweeps' balance simulation (scripts/bench/sweeps-balance.ts; no Worker, a few seconds), which the
+// full run includes too.
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,10 +11,12 @@ import { parseArgs } from "node:util";
 import { bigDataLatency } from "./bench/big-data.ts";
 import { platformFloor, printFloor } from "./bench/floor.ts";
 import { printLoad } from "./bench/load.ts";
+import { printSimulation, simulateBalance } from "./bench/sweeps-balance.ts";
 import { measurePages } from "./lib/page-weight.ts";
 import { run } from "./lib/run.ts";
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
@@ -28,6 +32,18 @@ const { values } = parseArgs({
     "compare-logging": { type: "boolean", default: false },
   },
 });
+if (positionals.some((p) => p !== "sweeps")) {
+  console.error(`unknown argument: ${positionals.join(" ")} (only "sweeps" runs a part alone)`);
+  process.exit(2);
+}
+if (positionals[0] === "sweeps") {
+  const balance = simulateBalance();
+  printSimulation(balance);
+  await mkdir("bench/results", { recursive: true });
+  await writeFile("bench/results/sweeps-balance.json", `${JSON.stringify(balance, null, 2)}\n`);
+  console.log("\nwritten: bench/results/sweeps-balance.json");
+  process.exit(balance.pass ? 0 : 1);
+}
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const kb = (n: number) => (n / 1024).toFixed(1);
@@ -67,6 +83,10 @@ if (big)
     big.results,
   );
 
+const balance = simulateBalance();
+printSimulation(balance);
+if (!balance.pass) process.exitCode = 1;
+
 await mkdir("bench/results", { recursive: true });
 const out = {
   date: new Date().toISOString(),
@@ -76,6 +96,7 @@ const out = {
   rounds: floorOptions.rounds,
   floor,
   bigData: big,
+  sweepsBalance: balance,
 };
 await writeFile("bench/results/latest.json", `${JSON.stringify(out, null, 2)}\n`);
 console.log("\nwritten: bench/results/latest.json");

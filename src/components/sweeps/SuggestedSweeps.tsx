@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { listSweeps } from "../../lib/sweeps/api";
 import { NO_FILTER } from "../../lib/sweeps/filters";
-import { suggestionsFor } from "../../lib/sweeps/suggest";
+import { ratiosOfList, suggestionsFor } from "../../lib/sweeps/suggest";
 import type { PublicSweep } from "../../shared/sweeps/wire";
 import { addDays, chinaDay } from "../../shared/time";
 import { SweepCard } from "./SweepCard";
@@ -18,7 +18,7 @@ export function SuggestedSweeps({ sweep }: { sweep: PublicSweep }) {
     // Days compare as strings; the list never reaches into the past.
     const from = [addDays(day, -3), chinaDay()].sort()[1] ?? day;
     listSweeps({ ...NO_FILTER, from, to: addDays(day, 3) }).then(
-      (list) => setSuggested(suggestionsFor(sweep, list.sweeps)),
+      (list) => setSuggested(suggestionsFor(sweep, list.sweeps, { coverage: ratiosOfList(list.coverage) })),
       () => setSuggested([]),
     );
   }, [sweep]);

@@ -132,7 +132,9 @@ export function coefficientOfVariation(values: readonly number[]): number | null
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   if (mean === 0) return 0;
   const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
-  return Math.sqrt(variance) / mean;
+  const cv = Math.sqrt(variance) / mean;
+  // Equal ratios leave a rounding residue (1e-16), which would read as "not quite even".
+  return cv < 1e-12 ? 0 : cv;
 }
 
 /** The balance figure: the CV of the communities' coverage ratios (those with one). */
