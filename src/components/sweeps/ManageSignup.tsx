@@ -9,6 +9,7 @@ import { useFocusLater } from "../forms/useFocusLater";
 import { useLinkSecret } from "../forms/useLinkSecret";
 import { CalendarButton } from "./CalendarButton";
 import { CancelPanel } from "./CancelPanel";
+import { ConsentStatus } from "./ConsentStatus";
 
 /**
  * The manage page: opened by the secret in the link's fragment, which is sent only in the
@@ -73,6 +74,7 @@ export default function ManageSignup() {
             {view.sweep.communityName} · {view.sweep.meetingPoint}
           </p>
           {view.sweep.state === "cancelled" && <p className="callout">这场活动已取消。</p>}
+          <ConsentStatus view={view} token={token} />
           {signup.status === "offered" && (
             <div className="confirm-box">
               <p>

@@ -8,15 +8,26 @@ import { CalendarButton } from "./CalendarButton";
 export function SignedUp({ sweep, result }: { sweep: PublicSweep; result: SignupResult }) {
   const link = location.origin + result.managePath;
   const confirmed = result.status === "confirmed";
+  const held = result.status === "pending_consent";
+  const consentLink = result.consentPath ? location.origin + result.consentPath : null;
+  const heading = confirmed
+    ? "报名成功，名额已确认"
+    : held
+      ? "名额已为您保留，等待监护人同意"
+      : `已进入候补，第 ${result.position ?? "?"} 位`;
   return (
     <section className="signed-up" aria-labelledby="signed-up-heading">
       <h2 id="signed-up-heading" tabIndex={-1}>
-        {confirmed ? "报名成功，名额已确认" : `已进入候补，第 ${result.position ?? "?"} 位`}
+        {heading}
       </h2>
       <p>
         {sweep.title}：{sweepDate(sweep)} {sweepTime(sweep)}，{sweep.communityName} · {sweep.meetingPoint}
       </p>
-      {confirmed ? (
+      {consentLink && (
+        <GuardianLinkBox link={consentLink} heldUntil={result.heldUntil} mustAttend={result.guardianMustAttend} />
+      )}
+      {!consentLink && result.guardianMustAttend && <p className="callout">这场活动须由监护人陪同参加。</p>}
+      {confirmed || held ? (
         <p>请按时到集合地点找领队签到。不能来时请尽早在管理页面取消，把名额留给候补的同学。</p>
       ) : (
         <p>
@@ -37,6 +48,39 @@ export function SignedUp({ sweep, result }: { sweep: PublicSweep; result: Signup
       <p>
         <a href="/volunteer/">返回清扫活动列表</a>
       </p>
+    </section>
+  );
+}
+
+/** A minor's part of the answer: the guardian's own link, shown once, and how long the place is held. */
+function GuardianLinkBox({
+  link,
+  heldUntil,
+  mustAttend,
+}: {
+  link: string;
+  heldUntil: string | null;
+  mustAttend: boolean;
+}) {
+  return (
+    <section className="confirm-box" aria-labelledby="guardian-link-heading">
+      <h3 id="guardian-link-heading">请监护人同意</h3>
+      {heldUntil ? (
+        <p>
+          名额保留到 <strong>{formatDateTimeZh(heldUntil)}</strong>
+          ：监护人在此之前通过下面的链接同意，名额才确认；逾期未同意，名额会让给其他人。
+        </p>
+      ) : (
+        <p>您在候补名单上。监护人可以现在就同意，递补时您就能直接确认名额。</p>
+      )}
+      {mustAttend && <p>这场活动须由监护人陪同参加。</p>}
+      <p>
+        把这个链接发给您的监护人（父母或其他法定监护人）。它只在这里显示一次，请现在复制发送；丢失后可在管理页面重新生成。
+      </p>
+      <p className="manage-link">
+        <a href={link}>{link}</a>
+      </p>
+      <CopyButton text={link} label="复制监护人同意链接" />
     </section>
   );
 }

@@ -10,7 +10,8 @@ import {
   saveSignupDraft,
   signupInput,
 } from "../../lib/sweeps/draft";
-import { SignupSchema } from "../../shared/sweeps/schemas";
+import { ADULT_AGE, CONSENT_HOLD_HOURS } from "../../shared/sweeps/rules";
+import { GUARDIAN_NAME_MISSING, GUARDIAN_PHONE_MISSING, SignupSchema } from "../../shared/sweeps/schemas";
 import type { PublicSweep, SignupResult } from "../../shared/sweeps/wire";
 import { chinaDay } from "../../shared/time";
 import { ErrorSummary } from "../forms/ErrorSummary";
@@ -23,6 +24,8 @@ const FIELDS = {
   phone: { id: "signup-phone", label: "手机号码" },
   organisation: { id: "signup-organisation", label: "学校或单位" },
   birthMonth: { id: "signup-birth", label: "出生年月" },
+  guardianName: { id: "signup-guardian-name", label: "监护人姓名" },
+  guardianPhone: { id: "signup-guardian-phone", label: "监护人手机号码" },
   volunteerNumber: { id: "signup-volunteer-number", label: "志愿者编号" },
   consent: { id: "signup-consent", label: "同意个人信息处理说明" },
 };
@@ -33,7 +36,7 @@ interface Props {
 }
 
 /**
- * The sign-up form: no account, six fields. The draft and its Idempotency-Key stay in the browser
+ * The sign-up form: no account, six fields (eight for a minor: the guardian's name and phone). The draft and its Idempotency-Key stay in the browser
  * until the answer comes, so a retry after a lost answer cannot sign the person up twice.
  */
 export function SignupForm({ sweep, onSignedUp }: Props) {
@@ -55,13 +58,21 @@ export function SignupForm({ sweep, onSignedUp }: Props) {
       });
 
   const age = draft.birthMonth ? ageOn(draft.birthMonth, chinaDay(sweep.startsAt)) : null;
+  // The server decides (signup.ts); the form asks for the guardian as soon as the birth month says so.
+  const minor = age !== null && age < ADULT_AGE;
+  const guardianMustAttend = minor && sweep.guardianPresentBelow !== null && age < sweep.guardianPresentBelow;
   const full = sweep.placesLeft <= 0;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (form.busy || !draft.idempotencyKey) return;
     // What is sent is what the API's schema made of the draft (the phone without spaces and +86).
-    const input = form.check(SignupSchema, signupInput(draft));
+    const guardian = minor ? { guardianName: draft.guardianName, guardianPhone: draft.guardianPhone } : {};
+    const missing = {
+      ...(minor && !draft.guardianName.trim() ? { guardianName: GUARDIAN_NAME_MISSING } : {}),
+      ...(minor && !draft.guardianPhone.trim() ? { guardianPhone: GUARDIAN_PHONE_MISSING } : {}),
+    };
+    const input = form.check(SignupSchema, { ...signupInput(draft), ...guardian }, { extra: missing });
     if (!input) return;
     await form.run(
       async () => {
@@ -130,7 +141,7 @@ export function SignupForm({ sweep, onSignedUp }: Props) {
           label={FIELDS.birthMonth.label}
           hint="格式 YYYY-MM，如 2006-09。只用来确认活动当天的年龄。"
           error={errors.birthMonth}
-          describedBy={age !== null && age < 18 ? "signup-minor-note" : undefined}
+          describedBy={minor ? "signup-minor-note" : undefined}
         >
           {(a11y) => (
             <input
@@ -144,11 +155,38 @@ export function SignupForm({ sweep, onSignedUp }: Props) {
             />
           )}
         </Field>
-        {age !== null && age < 18 && (
-          <p id="signup-minor-note" className="callout">
-            活动当天您可能未满 18
-            周岁。未成年人报名需要监护人同意，在线监护人同意功能即将开放；现在请由学校老师或监护人联系组织方报名。
-          </p>
+        {minor && (
+          <fieldset className="guardian">
+            <legend>监护人</legend>
+            <p id="signup-minor-note" className="callout">
+              活动当天您未满 {ADULT_AGE} 周岁，需要监护人（父母或其他法定监护人）同意。报名后会得到一个监护人同意链接，
+              请发给监护人：名额为您保留 {CONSENT_HOLD_HOURS}{" "}
+              小时（不超过活动开始），监护人同意后才确认；逾期未同意，名额会让给其他人。
+              {guardianMustAttend && ` 这场活动未满 ${sweep.guardianPresentBelow} 周岁须由监护人陪同参加。`}
+            </p>
+            <Field id={FIELDS.guardianName.id} label={FIELDS.guardianName.label} error={errors.guardianName}>
+              {(a11y) => (
+                <input
+                  {...a11y}
+                  type="text"
+                  autoComplete="off"
+                  maxLength={40}
+                  value={draft.guardianName}
+                  onChange={(e) => set("guardianName")(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field
+              id={FIELDS.guardianPhone.id}
+              label={FIELDS.guardianPhone.label}
+              hint="监护人本人的手机号，不能与您的手机号相同。"
+              error={errors.guardianPhone}
+            >
+              {(a11y) => (
+                <PhoneInput {...a11y} autoComplete="off" value={draft.guardianPhone} onChange={set("guardianPhone")} />
+              )}
+            </Field>
+          </fieldset>
         )}
         <Field
           id={FIELDS.volunteerNumber.id}

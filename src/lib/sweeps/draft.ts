@@ -11,6 +11,9 @@ export interface SignupDraft {
   /** "YYYY-MM", as <input type="month"> gives it. */
   birthMonth: string;
   volunteerNumber: string;
+  /** Asked only of a person under 18 on the sweep's day (sent only then: see SignupForm). */
+  guardianName: string;
+  guardianPhone: string;
   consent: boolean;
 }
 
@@ -18,7 +21,17 @@ const keyOf = (sweepId: string) => `sweep-signup-${sweepId}`;
 
 /** A blank draft; the key is made in the browser, never at build time. */
 export function newSignupDraft(idempotencyKey: string): SignupDraft {
-  return { idempotencyKey, name: "", phone: "", organisation: "", birthMonth: "", volunteerNumber: "", consent: false };
+  return {
+    idempotencyKey,
+    name: "",
+    phone: "",
+    organisation: "",
+    birthMonth: "",
+    volunteerNumber: "",
+    guardianName: "",
+    guardianPhone: "",
+    consent: false,
+  };
 }
 
 export function loadSignupDraft(sweepId: string): SignupDraft | null {
