@@ -16,6 +16,8 @@ export interface ProblemDetails {
   detail?: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /** RFC 9457 §3.2 extension members (e.g. the sweeps a refused group would fit), added to the body. */
+  extensions?: Record<string, unknown>;
 }
 
 /** Default titles, in the language of the people who read them. */
@@ -67,6 +69,7 @@ export function problemResponse(c: Context, err: unknown): Response {
         ? (PLATFORM_DETAILS[status] ?? TITLES[status])
         : (details.detail ?? (err as Error).message);
   const body = {
+    ...details.extensions,
     type: details.type ?? "about:blank",
     title: details.title ?? TITLES[status] ?? "请求失败",
     status,

@@ -27,8 +27,9 @@ import { publicSweep } from "../../lib/sweeps/view";
 import { throttle } from "../../lib/throttle";
 import { sha256Hex } from "../../lib/tokens";
 import { parse, validate } from "../../lib/validate";
-import consent, { guardianLink } from "./consent";
 import certificates from "./certificates";
+import consent, { guardianLink } from "./consent";
+import groups from "./groups";
 import lead from "./lead";
 
 /** Public sweeps, mounted at /api/sweeps: the list, a sweep, signing up, and the sign-up's manage link. */
@@ -84,10 +85,11 @@ sweeps.post("/manage/confirm", async (c) => {
 // The sub-features' routers (consent, groups, the leader's page, certificates) are mounted here,
 // before `/:id`, which would otherwise match their first path segment.
 // ---- sub-feature mounts ----
-sweeps.route("/lead", lead);
 sweeps.route("/consent", consent);
 sweeps.route("/manage/guardian-link", guardianLink);
+sweeps.route("/lead", lead);
 sweeps.route("/", certificates);
+sweeps.route("/", groups);
 // ---- end of sub-feature mounts ----
 
 async function openSweep(c: { var: AppEnv["Variables"] }, id: string) {

@@ -17,6 +17,9 @@ export const SENSITIVE_AGE = 14;
 /** Hours before a sweep starts by which a group's members must be completed, else their places return to the pool. */
 export const GROUP_COMPLETE_HOURS_BEFORE = 24;
 
+/** The least time a group is given to complete its members' details: a sweep sooner than this after its deadline takes no group. */
+export const GROUP_MIN_COMPLETE_HOURS = 2;
+
 /** The largest group one contact may sign up (a class). */
 export const GROUP_MAX = 60;
 

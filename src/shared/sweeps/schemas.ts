@@ -6,6 +6,7 @@ import { MOBILE } from "../complaints/filing-schema.ts";
 import { daySchema, withPeriod } from "../period.ts";
 import { PlainLine } from "../text.ts";
 import { isMonth } from "../time.ts";
+import { GROUP_MAX } from "./rules.ts";
 
 /** Full-width digits and dashes (a Chinese input method's) as ASCII, spaces and dashes out, +86 dropped. */
 export function normalisePhone(text: string): string {
@@ -124,3 +125,79 @@ export const ConsentSchema = v.object({
   consent: v.literal(true, "请勾选同意，才能确认孩子的名额"),
 });
 export type ConsentInput = v.InferInput<typeof ConsentSchema>;
+
+// ---- groups (a class signed up by one contact) ----
+
+const GroupText = (missing: string, min: number, max: number, tooLong: string) =>
+  v.pipe(v.string(missing), PlainLine, v.trim(), v.minLength(min, missing), v.maxLength(max, tooLong));
+
+/** POST /api/sweeps/:id/groups: the contact (a teacher), the class and how many places, all or nothing. */
+export const GroupSignupSchema = v.object({
+  contactName: GroupText("请填写联系人姓名", 1, 40, "姓名不超过 40 个字"),
+  contactPhone: Phone,
+  organisation: GroupText("请填写学校和班级", 2, 60, "学校和班级不超过 60 个字"),
+  size: v.pipe(
+    v.number("请填写人数"),
+    v.integer("人数须为整数"),
+    v.minValue(2, "团体至少 2 人；一个人请直接报名"),
+    v.maxValue(GROUP_MAX, `一个团体最多 ${GROUP_MAX} 人`),
+  ),
+  consent: v.literal(true, "请阅读并同意个人信息处理说明"),
+});
+export type GroupSignupInput = v.InferInput<typeof GroupSignupSchema>;
+export type GroupSignup = v.InferOutput<typeof GroupSignupSchema>;
+
+/** A guardian field left empty by a form is absent; whether it is needed the server decides from the age. */
+const OptionalGuardian = (schema: v.GenericSchema<string, string>) =>
+  v.optional(
+    v.pipe(
+      schema,
+      v.transform((s: string) => (s === "" ? undefined : s)),
+    ),
+  );
+
+/**
+ * PUT /api/sweeps/group/members/:memberId: one member's details, completed through the group's link.
+ * A minor's guardian (name and phone) is required on the server, against the sweep's day.
+ */
+export const GroupMemberSchema = v.pipe(
+  v.object({
+    name: GroupText("请填写姓名", 1, 40, "姓名不超过 40 个字"),
+    phone: Phone,
+    birthMonth: BirthMonthSchema,
+    volunteerNumber: OptionalGuardian(
+      v.pipe(
+        v.string("志愿者编号须为文字"),
+        PlainLine,
+        v.trim(),
+        v.regex(/^$|^[A-Za-z0-9-]{4,30}$/, "志愿者编号为 4–30 位字母或数字"),
+      ),
+    ),
+    guardianName: OptionalGuardian(
+      v.pipe(v.string("请填写监护人姓名"), PlainLine, v.trim(), v.maxLength(40, "监护人姓名不超过 40 个字")),
+    ),
+    guardianPhone: OptionalGuardian(
+      v.pipe(
+        v.string("请填写监护人手机号码"),
+        v.transform(normalisePhone),
+        v.check((s) => s === "" || MOBILE.test(s), "请填写监护人的 11 位手机号码"),
+      ),
+    ),
+  }),
+  v.forward(
+    v.partialCheck(
+      [["phone"], ["guardianPhone"]],
+      (s) => s.guardianPhone === undefined || s.guardianPhone !== s.phone,
+      "监护人手机号不能与本人手机号相同：同意须由监护人本人作出",
+    ),
+    ["guardianPhone"],
+  ),
+);
+export type GroupMemberInput = v.InferInput<typeof GroupMemberSchema>;
+export type GroupMember = v.InferOutput<typeof GroupMemberSchema>;
+
+/** A group member's place: the id of its row. */
+export const MemberIdSchema = v.pipe(v.string(), v.regex(/^[1-9]\d{0,11}$/, "成员编号无效"), v.transform(Number));
+
+/** The group link's secret (header X-Group-Token): 128 bits, base64url, as the manage secret. */
+export const GroupTokenSchema = v.pipe(v.string("缺少团体链接凭证"), v.regex(/^[A-Za-z0-9_-]{22}$/, "团体链接无效"));

@@ -619,3 +619,74 @@ export interface RevokedCertificate {
   revokedAt: string;
   revokeReason: string;
 }
+
+// ---- groups (a class signed up by one contact; /api/sweeps/:id/groups and /api/sweeps/group) ----
+
+/** POST /api/sweeps/:id/groups (201): all `size` places held for the group until `completeBy`. */
+export interface GroupSignupResult {
+  sweepId: string;
+  size: number;
+  /** Members' details (and minors' guardian consent) are due before this instant; then unfilled places return. */
+  completeBy: string;
+  /** 128-bit secret, shown once; the group link carries it in the URL fragment. */
+  groupToken: string;
+  /** "/volunteer/group/#t=…" */
+  groupPath: string;
+}
+
+/** How far a member's guardian consent is: none needed (adult), waiting, given; null before details. */
+export type MemberConsent = "not_needed" | "pending" | "given" | null;
+
+/** One place of a group, as its contact sees it (their own class's names). */
+export interface GroupMemberView {
+  id: number;
+  /** 1-based, in the order the places were taken. */
+  slot: number;
+  status: SignupStatus;
+  statusLabel: string;
+  /** Empty until the member's details are completed. */
+  name: string;
+  minor: boolean;
+  consent: MemberConsent;
+}
+
+/** GET /api/sweeps/group (header x-group-token). */
+export interface GroupView {
+  sweep: PublicSweep;
+  group: {
+    organisation: string;
+    contactName: string;
+    size: number;
+    completeBy: string;
+    cancelled: boolean;
+    /** Whether places can still be completed or given back (not cancelled, the sweep not begun). */
+    canChange: boolean;
+  };
+  members: GroupMemberView[];
+}
+
+/** PUT /api/sweeps/group/members/:memberId: the member's own manage link, and a minor's guardian link. */
+export interface GroupMemberResult {
+  member: GroupMemberView;
+  /** "/volunteer/manage/#t=…", for the contact to forward to the member. */
+  managePath: string;
+  /** "/volunteer/consent/#t=…", for the contact to forward to a minor's guardian; null for an adult. */
+  consentPath: string | null;
+}
+
+/** DELETE /api/sweeps/group/members/:memberId and DELETE /api/sweeps/group */
+export interface GroupCancelResult {
+  /** Places given back. */
+  released: number;
+  /** Whether freed places were offered to people on the waitlist. */
+  offeredToNext: boolean;
+}
+
+/** The 409 problem of a group that does not fit names these (extension member `suggestions`). */
+export interface GroupSuggestion {
+  id: string;
+  title: string;
+  communityName: string;
+  startsAt: string;
+  placesLeft: number;
+}
