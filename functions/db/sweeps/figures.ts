@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, gte, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { COMMUNITIES } from "../../../src/shared/geo";
 import type { Statement } from "../batch";
 import type { Db } from "../client";
 import { sweepSignups, sweeps, sweepTargets } from "../schema";
@@ -9,12 +10,21 @@ import { sweepSignups, sweeps, sweepTargets } from "../schema";
 
 export type TargetRecord = typeof sweepTargets.$inferSelect;
 
-/** Target rows whose period overlaps the days [from, toExclusive). The table is small (12 per period). */
+/**
+ * Every community, named so the (community_id, period_start, period_end) index serves the period
+ * queries below (one short range per community instead of a scan of every period ever set).
+ */
+const ANY_COMMUNITY = inArray(
+  sweepTargets.communityId,
+  COMMUNITIES.map((c) => c.id),
+);
+
+/** Target rows whose period overlaps the days [from, toExclusive). */
 export function targetsOverlapping(db: Db, from: string, toExclusive: string) {
   return db
     .select()
     .from(sweepTargets)
-    .where(and(lt(sweepTargets.periodStart, toExclusive), gt(sweepTargets.periodEnd, from)))
+    .where(and(ANY_COMMUNITY, lt(sweepTargets.periodStart, toExclusive), gt(sweepTargets.periodEnd, from)))
     .orderBy(asc(sweepTargets.periodStart), asc(sweepTargets.communityId));
 }
 
@@ -27,7 +37,13 @@ export function replaceTargets(
   return [
     db
       .delete(sweepTargets)
-      .where(and(eq(sweepTargets.periodStart, period.periodStart), eq(sweepTargets.periodEnd, period.periodEnd))),
+      .where(
+        and(
+          ANY_COMMUNITY,
+          eq(sweepTargets.periodStart, period.periodStart),
+          eq(sweepTargets.periodEnd, period.periodEnd),
+        ),
+      ),
     ...rows.map((r) => db.insert(sweepTargets).values(r)),
   ];
 }

@@ -1,5 +1,13 @@
 import { describe, it } from "vitest";
 import {
+  coverageTallies,
+  figuresByCommunity,
+  figuresByMonth,
+  figuresByOrganisation,
+  figureTotals,
+  targetsOverlapping,
+} from "../../../functions/db/sweeps/figures";
+import {
   findSweepIdempotency,
   messagesOf,
   openSweepsBetween,
@@ -23,5 +31,18 @@ describe("the sweeps queries use indexes", () => {
 
   it("a sweep's roster", async () => {
     expectIndexed(await plan(rosterOf(db, "abcdefghij")));
+  });
+
+  it("coverage over a period, with the communities' targets", async () => {
+    const [start, end] = ["2026-11-30T16:00:00.000Z", "2026-12-31T16:00:00.000Z"];
+    expectIndexed(await plan(coverageTallies(db, start, end)));
+    expectIndexed(await plan(targetsOverlapping(db, "2026-12-01", "2027-01-01")));
+  });
+
+  it("the staff figures: totals, by community, month and organisation", async () => {
+    const [start, end] = ["2025-12-31T16:00:00.000Z", "2026-12-31T16:00:00.000Z"];
+    for (const q of [figureTotals, figuresByCommunity, figuresByMonth, figuresByOrganisation]) {
+      expectIndexed(await plan(q(db, start, end)));
+    }
   });
 });
