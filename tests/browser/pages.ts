@@ -1,6 +1,7 @@
 import { demoTrackingPathWithContact } from "./complaints/personal-data-demo";
 import { demoCaseNumber } from "./complaints/public-case-demo";
 import { fullSweep, openSweep, signUpByApi } from "./sweeps/demo";
+import { groupByApi } from "./sweeps/group-demo";
 
 /** A seeded case with a public page (tests/browser/complaints/public-case-demo.ts). */
 const DEMO_CASE = await demoCaseNumber();
@@ -13,6 +14,8 @@ const DEMO_SWEEP = await openSweep();
 const DEMO_MANAGE_PATH = await signUpByApi(DEMO_SWEEP.id);
 /** The seeded sweep that is full with its waitlist open. */
 const DEMO_FULL_SWEEP = await fullSweep();
+/** A class of three signed up on a seeded sweep, opened by its group link (tests/browser/sweeps/group-demo.ts). */
+const DEMO_GROUP_PATH = (await groupByApi(3)).groupPath;
 
 /** One URL per page template of the publishing site: the accessibility and header tests visit each. */
 export const PAGE_TEMPLATES = [
@@ -38,6 +41,7 @@ export const PAGE_TEMPLATES = [
   { name: "staff sign-in", path: "/staff/" },
   { name: "volunteer sweeps", path: "/volunteer/" },
   { name: "volunteer, manage page opened without its link", path: "/volunteer/manage/" },
+  { name: "volunteer, group page opened without its link", path: "/volunteer/group/" },
 ] as const;
 
 /** A filing draft as the device keeps it, opened on the place step with a point tapped on the map. */
@@ -111,5 +115,11 @@ export const PAGE_STATES = [
     path: DEMO_MANAGE_PATH,
     storage: {},
     ready: "#manage-heading",
+  },
+  {
+    name: "volunteer, a group's page opened by its link: its held places and the deadline",
+    path: DEMO_GROUP_PATH,
+    storage: {},
+    ready: "#group-heading",
   },
 ] as const;

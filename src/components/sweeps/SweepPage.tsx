@@ -6,6 +6,7 @@ import { sweepDate } from "../../lib/sweeps/format";
 import { SweepIdSchema } from "../../shared/sweeps/schemas";
 import type { PublicSweep, SignupResult } from "../../shared/sweeps/wire";
 import { useFocusLater } from "../forms/useFocusLater";
+import { GroupSignupForm } from "./GroupSignupForm";
 import { SignedUp } from "./SignedUp";
 import { SignupForm } from "./SignupForm";
 import { SuggestedSweeps } from "./SuggestedSweeps";
@@ -82,6 +83,7 @@ export default function SweepPage() {
               }}
             />
           )}
+          {!result && sweep.state === "open" && <GroupSignupForm sweep={sweep} />}
         </>
       )}
     </div>
