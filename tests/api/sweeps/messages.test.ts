@@ -163,9 +163,9 @@ describe("the cron's sending", () => {
     const [row] = await outboxOf(s.id);
     const now = new Date().toISOString();
     await env.DB.batch([
-      env.DB.prepare("UPDATE sweep_signups SET guardian_name = '李大华', guardian_phone = '13700001111' WHERE id = ?").bind(
-        row?.signup_id,
-      ),
+      env.DB.prepare(
+        "UPDATE sweep_signups SET guardian_name = '李大华', guardian_phone = '13700001111' WHERE id = ?",
+      ).bind(row?.signup_id),
       env.DB.prepare(
         "INSERT INTO sweep_messages (signup_id, kind, recipient, created_at) VALUES (?, 'consent_needed', 'guardian', ?)",
       ).bind(row?.signup_id, now),
@@ -222,9 +222,9 @@ describe("the webhook sender", () => {
     expect(webhookSender({ url: "", token: "t" }).enabled).toBe(false);
     expect(webhookSender({ url: undefined, token: undefined }).enabled).toBe(false);
     expect(cloudflarePlatform(env).sender.enabled).toBe(false);
-    expect(cloudflarePlatform({ ...env, SWEEP_SMS_WEBHOOK_URL: "https://sms.bureau.example/send" }).sender.enabled).toBe(
-      true,
-    );
+    expect(
+      cloudflarePlatform({ ...env, SWEEP_SMS_WEBHOOK_URL: "https://sms.bureau.example/send" }).sender.enabled,
+    ).toBe(true);
   });
 });
 
@@ -235,15 +235,27 @@ describe("the staff outbox", () => {
     const cookie = await asRole("volunteer_coordinator");
     const audits = async () =>
       (
-        await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sweep.outbox_contacts_viewed'").first<{
+        await env.DB.prepare(
+          "SELECT count(*) AS n FROM audit_log WHERE action = 'sweep.outbox_contacts_viewed'",
+        ).first<{
           n: number;
         }>()
       )?.n ?? 0;
     const before = await audits();
     const masked = (await (await call(`/api/staff/sweeps/outbox?sweepId=${s.id}`, { cookie })).json()) as Outbox;
-    expect(masked).toMatchObject({ status: "unsent", senderEnabled: false, contactsShown: false, maxAttempts: MAX_ATTEMPTS });
+    expect(masked).toMatchObject({
+      status: "unsent",
+      senderEnabled: false,
+      contactsShown: false,
+      maxAttempts: MAX_ATTEMPTS,
+    });
     expect(masked.messages).toHaveLength(1);
-    expect(masked.messages[0]).toMatchObject({ sweepId: s.id, kind: "confirmed", recipient: "volunteer", to: "138****2222" });
+    expect(masked.messages[0]).toMatchObject({
+      sweepId: s.id,
+      kind: "confirmed",
+      recipient: "volunteer",
+      to: "138****2222",
+    });
     expect(JSON.stringify(masked)).not.toContain("13811112222");
     expect(await audits()).toBe(before);
     const full = (await (
