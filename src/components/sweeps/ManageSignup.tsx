@@ -9,6 +9,7 @@ import { useFocusLater } from "../forms/useFocusLater";
 import { useLinkSecret } from "../forms/useLinkSecret";
 import { CalendarButton } from "./CalendarButton";
 import { CancelPanel } from "./CancelPanel";
+import { CheckinCode } from "./CheckinCode";
 import { ConsentStatus } from "./ConsentStatus";
 
 /**
@@ -91,6 +92,7 @@ export default function ManageSignup() {
               </button>
             </div>
           )}
+          <CheckinCode view={view} />
           {(signup.status === "confirmed" || signup.status === "offered" || signup.status === "waitlisted") && (
             <>
               <h3>添加到日历</h3>
