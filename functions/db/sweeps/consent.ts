@@ -76,9 +76,16 @@ export function reissueGuardianLinkBatch(manageHash: string, guardianHash: strin
  */
 export function releaseHoldsStatements(now: string): Statement[] {
   return [
-    sql`INSERT INTO sweep_messages (signup_id, kind, created_at)
-      SELECT id, 'released', ${now} FROM sweep_signups
-      WHERE status IN ('pending_consent', 'reserved') AND held_until <= ${now}`,
+    // A group's place not yet named has nobody to tell but the group's contact: one message per
+    // group (on its first row, where the group's messages live), and one to each named person.
+    sql`INSERT INTO sweep_messages (signup_id, kind, recipient, created_at)
+      SELECT id, 'released', 'volunteer', ${now} FROM sweep_signups
+      WHERE status IN ('pending_consent', 'reserved') AND held_until <= ${now} AND name <> ''
+      UNION ALL
+      SELECT (SELECT min(f.id) FROM sweep_signups f WHERE f.group_id = l.group_id), 'released', 'group', ${now}
+      FROM sweep_signups l
+      WHERE l.status IN ('pending_consent', 'reserved') AND l.held_until <= ${now} AND l.group_id IS NOT NULL
+      GROUP BY l.group_id`,
     sql`UPDATE sweep_signups SET status = 'released', held_until = NULL, updated_at = ${now}
       WHERE status IN ('pending_consent', 'reserved') AND held_until <= ${now}`,
   ];

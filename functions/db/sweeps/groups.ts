@@ -1,8 +1,8 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { TAKEN_STATUSES } from "../../../src/shared/sweeps/wire";
 import type { Statement } from "../batch";
 import type { Db } from "../client";
-import { sweepGroups, sweepSignups } from "../schema";
+import { sweepGroups, sweepMessages, sweepSignups } from "../schema";
 import { offerFreePlaces } from "./signups";
 
 // A group's writes (a class signed up by one contact), as statements for the batch port: each
@@ -74,6 +74,16 @@ export function groupByHash(db: Db, manageHash: string) {
 /** A group's member rows in the order their places were taken. */
 export function membersOf(db: Db, groupId: number) {
   return db.select().from(sweepSignups).where(eq(sweepSignups.groupId, groupId)).orderBy(asc(sweepSignups.id));
+}
+
+/** The messages to a group's contact (on its member rows, recipient `group`), newest first. */
+export function groupMessagesOf(db: Db, groupId: number) {
+  return db
+    .select({ message: sweepMessages })
+    .from(sweepMessages)
+    .innerJoin(sweepSignups, eq(sweepSignups.id, sweepMessages.signupId))
+    .where(and(eq(sweepSignups.groupId, groupId), eq(sweepMessages.recipient, "group")))
+    .orderBy(desc(sweepMessages.id));
 }
 
 /** The group a secret opens while it can change: not cancelled. */

@@ -1,6 +1,11 @@
 import { suggestionsFor } from "../../../src/lib/sweeps/suggest";
 import { ageFacts, consentPath } from "../../../src/shared/sweeps/consent";
-import { GROUP_COMPLETE_HOURS_BEFORE, GROUP_MIN_COMPLETE_HOURS } from "../../../src/shared/sweeps/rules";
+import {
+  GROUP_COMPLETE_HOURS_BEFORE,
+  GROUP_MIN_COMPLETE_HOURS,
+  GROUP_TEXTS,
+  MESSAGE_TEXTS,
+} from "../../../src/shared/sweeps/rules";
 import type { GroupMember, GroupSignup } from "../../../src/shared/sweeps/schemas";
 import {
   type GroupMemberResult,
@@ -12,7 +17,7 @@ import {
 } from "../../../src/shared/sweeps/wire";
 import { addDays, chinaDay } from "../../../src/shared/time";
 import type { Db } from "../../db/client";
-import { completeMemberBatch, groupByHash, groupSignupBatch, membersOf } from "../../db/sweeps/groups";
+import { completeMemberBatch, groupByHash, groupMessagesOf, groupSignupBatch, membersOf } from "../../db/sweeps/groups";
 import { findSweepIdempotency, type SweepSignup, type SweepWithCounts, sweepById } from "../../db/sweeps/index";
 import type { BatchRunner } from "../../platform/ports";
 import { problem } from "../problem";
@@ -175,15 +180,19 @@ function memberView(m: SweepSignup, slot: number): GroupMemberView {
 async function loadGroup(db: Db, groupHash: string) {
   const group = await groupByHash(db, groupHash).get();
   if (!group) throw problem(404, { detail: "没有找到这个团体报名，请检查团体链接。" });
-  const [sweeps, members] = await db.batch([sweepById(db, group.sweepId), membersOf(db, group.id)]);
+  const [sweeps, members, messages] = await db.batch([
+    sweepById(db, group.sweepId),
+    membersOf(db, group.id),
+    groupMessagesOf(db, group.id),
+  ]);
   const sweep = sweeps[0];
   if (!sweep) throw problem(404, { detail: "没有找到这场活动。" });
-  return { group, sweep, members };
+  return { group, sweep, members, messages: messages.map((m) => m.message) };
 }
 
 /** What the holder of a group link sees: the sweep, the deadline and every place with its state. */
 export async function groupView(db: Db, groupHash: string, now = new Date()): Promise<GroupView> {
-  const { group, sweep, members } = await loadGroup(db, groupHash);
+  const { group, sweep, members, messages } = await loadGroup(db, groupHash);
   return {
     sweep: publicSweep(sweep),
     group: {
@@ -195,6 +204,12 @@ export async function groupView(db: Db, groupHash: string, now = new Date()): Pr
       canChange: group.cancelledAt === null && sweep.sweep.state === "open" && sweep.sweep.startsAt > now.toISOString(),
     },
     members: members.map((m, i) => memberView(m, i + 1)),
+    messages: messages.map((m) => ({
+      kind: m.kind,
+      text: GROUP_TEXTS[m.kind] ?? MESSAGE_TEXTS[m.kind],
+      createdAt: m.createdAt,
+      sentAt: m.sentAt,
+    })),
   };
 }
 

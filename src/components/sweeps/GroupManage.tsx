@@ -197,6 +197,19 @@ export default function GroupManage() {
               );
             })}
           </ol>
+          <h3>消息</h3>
+          {view.messages.length === 0 ? (
+            <p>还没有消息。</p>
+          ) : (
+            <ol className="messages">
+              {view.messages.map((m) => (
+                <li key={`${m.createdAt}-${m.kind}`}>
+                  <time dateTime={m.createdAt}>{formatDateTimeZh(m.createdAt)}</time>
+                  <p>{m.text}</p>
+                </li>
+              ))}
+            </ol>
+          )}
           {group.canChange && (
             <section aria-labelledby="group-cancel-heading">
               <h3 id="group-cancel-heading">取消整个团体</h3>

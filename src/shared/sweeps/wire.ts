@@ -663,6 +663,8 @@ export interface GroupView {
     canChange: boolean;
   };
   members: GroupMemberView[];
+  /** The messages to the group's contact (places held, released, the sweep changed or cancelled), newest first. */
+  messages: SweepMessage[];
 }
 
 /** PUT /api/sweeps/group/members/:memberId: the member's own manage link, and a minor's guardian link. */

@@ -1,6 +1,8 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { app } from "../../../functions/app";
+import worker from "../../../functions/index";
 import { COMMUNITIES } from "../../../src/shared/geo";
 import type {
   GroupCancelResult,
@@ -100,6 +102,7 @@ describe("a group signs up all or nothing", () => {
     const v = await view(body.groupToken);
     expect(v.sweep.placesLeft).toBe(0);
     expect(v.group).toMatchObject({ size: 5, cancelled: false, canChange: true, completeBy: body.completeBy });
+    expect(v.messages.map((m) => m.kind)).toEqual(["group_details_needed"]);
     expect(v.members.map((m) => [m.slot, m.status, m.name, m.consent])).toEqual(
       [1, 2, 3, 4, 5].map((i) => [i, "reserved", "", null]),
     );
@@ -285,5 +288,26 @@ describe("every group mutation is one D1 batch, all or nothing", () => {
       expect((await via(e, path, init)).status, path).toBe(200);
       expect(stats, path).toMatchObject({ writeBatches: 1, writesOutsideBatch: 0 });
     }
+  });
+});
+
+// Last in the file: the cron runs two days ahead and releases every lapsed hold it finds.
+describe("places not completed by the deadline", () => {
+  it("are released by the cron and offered to the people waiting; the contact is told once", async () => {
+    const s = await makeSweep({ capacity: 4 });
+    const g = await groupOk(s.id, 3);
+    const [a] = (await view(g.groupToken)).members;
+    expect((await groupCall(g.groupToken, "PUT", `/members/${a?.id}`, adult())).status).toBe(200);
+    expect((await signUpOk(s.id)).status).toBe("confirmed");
+    const waiting = await signUpOk(s.id);
+    expect(waiting.status).toBe("waitlisted");
+    const ctx = createExecutionContext();
+    const later = Date.parse(g.completeBy) + 60_000;
+    await worker.scheduled(createScheduledController({ scheduledTime: later, cron: "*/15 * * * *" }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const v = await view(g.groupToken);
+    expect(v.members.map((m) => m.status)).toEqual(["confirmed", "released", "released"]);
+    expect(v.messages.map((m) => m.kind)).toEqual(["released", "group_details_needed"]);
+    expect(await (await manage(waiting.manageToken)).json()).toMatchObject({ signup: { status: "offered" } });
   });
 });
