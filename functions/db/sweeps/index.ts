@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { sweepIdempotencyKeys, sweepMessages, sweepSignups, sweeps } from "../schema";
 
@@ -54,8 +54,13 @@ export function signupByManageHash(db: Db, manageHash: string) {
     .where(eq(sweepSignups.manageHash, manageHash));
 }
 
+/** A sign-up's messages, newest first; a group's messages to its contact live on its first row and stay on the group's page. */
 export function messagesOf(db: Db, signupId: number) {
-  return db.select().from(sweepMessages).where(eq(sweepMessages.signupId, signupId)).orderBy(desc(sweepMessages.id));
+  return db
+    .select()
+    .from(sweepMessages)
+    .where(and(eq(sweepMessages.signupId, signupId), ne(sweepMessages.recipient, "group")))
+    .orderBy(desc(sweepMessages.id));
 }
 
 /** A sweep's sign-ups in arrival order, with each waiting person's place on the waitlist. */

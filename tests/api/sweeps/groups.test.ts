@@ -9,6 +9,7 @@ import type {
   GroupMemberResult,
   GroupSignupResult,
   GroupView,
+  ManageView,
 } from "../../../src/shared/sweeps/wire";
 import { instrumentedDb } from "../instrumented-db";
 import { makeSweep, manage, newIp, newKey, newPhone, ORIGIN, rowCounts, signUpOk, statuses } from "./factories";
@@ -155,7 +156,10 @@ describe("completing a group's members through its link", () => {
     expect(done.consentPath).toBeNull();
     const own = await manage(done.managePath.split("#t=")[1] ?? "");
     expect(own.status).toBe(200);
-    expect(await own.json()).toMatchObject({ signup: { status: "confirmed", name: "张同学" } });
+    const ownView = (await own.json()) as ManageView;
+    expect(ownView).toMatchObject({ signup: { status: "confirmed", name: "张同学" } });
+    // The first place's row also carries the group's message to its contact: not the member's.
+    expect(ownView.messages.map((m) => m.kind)).toEqual(["confirmed"]);
     // The place is filled once: a second PUT is 409.
     expect((await groupCall(g.groupToken, "PUT", `/members/${first?.id}`, adult())).status).toBe(409);
     expect((await view(g.groupToken)).members.map((m) => m.status)).toEqual(["confirmed", "reserved", "reserved"]);
