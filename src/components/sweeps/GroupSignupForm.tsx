@@ -4,7 +4,7 @@ import { listSweeps } from "../../lib/sweeps/api";
 import { NO_FILTER } from "../../lib/sweeps/filters";
 import { signUpGroup } from "../../lib/sweeps/group-api";
 import { suggestionsFor } from "../../lib/sweeps/suggest";
-import { GROUP_COMPLETE_HOURS_BEFORE, GROUP_MAX } from "../../shared/sweeps/rules";
+import { GROUP_COMPLETE_HOURS_BEFORE, GROUP_MAX, GROUP_MIN_COMPLETE_HOURS } from "../../shared/sweeps/rules";
 import { GroupSignupSchema } from "../../shared/sweeps/schemas";
 import type { GroupSignupResult, PublicSweep } from "../../shared/sweeps/wire";
 import { addDays, chinaDay, formatDateTimeZh } from "../../shared/time";
@@ -95,6 +95,20 @@ export function GroupSignupForm({ sweep }: { sweep: PublicSweep }) {
         </p>
         <CopyButton text={link} label="复制团体链接" />
       </section>
+    );
+  }
+
+  // The API refuses a group too close to the start (422): say so rather than offer a form.
+  const lastHours = GROUP_COMPLETE_HOURS_BEFORE + GROUP_MIN_COMPLETE_HOURS;
+  if (Date.parse(sweep.startsAt) - Date.now() < lastHours * 3_600_000) {
+    return (
+      <details className="group-signup">
+        <summary>以团体/班级报名</summary>
+        <p>
+          距活动开始已不足 {lastHours}{" "}
+          小时，来不及填写成员信息，不再接受团体报名。同学们可以各自报名，或选择更晚的场次。
+        </p>
+      </details>
     );
   }
 
