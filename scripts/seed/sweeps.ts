@@ -7,6 +7,7 @@ import { COMMUNITIES } from "../../src/shared/geo.ts";
 import { atChinaTime as at } from "../../src/shared/sweeps/rules.ts";
 import { addDays, chinaDay } from "../../src/shared/time.ts";
 import { sqlString as q } from "./sql.ts";
+import { centre, pastSweepStatements } from "./sweeps-past.ts";
 
 const WEEKS = 4;
 const NAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴"];
@@ -32,12 +33,6 @@ function filled(community: number, week: number, capacity: number): { confirmed:
   if (community === 0 && week === 0) return { confirmed: capacity, waiting: 5 };
   if (community < 3) return { confirmed: capacity - 1 - ((community + week) % 2), waiting: 0 };
   return { confirmed: Math.floor(capacity * (((community * 7 + week * 3) % 5) / 10)), waiting: 0 };
-}
-
-function centre(ring: [number, number][]) {
-  const lngs = ring.map((p) => p[0]);
-  const lats = ring.map((p) => p[1]);
-  return { lng: (Math.min(...lngs) + Math.max(...lngs)) / 2, lat: (Math.min(...lats) + Math.max(...lats)) / 2 };
 }
 
 export function sweepStatements(now = new Date()): string[] {
@@ -96,5 +91,7 @@ export function sweepStatements(now = new Date()): string[] {
     `INSERT INTO sweep_messages (signup_id, kind, created_at) SELECT id, status, created_at FROM sweep_signups WHERE ${MARKER}`,
     `INSERT INTO app_meta (key, value) VALUES ('demo_sweeps', '${WEEKS * COMMUNITIES.length}') ON CONFLICT(key) DO NOTHING`,
   );
-  return statements;
+  // The Saturdays already held, with their hours (a marker of their own, so a database seeded before
+  // them gets them too).
+  return [...statements, ...pastSweepStatements(now)];
 }

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import { instrumentedDb } from "../instrumented-db";
 
-type Act = (e: typeof env) => Promise<Response | number>;
+type Act = (e: typeof env) => Response | number | Promise<Response | number>;
 
 /** The feature's tables, read from the schema so a table added later is watched too, and the audit log. */
 export async function watchedTables(): Promise<string[]> {
