@@ -12,6 +12,7 @@ import {
   type RateLimiter,
   UNKNOWN_CLIENT,
 } from "../../../functions/platform/ports";
+import { webhookSender } from "../../../functions/platform/sender";
 import { platformContract } from "../../api/platform/contract";
 
 // A sketch of the single in-country server's ports (Node's own SQLite, files on disk, counters in
@@ -66,6 +67,8 @@ const node: Platform = {
     LimiterName,
     RateLimiter
   >,
+  // The webhook sender is plain fetch, so a Node server uses it as it is (off without a URL).
+  sender: webhookSender({ url: process.env.SWEEP_SMS_WEBHOOK_URL, token: process.env.SWEEP_SMS_WEBHOOK_TOKEN }),
   batch: {
     async run(statements) {
       sqlite.exec("BEGIN");
