@@ -7,6 +7,7 @@ import { bulkCasesSql } from "../lib/bulk-cases.ts";
 import { executeLocal, freePort, migrateLocal, startWrangler } from "../lib/wrangler.ts";
 import { DEMO_PASSWORD, staffStatements } from "../seed/staff.ts";
 import { asNewResident, type LoadResult, load } from "./load.ts";
+import { bigSweepsSql, sweepsLatency } from "./sweeps.ts";
 
 const complaint = JSON.stringify({
   categoryId: "E0102",
@@ -61,7 +62,10 @@ export async function bigDataLatency(
     await migrateLocal(persistTo, { quiet: true });
     const t0 = Date.now();
     // Units first (cases name them by foreign key), the demo staff for the console's queries.
-    await executeLocal(persistTo, [...(await staffStatements()), ...bulkCasesSql(cases)], { quiet: true });
+    // And 5,000 sweeps with 100,000 sign-ups for the sweeps' list, roster and coverage.
+    await executeLocal(persistTo, [...(await staffStatements()), ...bulkCasesSql(cases), ...bigSweepsSql()], {
+      quiet: true,
+    });
     const seedSeconds = (Date.now() - t0) / 1000;
     const server = await startWrangler({
       port: await freePort(),
@@ -166,6 +170,8 @@ export async function bigDataLatency(
       for (const [name, path, who] of staffTargets) {
         results.push(await load({ name, url: `${server.url}${path}`, headers: { cookie: who.cookie } }, 1, duration));
       }
+      const coordinator = await staffCookie(server.url, "volunteers@demo.qingxi.example");
+      results.push(...(await sweepsLatency(server.url, coordinator, duration)));
       return { cases, seedSeconds, results };
     } finally {
       await server.stop();

@@ -8,6 +8,7 @@ import { executeLocal, freePort, migrateLocal, type RunningWrangler, startWrangl
 import { demoTrackingToken } from "../seed/complaints.ts";
 import { seedStatements } from "../seed/index.ts";
 import { asNewResident, type LoadResult, load, type Target } from "./load.ts";
+import { signupSweepsSql, sweepsFloorTargets } from "./sweeps.ts";
 
 /** One row of the floor table: medians over the rounds, and the share of the floor it must reach. */
 export interface FloorRow {
@@ -91,6 +92,7 @@ function portalTargets(server: RunningWrangler, nearby: string, label: string): 
       setupRequest: asNewResident,
       target: 0.5,
     },
+    ...sweepsFloorTargets(url, label),
   ];
   return rows.map((r) => ({ ...r, pgid }));
 }
@@ -100,7 +102,7 @@ export async function platformFloor(stateRoot: string, o: FloorOptions): Promise
   const servers: RunningWrangler[] = [];
   try {
     await migrateLocal(persistTo, { quiet: true });
-    await executeLocal(persistTo, await seedStatements(), { quiet: true });
+    await executeLocal(persistTo, [...(await seedStatements()), ...signupSweepsSql()], { quiet: true });
     // The logging-off portal gets its own copy of the data: two workerd never share one SQLite file.
     await cp(persistTo, `${persistTo}-silent`, { recursive: true });
     const start = async (opts: Omit<Parameters<typeof startWrangler>[0], "port">) => {
