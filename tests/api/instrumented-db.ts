@@ -4,7 +4,8 @@ const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)/i;
 
 /**
  * A D1 binding that counts the batches that write, and writes made outside a batch, and can make
- * the statement at `failAt` of the next batch fail (the real D1 then rolls the whole batch back).
+ * the statement at `failAt` of every batch that writes fail (the real D1 then rolls the whole batch
+ * back).
  * Reads may be batched too (one round trip); only batches holding a write count as mutations. The
  * app builds its ports from the env it is given, so drizzle's `db.batch` and the batch port
  * (functions/platform/cloudflare.ts) both reach this binding.
@@ -36,12 +37,15 @@ export function instrumentedDb(failAt?: number) {
       if (prop === "prepare") return (query: string) => track(target.prepare(query), query);
       if (prop === "batch") {
         return async (stmts: D1PreparedStatement[]) => {
-          if (stmts.some((s) => WRITE.test(sqlOf.get(s) ?? ""))) {
+          const writes = stmts.some((s) => WRITE.test(sqlOf.get(s) ?? ""));
+          if (writes) {
             stats.writeBatches++;
             stats.statements.push(stmts.length);
           }
+          // Only a batch that writes fails: a read batch before the write (a sign-up read with its
+          // sweep) would otherwise fail first, and the write would never be tested.
           const run =
-            failAt === undefined
+            failAt === undefined || !writes
               ? stmts
               : stmts.map((s, i) => (i === failAt ? target.prepare("INSERT INTO no_such_table VALUES (1)") : s));
           // The real batch wants the real statements, not the proxies.

@@ -1,6 +1,8 @@
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
+import { app } from "../../../functions/app";
 import { instrumentedDb } from "../instrumented-db";
+import { newClientIp, ORIGIN } from "../staff/factories";
 
 type Act = (e: typeof env) => Response | number | Promise<Response | number>;
 
@@ -61,4 +63,42 @@ export async function allOrNothing(name: string, act: Act, { ok = 200, laterBatc
   expect(probe.stats.statements[0], name).toBe(length);
   expect(await snapshot(), `${name} wrote something`).not.toEqual(before);
   return { answer, length };
+}
+
+type E = typeof env;
+
+/** A public sweeps request (path under /api/sweeps) through the app with a given environment. */
+export function publicVia(e: E, path: string, method: string, headers: Record<string, string> = {}, body?: unknown) {
+  return app.request(
+    `/api/sweeps${path}`,
+    {
+      method,
+      headers: {
+        "cf-connecting-ip": newClientIp(),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    },
+    e,
+  );
+}
+
+/** A staff request (path under /api/staff/sweeps) as the console sends it, through the app with a given environment. */
+export function staffVia(e: E, cookie: string, path: string, method: string, body?: unknown) {
+  return app.request(
+    `/api/staff/sweeps${path}`,
+    {
+      method,
+      headers: {
+        origin: ORIGIN,
+        "sec-fetch-site": "same-origin",
+        "cf-connecting-ip": newClientIp(),
+        cookie,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    },
+    e,
+  );
 }

@@ -1,37 +1,16 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { app } from "../../../functions/app";
 import { COMMUNITIES } from "../../../src/shared/geo";
 import type { CreatedSweeps } from "../../../src/shared/sweeps/wire";
 import { addDays, chinaDay } from "../../../src/shared/time";
-import { makeStaff, newClientIp, ORIGIN, signIn } from "../staff/factories";
-import { allOrNothing } from "./all-or-nothing";
+import { makeStaff, signIn } from "../staff/factories";
+import { allOrNothing, staffVia } from "./all-or-nothing";
 import { makeSweep, signUpOk, statuses } from "./factories";
 
 // The staff's sweeps mutations, each one D1 batch with its audit row: a failure injected at each
 // statement in turn answers 500 and leaves every sweeps table and the audit log as they were.
 
-type E = typeof env;
-
 const coordinator = async () => signIn((await makeStaff("volunteer_coordinator")).email);
-
-/** A staff request through the app with a given environment (an instrumented D1). */
-const staffVia = (e: E, cookie: string, path: string, method: string, body?: unknown) =>
-  app.request(
-    `/api/staff/sweeps${path}`,
-    {
-      method,
-      headers: {
-        origin: ORIGIN,
-        "sec-fetch-site": "same-origin",
-        "cf-connecting-ip": newClientIp(),
-        cookie,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    },
-    e,
-  );
 
 const place = (i: number) => {
   const c = COMMUNITIES[i];
@@ -92,10 +71,20 @@ describe("every staff sweeps mutation is one D1 batch with its audit row, all or
     expect(row).toEqual({ state: "cancelled" });
   });
 
+  it("sets a period's community targets, replacing the period's earlier ones, in one batch with its audit row", async () => {
+    const cookie = await coordinator();
+    const from = addDays(chinaDay(), 200);
+    const put = (total: number) => ({ from, to: addDays(from, 27), kind: "places", total });
+    expect((await staffVia(env, cookie, "/targets", "PUT", put(120))).status).toBe(200);
+    const { length } = await allOrNothing("targets", (e) => staffVia(e, cookie, "/targets", "PUT", put(240)));
+    expect(length).toBeGreaterThanOrEqual(3);
+  });
+
   it("audits a look at the roster in one batch: a roster not audited is not shown", async () => {
     const cookie = await coordinator();
     const s = await makeSweep();
     await signUpOk(s.id);
     await allOrNothing("roster", (e) => staffVia(e, cookie, `/${s.id}/signups?contacts=1`, "GET"));
+    await allOrNothing("roster CSV", (e) => staffVia(e, cookie, `/${s.id}/signups.csv?contacts=1`, "GET"));
   });
 });

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { app } from "../../../functions/app";
 import { sweepHousekeeping } from "../../../functions/lib/sweeps/cron";
 import { cloudflarePlatform } from "../../../functions/platform/cloudflare";
-import { OFFER_HOURS } from "../../../src/shared/sweeps/rules";
+import { CONSENT_HOLD_HOURS, OFFER_HOURS } from "../../../src/shared/sweeps/rules";
+import { chinaDay } from "../../../src/shared/time";
 import { allOrNothing } from "./all-or-nothing";
-import { makeSweep, manage, newIp, newKey, signUpOk, statuses, validSignup } from "./factories";
+import { makeSweep, manage, newIp, newKey, newPhone, signUp, signUpOk, statuses, validSignup } from "./factories";
 
 // Every public sweeps mutation is one D1 batch: a failure injected at each of its statements in turn
 // (tests/api/instrumented-db.ts) answers 500 and leaves every sweeps table and the audit log as they
@@ -71,13 +72,19 @@ describe("every public sweeps mutation is one D1 batch, all or nothing", () => {
     expect((await statuses(s.id)).map((r) => r.status)).toEqual(["cancelled", "confirmed"]);
   });
 
-  it("the cron withdraws lapsed offers and offers their places in one batch, all or nothing", async () => {
+  it("the cron releases lapsed holds, withdraws lapsed offers and offers their places in one batch, all or nothing", async () => {
     const s = await makeSweep({ capacity: 1 });
     const a = await signUpOk(s.id);
     await signUpOk(s.id);
     await signUpOk(s.id);
     expect((await manage(a.manageToken, "DELETE")).status).toBe(200);
-    const later = new Date(Date.now() + (OFFER_HOURS + 1) * HOUR);
+    // A minor's place held for a guardian who never answers, and someone waiting behind it.
+    const held = await makeSweep({ capacity: 1, minAge: 14 });
+    const year = Number(chinaDay(new Date(held.startsAt)).slice(0, 4));
+    const minor = validSignup({ birthMonth: `${year - 16}-01`, guardianName: "王大明", guardianPhone: newPhone() });
+    expect((await signUp(held.id, minor)).status).toBe(201);
+    await signUpOk(held.id);
+    const later = new Date(Date.now() + (Math.max(OFFER_HOURS, CONSENT_HOLD_HOURS) + 1) * HOUR);
     const cron = async (e: E) => {
       try {
         await sweepHousekeeping(cloudflarePlatform(e).batch, { LOG_LEVEL: "silent" }, later);
@@ -87,8 +94,9 @@ describe("every public sweeps mutation is one D1 batch, all or nothing", () => {
       }
     };
     // The cron's later steps (reminders, retention, the outbox) are batches of their own.
-    const { length } = await allOrNothing("offer expiry", cron, { laterBatches: true });
-    expect(length).toBeGreaterThanOrEqual(4);
+    const { length } = await allOrNothing("holds and offers", cron, { laterBatches: true });
+    expect(length).toBeGreaterThanOrEqual(6);
     expect((await statuses(s.id)).map((r) => r.status)).toEqual(["cancelled", "cancelled", "offered"]);
+    expect((await statuses(held.id)).map((r) => r.status)).toEqual(["released", "offered"]);
   });
 });
