@@ -49,7 +49,7 @@ export const MESSAGE_TEXTS: Record<MessageKind, string> = {
   sweep_changed: "活动信息有变更（时间、地点或名额），请查看最新安排。",
   sweep_cancelled: "很抱歉，活动已取消。",
   consent_needed: `未成年人报名需监护人同意：名额为您保留 ${CONSENT_HOLD_HOURS} 小时，请把监护人同意链接发给监护人。`,
-  consented: "监护人已同意，名额已确认。",
+  consented: "监护人已同意：保留的名额已确认；如在候补中，递补后即可确认。",
   released: "保留期内未完成（监护人同意或本人信息），名额已释放给其他人。",
   group_details_needed: "团体名额已保留：请在截止前通过团体链接填写每位成员的信息，未填写的名额将释放。",
   reminder: "提醒：您报名的清扫活动明天举行，请按时到集合地点签到。",
