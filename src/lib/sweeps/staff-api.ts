@@ -1,7 +1,23 @@
 // The staff console's client for /api/staff/sweeps: one function per call, on top of the browser
 // kit's request; the answers' shapes are src/shared/sweeps/wire.ts, the ones the Worker returns.
 import type { CreateSweepsInput, UpdateSweepInput } from "../../shared/sweeps/staff-schemas";
-import type { CreatedSweeps, Roster, StaffSweepList, StaffSweepResult } from "../../shared/sweeps/wire";
+import type {
+  CreatedSweeps,
+  HoursApproved,
+  LeaderLink,
+  MinutesCorrected,
+  Outbox,
+  OutboxStatus,
+  RevokedCertificate,
+  Roster,
+  StaffCertificateList,
+  StaffSweepList,
+  StaffSweepResult,
+  SweepFigures,
+  SweepHours,
+  SweepTargetList,
+  SweepTargetsResult,
+} from "../../shared/sweeps/wire";
 import { request } from "../kit/request";
 
 const BASE = "/api/staff/sweeps";
@@ -27,3 +43,41 @@ export function rosterCsvHref(id: string, contacts = false): string {
 
 /** The console's own page of a sweep. */
 export const staffSweepHref = (id: string) => `/staff/sweeps/sweep/?id=${encodeURIComponent(id)}`;
+
+// ---- on the day and after: the leader's link, hours (routes/sweeps/staff-day.ts) ----
+
+export const staffDayApi = {
+  /** A new leader link; any earlier one stops working (audited). */
+  leaderLink: (id: string) => request<LeaderLink>(`${one(id)}/leader-link`, { method: "POST" }),
+  hours: (id: string) => request<SweepHours>(`${one(id)}/hours`),
+  approveHours: (id: string) => request<HoursApproved>(`${one(id)}/hours/approve`, { method: "POST" }),
+  correctMinutes: (id: string, signupId: number, minutes: number, reason: string) =>
+    request<MinutesCorrected>(`${one(id)}/signups/${signupId}/minutes`, { method: "PATCH", body: { minutes, reason } }),
+};
+
+// ---- the outbox, certificates, targets and figures ----
+
+export interface OutboxFilter {
+  status: OutboxStatus;
+  sweepId: string;
+  contacts: boolean;
+}
+
+export const staffSweepsMoreApi = {
+  /** The outbox, newest first; contacts in full only when asked for and permitted (audited). */
+  outbox: (f: OutboxFilter) => {
+    const q = new URLSearchParams({ status: f.status });
+    if (f.sweepId) q.set("sweepId", f.sweepId);
+    if (f.contacts) q.set("contacts", "1");
+    return request<Outbox>(`${BASE}/outbox?${q}`);
+  },
+  /** A person's certificates by phone, or one by its number (audited). */
+  certificates: (by: { phone: string } | { number: string }) =>
+    request<StaffCertificateList>(`${BASE}/certificates?${new URLSearchParams(by)}`),
+  revokeCertificate: (number: string, reason: string) =>
+    request<RevokedCertificate>(`${BASE}/certificates/${encodeURIComponent(number)}/revoke`, { body: { reason } }),
+  targets: (from: string, to: string) =>
+    request<SweepTargetList>(`${BASE}/targets?${new URLSearchParams({ from, to })}`),
+  setTargets: (input: unknown) => request<SweepTargetsResult>(`${BASE}/targets`, { method: "PUT", body: input }),
+  figures: (from: string, to: string) => request<SweepFigures>(`${BASE}/figures?${new URLSearchParams({ from, to })}`),
+};

@@ -48,11 +48,24 @@ export function StaffSweepList() {
   const filtered = queryOfStaffFilter(filter) !== "";
   return (
     <>
-      <p className="actions">
-        <a className="button" href="/staff/sweeps/new/">
-          规划新活动
-        </a>
-      </p>
+      <nav aria-label="志愿清扫工作">
+        <ul className="actions sweep-nav">
+          <li>
+            <a className="button" href="/staff/sweeps/new/">
+              规划新活动
+            </a>
+          </li>
+          <li>
+            <a href="/staff/sweeps/figures/">统计与覆盖</a>
+          </li>
+          <li>
+            <a href="/staff/sweeps/outbox/">消息发件箱</a>
+          </li>
+          <li>
+            <a href="/staff/sweeps/certificates/">志愿服务记录证明</a>
+          </li>
+        </ul>
+      </nav>
       <StaffSweepFilters filter={filter} onApply={apply} onClear={() => apply(NO_STAFF_FILTER)} />
       <ErrorSummary message={error?.message} />
       <StatusMessage

@@ -4,10 +4,13 @@ import { staffSweepsApi } from "../../../lib/sweeps/staff-api";
 import { can } from "../../../shared/staff/roles";
 import type { Me } from "../../../shared/staff/wire";
 import type { Roster } from "../../../shared/sweeps/wire";
+import { useFocusLater } from "../../forms/useFocusLater";
 import { StatusMessage } from "../../staff/StatusMessage";
+import { LeaderLinkPanel } from "./LeaderLinkPanel";
 import { StaffSweepFacts } from "./StaffSweepFacts";
 import { SweepCancelForm } from "./SweepCancelForm";
 import { SweepEditForm } from "./SweepEditForm";
+import { SweepHoursPanel } from "./SweepHoursPanel";
 import { SweepRoster } from "./SweepRoster";
 
 const ID = /^[a-z0-9]{10}$/;
@@ -18,6 +21,8 @@ export function StaffSweepWorkspace({ me }: { me: Me }) {
   const [roster, setRoster] = useState<Roster | null>(null);
   const [error, setError] = useState("");
   const [status, setStatus] = useState("");
+  // The edit and cancel forms are mounted again for each version read: focus is moved from here.
+  const focusLater = useFocusLater();
 
   const load = useCallback(
     async (contacts = false) => {
@@ -49,6 +54,8 @@ export function StaffSweepWorkspace({ me }: { me: Me }) {
   if (!roster) return <StatusMessage text="正在加载…" />;
   const { sweep } = roster;
   const live = sweep.state !== "cancelled" && Date.parse(sweep.endsAt) > Date.now();
+  // Hours are there to review once the sweep began (check-in opens an hour before).
+  const begun = sweep.state !== "cancelled" && Date.parse(sweep.startsAt) - 3_600_000 <= Date.now();
   return (
     <>
       <p>
@@ -59,14 +66,19 @@ export function StaffSweepWorkspace({ me }: { me: Me }) {
         <StaffSweepFacts sweep={sweep} />
         {live && (
           <div className="sweep-side">
+            {sweep.state === "open" && <LeaderLinkPanel sweep={sweep} />}
             <SweepEditForm
               key={sweep.version}
               sweep={sweep}
               onSaved={(result) => {
                 setRoster((r) => r && { ...r, sweep: result.sweep });
                 setStatus(`已保存。${result.messaged > 0 ? `已通知 ${result.messaged} 位报名者活动有变化。` : ""}`);
+                focusLater("edit-toggle");
               }}
-              onReload={() => load(roster.contactsShown)}
+              onReload={async () => {
+                await load(roster.contactsShown);
+                focusLater("edit-toggle");
+              }}
             />
             <SweepCancelForm
               key={sweep.version}
@@ -80,6 +92,7 @@ export function StaffSweepWorkspace({ me }: { me: Me }) {
           </div>
         )}
       </div>
+      {begun && <SweepHoursPanel sweep={sweep} />}
       <SweepRoster
         roster={roster}
         mayReveal={can(me.role, "sweeps:contact")}

@@ -46,7 +46,7 @@ export function SweepEditForm({ sweep, onSaved, onReload }: Props) {
     event.preventDefault();
     setConflict(null);
     if (!form.check(UpdateSweepSchema, editInput(edit))) return;
-    const done = await form.run(async () => onSaved(await staffSweepsApi.update(sweep.id, editInput(edit))), {
+    await form.run(async () => onSaved(await staffSweepsApi.update(sweep.id, editInput(edit))), {
       onError: (err) => {
         if (err instanceof ApiError && err.status === 409) {
           setConflict(`${err.message} 您的修改没有保存。重新加载后可以看到最新的内容，再决定是否修改。`);
@@ -56,10 +56,6 @@ export function SweepEditForm({ sweep, onSaved, onReload }: Props) {
         return refusalOf(err);
       },
     });
-    if (done) {
-      setOpen(false);
-      form.focusLater("edit-toggle");
-    }
   }
 
   return (
@@ -84,7 +80,6 @@ export function SweepEditForm({ sweep, onSaved, onReload }: Props) {
         onReload={async () => {
           // The page mounts this form again for the version read (key), closed and without the notice.
           await onReload();
-          form.focusLater("edit-toggle");
         }}
       />
       {open && (
