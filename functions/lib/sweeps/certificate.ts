@@ -1,3 +1,4 @@
+import * as v from "valibot";
 import { communityById } from "../../../src/shared/geo";
 import {
   base32,
@@ -28,11 +29,26 @@ import { checkCodeOf, sameCode, sign, verifySignature } from "./certificate-key"
 // and signed with the Worker's key; the row keeps the text and the signature, so a changed row (or
 // a printout that no longer matches what the verify page shows) does not verify.
 
+const str = v.string();
+const num = v.number();
+/** The payload's shape, checked when read back: a row changed into something else shows nothing it says. */
+const PayloadShape = v.object({
+  version: v.literal(1),
+  number: str,
+  issuedOn: str,
+  volunteer: v.object({ name: str, organisation: str, volunteerNumber: v.nullable(str) }),
+  services: v.array(v.object({ date: str, title: str, communityName: str, minutes: num, hours: num })),
+  totalMinutes: num,
+  totalHours: num,
+  issuer: v.object({ organisation: str, responsible: str, handler: str, contact: str }),
+  remarks: str,
+});
+
 /** The stored text as a payload, or null when it no longer parses as one. */
 function parsePayload(text: string): CertificatePayload | null {
   try {
-    const p = JSON.parse(text) as CertificatePayload;
-    return p && typeof p === "object" && Array.isArray(p.services) && typeof p.volunteer === "object" ? p : null;
+    const parsed = v.safeParse(PayloadShape, JSON.parse(text));
+    return parsed.success ? parsed.output : null;
   } catch {
     return null;
   }

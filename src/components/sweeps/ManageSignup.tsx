@@ -9,6 +9,7 @@ import { useFocusLater } from "../forms/useFocusLater";
 import { useLinkSecret } from "../forms/useLinkSecret";
 import { CalendarButton } from "./CalendarButton";
 import { CancelPanel } from "./CancelPanel";
+import { CertificatePanel } from "./CertificatePanel";
 import { CheckinCode } from "./CheckinCode";
 import { ConsentStatus } from "./ConsentStatus";
 
@@ -109,6 +110,7 @@ export default function ManageSignup() {
               }
             />
           )}
+          <CertificatePanel token={token} />
           <h3>消息</h3>
           {view.messages.length === 0 ? (
             <p>还没有消息。</p>
