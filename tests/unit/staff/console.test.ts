@@ -15,12 +15,13 @@ describe("the console menu", () => {
       "案件办理",
       "志愿清扫",
       "考核指标",
+      "志愿统计",
       "我的账号",
       "账号管理",
       "操作日志",
     ]);
-    expect(menuFor("volunteer_coordinator").map((e) => e.label)).toEqual(["志愿清扫", "我的账号"]);
-    expect(menuFor("viewer").map((e) => e.label)).toEqual(["考核指标", "我的账号"]);
+    expect(menuFor("volunteer_coordinator").map((e) => e.label)).toEqual(["志愿清扫", "志愿统计", "我的账号"]);
+    expect(menuFor("viewer").map((e) => e.label)).toEqual(["考核指标", "志愿统计", "我的账号"]);
     expect(menuFor("service_point_staff").map((e) => e.label)).toEqual(["我的账号"]);
   });
 
