@@ -109,9 +109,14 @@ export async function sweepsLatency(url: string, coordinator: string, duration: 
     ["GET /api/sweeps (4 weeks, 5k sweeps seeded)", "/api/sweeps"],
     ["GET /api/staff/sweeps/:id/signups (roster)", `/api/staff/sweeps/${mid}/signups`],
     [
-      "GET /api/staff/sweeps/figures, 4 weeks (coverage)",
-      `/api/staff/sweeps/figures?from=${addDays(today, -27)}&to=${today}`,
+      "GET /api/staff/sweeps/coverage, 4 weeks",
+      `/api/staff/sweeps/coverage?from=${addDays(today, -13)}&to=${addDays(today, 14)}`,
     ],
+    [
+      "GET /api/staff/sweeps/coverage, 365 days",
+      `/api/staff/sweeps/coverage?from=${addDays(today, -182)}&to=${addDays(today, 182)}`,
+    ],
+    ["GET /api/staff/sweeps/figures, 4 weeks", `/api/staff/sweeps/figures?from=${addDays(today, -27)}&to=${today}`],
     ["GET /api/staff/sweeps/figures, 365 days", `/api/staff/sweeps/figures?from=${addDays(today, -364)}&to=${today}`],
   ];
   const out: LoadResult[] = [];

@@ -56,24 +56,26 @@ const inPeriod = (start: string, end: string) =>
   and(eq(sweeps.state, "open"), gte(sweeps.startsAt, start), lt(sweeps.startsAt, end));
 
 /**
- * Each sweep's tally for coverage: places, places taken, attended and their minutes, in one pass over
- * the sweeps of the period and their sign-ups (by the (sweep_id, status) index).
+ * Each sweep's tally for coverage: places, places taken (counted in the (sweep_id, status) index
+ * alone), and for a sweep over by `now` who attended and their minutes (only those read the rows).
+ * The outer table is named in full inside the subqueries (see db/sweeps/index.ts).
  */
-export function coverageTallies(db: Db, start: string, end: string) {
+export function coverageTallies(db: Db, start: string, end: string, now: string) {
+  const over = sql`sweeps.ends_at <= ${now}`;
   return db
     .select({
       communityId: sweeps.communityId,
       capacity: sweeps.capacity,
       startsAt: sweeps.startsAt,
       endsAt: sweeps.endsAt,
-      taken: sql<number>`count(CASE WHEN ${c.status} IN ${TAKEN} THEN 1 END)`,
-      attended: sql<number>`count(CASE WHEN ${c.attendance} = 'attended' THEN 1 END)`,
-      attendedMinutes: sql<number>`coalesce(sum(CASE WHEN ${c.attendance} = 'attended' THEN ${c.minutes} END), 0)`,
+      taken: sql<number>`(SELECT count(*) FROM sweep_signups t WHERE t.sweep_id = sweeps.id AND t.status IN ${TAKEN})`,
+      attended: sql<number>`CASE WHEN ${over} THEN (SELECT count(*) FROM sweep_signups a
+        WHERE a.sweep_id = sweeps.id AND a.status = 'confirmed' AND a.attendance = 'attended') ELSE 0 END`,
+      attendedMinutes: sql<number>`CASE WHEN ${over} THEN (SELECT coalesce(sum(a.minutes), 0) FROM sweep_signups a
+        WHERE a.sweep_id = sweeps.id AND a.status = 'confirmed' AND a.attendance = 'attended') ELSE 0 END`,
     })
     .from(sweeps)
-    .leftJoin(c, eq(c.sweepId, sweeps.id))
-    .where(inPeriod(start, end))
-    .groupBy(sweeps.id);
+    .where(inPeriod(start, end));
 }
 
 /** The counts of one figures row; `volunteers` are distinct persons (phone hashes), never names. */

@@ -5,7 +5,13 @@ import {
   FIGURES_TOP_ORGANISATIONS,
   OTHER_ORGANISATIONS,
 } from "../../../src/shared/sweeps/figures";
-import type { CoverageFigure, FiguresRow, SweepFigures, SweepTargetPeriod } from "../../../src/shared/sweeps/wire";
+import type {
+  CoverageFigure,
+  FiguresRow,
+  SweepCoverage,
+  SweepFigures,
+  SweepTargetPeriod,
+} from "../../../src/shared/sweeps/wire";
 import { formatMonthZh, periodInstants } from "../../../src/shared/time";
 import type { Db } from "../../db/client";
 import {
@@ -92,11 +98,28 @@ export function coverageFigures(coverage: ReadonlyMap<string, Coverage>): Covera
   });
 }
 
+/** The balance figure of a coverage: the CV over communities with sweeps or a target. */
+function balanceFigure(coverage: ReadonlyMap<string, Coverage>): number | null {
+  const cv = balanceOf([...coverage.values()].filter((c) => c.capacity > 0 || c.targetSet));
+  return cv === null ? null : round2(cv);
+}
+
+/** Coverage and balance alone for the China-time days [from, to]: two reads in one batch. */
+export async function sweepCoverage(db: Db, from: string, to: string, now = new Date()): Promise<SweepCoverage> {
+  const { start, end } = periodInstants(from, to);
+  const [tallies, targetRows] = await db.batch([
+    coverageTallies(db, start, end, now.toISOString()),
+    targetsOverlapping(db, from, endExclusive(to)),
+  ]);
+  const coverage = coverageOf(tallies, targetsFor(targetRows, from, endExclusive(to)), now);
+  return { from, to, coverage: coverageFigures(coverage), balance: balanceFigure(coverage) };
+}
+
 /** The figures of the sweeps starting in the China-time days [from, to]: six reads in one batch. */
 export async function sweepFigures(db: Db, from: string, to: string, now = new Date()): Promise<SweepFigures> {
   const { start, end } = periodInstants(from, to);
   const [tallies, targetRows, [totals], byCommunity, byMonth, byOrganisation] = await db.batch([
-    coverageTallies(db, start, end),
+    coverageTallies(db, start, end, now.toISOString()),
     targetsOverlapping(db, from, endExclusive(to)),
     figureTotals(db, start, end),
     figuresByCommunity(db, start, end),
@@ -121,10 +144,7 @@ export async function sweepFigures(db: Db, from: string, to: string, now = new D
     byOrganisation: organisationRows(byOrganisation),
     byMonth: byMonth.map((r) => row(r.key, formatMonthZh(r.key), r)).sort((a, b) => a.key.localeCompare(b.key)),
     coverage: coverageFigures(coverage),
-    balance: (() => {
-      const cv = balanceOf([...coverage.values()].filter((c) => c.capacity > 0 || c.targetSet));
-      return cv === null ? null : round2(cv);
-    })(),
+    balance: balanceFigure(coverage),
   };
 }
 

@@ -42,6 +42,7 @@ export const STAFF_ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "GET /api/staff/sweeps/targets": "sweeps:figures",
   "PUT /api/staff/sweeps/targets": "sweeps:manage",
   "GET /api/staff/sweeps/figures": "sweeps:figures",
+  "GET /api/staff/sweeps/coverage": "sweeps:figures",
   "GET /api/staff/sweeps/:id/signups.csv": "sweeps:manage",
   // On the day and after (routes/sweeps/staff-day.ts): leader link, the leader's page by id, hours.
   "POST /api/staff/sweeps/:id/leader-link": "sweeps:manage",

@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import { FiguresQuerySchema, TargetsSchema, targetsOf } from "../../../src/shared/sweeps/figures";
-import type { SweepFigures, SweepTargetList, SweepTargetsResult } from "../../../src/shared/sweeps/wire";
+import type { SweepCoverage, SweepFigures, SweepTargetList, SweepTargetsResult } from "../../../src/shared/sweeps/wire";
 import { addDays } from "../../../src/shared/time";
 import { replaceTargets, targetsOverlapping } from "../../db/sweeps/figures";
 import type { AppEnv } from "../../env";
 import { audit } from "../../lib/audit-context";
 import { problem } from "../../lib/problem";
-import { sweepFigures, targetPeriods } from "../../lib/sweeps/figures";
+import { sweepCoverage, sweepFigures, targetPeriods } from "../../lib/sweeps/figures";
 import { validate } from "../../lib/validate";
 
 /**
@@ -58,6 +58,12 @@ balance.put("/targets", validate("json", TargetsSchema), async (c) => {
   return c.json<SweepTargetsResult>({
     period: stored[0] ?? { periodStart, periodEnd, kind: input.kind, targets: [], updatedAt: now },
   });
+});
+
+/** Coverage per community against its target, and the balance figure, for any period (a light read). */
+balance.get("/coverage", validate("query", FiguresQuerySchema), async (c) => {
+  const { from, to } = c.req.valid("query");
+  return c.json<SweepCoverage>(await sweepCoverage(c.var.db, from, to));
 });
 
 /** Volunteers, sign-ups, attendance and hours by community, organisation and month; coverage and balance. */

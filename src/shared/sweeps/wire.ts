@@ -319,6 +319,15 @@ export interface FiguresRow {
   hours: number;
 }
 
+/** GET /api/staff/sweeps/coverage?from&to: coverage and balance alone (what figures also carries). */
+export interface SweepCoverage {
+  from: string;
+  to: string;
+  coverage: CoverageFigure[];
+  /** Coefficient of variation (population SD ÷ mean) of the communities' coverage ratios; 0 = even. */
+  balance: number | null;
+}
+
 /** GET /api/staff/sweeps/figures?from&to (sweeps starting in [from, to], China-time days). */
 export interface SweepFigures {
   from: string;

@@ -2,7 +2,13 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { COMMUNITIES } from "../../../src/shared/geo";
 import type { Role } from "../../../src/shared/staff/roles";
-import type { SweepFigures, SweepList, SweepTargetList, SweepTargetsResult } from "../../../src/shared/sweeps/wire";
+import type {
+  SweepCoverage,
+  SweepFigures,
+  SweepList,
+  SweepTargetList,
+  SweepTargetsResult,
+} from "../../../src/shared/sweeps/wire";
 import { addDays, chinaDay } from "../../../src/shared/time";
 import { call, makeStaff, signIn } from "../staff/factories";
 import { makeSweep, signUpOk } from "./factories";
@@ -184,6 +190,10 @@ describe("staff figures of the sweeps", () => {
     expect(cov.get(B)).toMatchObject({ attended: 3, target: 10, targetSet: false, ratio: 0.3 });
     expect(cov.get(C)).toMatchObject({ ratio: null, target: null });
     expect(f.balance).toBe(0.25);
+    // The light coverage read says the same.
+    const light = await call(`/api/staff/sweeps/coverage?from=${from}&to=${to}`, { cookie });
+    expect(light.status).toBe(200);
+    expect((await light.json()) as SweepCoverage).toEqual({ from, to, coverage: f.coverage, balance: 0.25 });
   });
 });
 

@@ -35,7 +35,7 @@ describe("the sweeps queries use indexes", () => {
 
   it("coverage over a period, with the communities' targets", async () => {
     const [start, end] = ["2026-11-30T16:00:00.000Z", "2026-12-31T16:00:00.000Z"];
-    expectIndexed(await plan(coverageTallies(db, start, end)));
+    expectIndexed(await plan(coverageTallies(db, start, end, "2026-12-15T00:00:00.000Z")));
     expectIndexed(await plan(targetsOverlapping(db, "2026-12-01", "2027-01-01")));
   });
 
