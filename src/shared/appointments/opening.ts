@@ -2,7 +2,15 @@
 // make-up working days with the template the point names (Tuesday's, per the 2026 notice), minus the
 // closures staff enter (training, weather). Per ISO week, the real hours against the weekly minimum.
 import { addDays, isDay } from "../time.ts";
-import { CALENDAR, type Calendar, type DayKind, dayInfo, isUnknownYear, type UnknownYear } from "./calendar.ts";
+import {
+  CALENDAR,
+  type Calendar,
+  type DayKind,
+  dayInfo,
+  isoWeekday,
+  isUnknownYear,
+  type UnknownYear,
+} from "./calendar.ts";
 import { MINIMUM_WEEKLY_HOURS, type ServicePoint } from "./points.ts";
 import {
   clockMinutes,
@@ -86,8 +94,7 @@ const WEEK = /^(\d{4})-W(\d{2})$/;
 /** The ISO week of a day, "2026-W41". */
 export function isoWeekOf(day: string): string {
   if (!isDay(day)) throw new RangeError(`not a day: ${day}`);
-  const weekday = ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-  const thursday = addDays(day, 4 - weekday);
+  const thursday = addDays(day, 4 - isoWeekday(day));
   const year = Number(thursday.slice(0, 4));
   const week = Math.floor((Date.parse(thursday) - Date.parse(`${year}-01-01`)) / (7 * 86_400_000)) + 1;
   return `${year}-W${String(week).padStart(2, "0")}`;
@@ -98,8 +105,7 @@ export function isoWeekDays(week: string): string[] {
   const m = WEEK.exec(week);
   if (!m) throw new RangeError(`not an ISO week: ${week}`);
   const jan4 = `${m[1]}-01-04`;
-  const jan4Weekday = ((new Date(`${jan4}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-  const monday = addDays(jan4, 1 - jan4Weekday + (Number(m[2]) - 1) * 7);
+  const monday = addDays(jan4, 1 - isoWeekday(jan4) + (Number(m[2]) - 1) * 7);
   if (Number(m[2]) < 1 || isoWeekOf(monday) !== week) throw new RangeError(`no such ISO week: ${week}`);
   return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
 }
