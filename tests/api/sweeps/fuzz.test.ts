@@ -2,23 +2,18 @@ import { env, exports } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
 import { app } from "../../../functions/app";
-import { addDays, chinaDay } from "../../../src/shared/time";
+import type { GroupSignupResult, GroupView, SignupResult } from "../../../src/shared/sweeps/wire";
 import { snapshot } from "./all-or-nothing";
-import { makeSweep, ORIGIN, signUpOk, validSignup } from "./factories";
+import { leaderLink } from "./day-factories";
+import { makeSweep, newKey, newPhone, ORIGIN, signUp, signUpOk, validSignup } from "./factories";
+import { type DayTargets, dayRequests } from "./fuzz-day";
+import { type FuzzRequest, signupRequests } from "./fuzz-requests";
 
 const RUNS = inject("fuzzRuns");
 /** Requests sent at once per fast-check run. */
 const BATCH = 10;
-// 10,000 runs took 44 s on the two-core machine under load (load average 9): three times that, plus 30 s.
-const TIMEOUT = 30_000 + RUNS * 13;
-
-/** The sweeps the fuzz aims at, made once: an open one, a full one with a full waitlist, a cancelled one, a draft. */
-interface Targets {
-  open: string;
-  full: string;
-  cancelled: string;
-  draft: string;
-}
+// 10,000 runs took 61 s on the two-core machine under load (load average 8.5): 2.5 times that, plus 30 s.
+const TIMEOUT = 30_000 + RUNS * 15;
 
 /**
  * The Worker with a limiter that always allows: a call to the local rate-limit binding costs about
@@ -26,7 +21,8 @@ interface Targets {
  * validation and writes, not the limiter (tests/api/platform has its contract). One request of
  * each batch still goes through the real Worker entry and its real limiter.
  */
-const allowing = { ...env, SWEEP_LIMITER: { limit: async () => ({ success: true }) } };
+const allow = { limit: async () => ({ success: true }) };
+const allowing = { ...env, SWEEP_LIMITER: allow, TRACK_LIMITER: allow };
 
 let ipSeq = 0;
 /** A fresh client address per request: the sign-up limiter counts per address, and the fuzz must reach validation. */
@@ -35,188 +31,56 @@ const freshIp = () => {
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 };
 
-const notString = fc.oneof(
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
-  fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
-);
-const blank = fc.stringMatching(/^[ \t\u3000]{0,5}$/);
-const tooLong = (min: number) =>
-  fc.string({ minLength: min + 1, maxLength: min + 40 }).map((s) => `字${s}`.padEnd(min + 1, "长"));
-/** Never a mobile number, however normalised: a letter stays. */
-const notPhone = fc.string({ maxLength: 20 }).map((s) => `x${s}`);
-const notMonth = fc.oneof(
-  fc.string({ maxLength: 10 }).map((s) => `x${s}`),
-  fc.constantFrom("2000-13", "2000-00", "2000-1", "20000-01", "2000/05", "2000-05-01"),
-);
-/** Never a day that exists: a letter stays, or a date no calendar has. */
-const notDay = fc.oneof(
-  fc.string({ maxLength: 12 }).map((s) => `x${s}`),
-  fc.constantFrom("2026-02-30", "2026-13-01", "26-01-01", "2026-1-01", "2026-04-31", "", "2026-05"),
-);
-const year = new Date().getUTCFullYear();
-
-/** One field of an otherwise valid sign-up made invalid, or dropped: every one must be refused. */
-const brokenSignup = fc
-  .oneof(
-    fc.record({ field: fc.constant("name"), value: fc.oneof(notString, blank, tooLong(40)) }),
-    fc.record({ field: fc.constant("phone"), value: fc.oneof(notString, notPhone) }),
-    fc.record({ field: fc.constant("organisation"), value: fc.oneof(notString, blank, fc.constant("a"), tooLong(60)) }),
-    fc.record({ field: fc.constant("birthMonth"), value: fc.oneof(notString, notMonth) }),
-    // Too young for the sweep (minimum 16), or born in the future: refused on the server.
-    fc.record({
-      field: fc.constant("birthMonth"),
-      value: fc
-        .record({ age: fc.integer({ min: -5, max: 15 }), month: fc.integer({ min: 1, max: 12 }) })
-        .map(({ age, month }) => `${year - age}-${String(month).padStart(2, "0")}`),
+/** What the fuzz aims at: sweeps in every state, and a real secret of each kind to miss against. */
+async function makeTargets(): Promise<DayTargets> {
+  const full = await makeSweep({ capacity: 1, waitlistLimit: 1 });
+  await signUpOk(full.id);
+  await signUpOk(full.id);
+  const open = (await makeSweep({ capacity: 50, minAge: 14 })).id;
+  const real = await signUpOk(open);
+  const minorAnswer = await signUp(
+    open,
+    validSignup({
+      birthMonth: `${new Date().getUTCFullYear() - 16}-01`,
+      guardianName: "王大明",
+      guardianPhone: newPhone(),
     }),
-    fc.record({ field: fc.constant("consent"), value: fc.anything().filter((v) => v !== true) }),
-    fc.record({
-      field: fc.constant("volunteerNumber"),
-      value: fc.oneof(
-        notString,
-        fc.string({ maxLength: 20 }).map((s) => `${s}!`),
-      ),
-    }),
-    fc.record({ field: fc.constant("guardianPhone"), value: fc.oneof(notString, notPhone) }),
-    fc.record({ field: fc.constant("guardianName"), value: fc.oneof(notString, tooLong(40)) }),
-    fc.record({
-      field: fc.constantFrom("name", "phone", "organisation", "birthMonth", "consent"),
-      value: fc.constant(undefined),
-    }),
-  )
-  .map(({ field, value }) => {
-    const body: Record<string, unknown> = validSignup();
-    if (value === undefined) delete body[field];
-    else body[field] = value;
-    return JSON.stringify(body);
-  });
-
-const notJson = fc.oneof(
-  fc.anything().map((a) => JSON.stringify(a) ?? "null"),
-  fc.string({ maxLength: 300 }),
-  fc.json({ maxDepth: 2 }),
-);
-
-/** An Idempotency-Key that is never 8–64 URL-safe characters. */
-const badKey = fc.oneof(
-  fc.constant(""),
-  fc.stringMatching(/^[A-Za-z0-9_-]{1,7}$/),
-  fc.stringMatching(/^[A-Za-z0-9_-]{65,90}$/),
-  fc.string({ maxLength: 30 }).map((s) => `${s} key#${s}`),
-);
-const goodKey = fc.uuid();
-const notJsonType = fc.constantFrom(
-  "text/plain",
-  "multipart/form-data",
-  "application/x-www-form-urlencoded",
-  "",
-  "image/jpeg",
-  "text/json",
-  "application/jsonx",
-);
-/** A 22-character secret in the right alphabet (a miss: 404), or one in the wrong shape (422). */
-const token = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{22}$/), fc.string({ maxLength: 40 }), fc.constant(""));
-/** A path segment that is not a sweep's id: random text, or ten letters and digits no sweep has. */
-const sweepId = fc.oneof(
-  fc.string({ maxLength: 20 }).map((s) => encodeURIComponent(s) || "x"),
-  fc.stringMatching(/^[a-z0-9]{10}$/),
-);
-
-/** A list query with at least one part invalid. */
-const badListQuery = fc.oneof(
-  fc.string({ maxLength: 50 }).map((s) => `community=${encodeURIComponent(`${s}X`)}`),
-  fc.constantFrom("community=a", `community=${"a".repeat(41)}`),
-  fc.tuple(fc.constantFrom("from", "to"), notDay).map(([k, s]) => `${k}=${encodeURIComponent(s)}`),
-  fc.string({ maxLength: 5 }).map((s) => `minors=${encodeURIComponent(`${s}x`)}`),
-  // A period longer than the list covers, or running backwards.
-  fc.integer({ min: 92, max: 800 }).map((n) => `from=${chinaDay()}&to=${addDays(chinaDay(), n)}`),
-  fc.integer({ min: 1, max: 400 }).map((n) => `from=${chinaDay()}&to=${addDays(chinaDay(), -n)}`),
-);
-const extraQuery = fc.array(
-  fc.tuple(fc.constantFrom("community", "from", "to", "minors", "page", "t"), fc.string({ maxLength: 8 })),
-  { maxLength: 2 },
-);
-
-interface FuzzRequest {
-  path: string;
-  init: RequestInit & { headers?: Record<string, string> };
-}
-
-function requests(t: Targets, realToken: string): fc.Arbitrary<FuzzRequest> {
-  const post = (id: string, body: string, key: string, type = "application/json"): FuzzRequest => ({
-    path: `/api/sweeps/${id}/signups`,
-    init: { method: "POST", headers: { "content-type": type, "idempotency-key": key }, body },
-  });
-  const valid = () => JSON.stringify(validSignup());
-  return fc.oneof(
-    // Sign-up bodies: one broken field, or not a sign-up at all.
-    { weight: 4, arbitrary: fc.tuple(brokenSignup, goodKey).map(([b, k]) => post(t.open, b, k)) },
-    { weight: 2, arbitrary: fc.tuple(notJson, goodKey).map(([b, k]) => post(t.open, b, k)) },
-    // A valid sign-up with a broken Idempotency-Key, or not sent as JSON.
-    { weight: 1, arbitrary: badKey.map((k) => post(t.open, valid(), k)) },
-    { weight: 1, arbitrary: fc.tuple(notJsonType, goodKey).map(([type, k]) => post(t.open, valid(), k, type)) },
-    // A valid sign-up to a sweep that is not there, a draft, cancelled, or full with a full waitlist.
-    {
-      weight: 1,
-      arbitrary: fc
-        .tuple(fc.oneof(sweepId, fc.constantFrom(t.draft, t.cancelled, t.full)), goodKey)
-        .map(([id, k]) => post(id, valid(), k)),
-    },
-    // The list with a broken query.
-    {
-      weight: 2,
-      arbitrary: fc.tuple(badListQuery, extraQuery).map(([q, extra]) => ({
-        path: `/api/sweeps?${[q, ...extra.map(([k, v]) => `${k}=${encodeURIComponent(v)}`)].join("&")}`,
-        init: { method: "GET" },
-      })),
-    },
-    // A sweep's page by a made-up id, and methods no route has.
-    { weight: 1, arbitrary: sweepId.map((id) => ({ path: `/api/sweeps/${id}`, init: { method: "GET" } })) },
-    {
-      weight: 1,
-      arbitrary: fc
-        .tuple(fc.constantFrom("PUT", "PATCH", "DELETE"), fc.constantFrom("", `/${t.open}`, `/${t.open}/signups`))
-        .map(([method, p]) => ({ path: `/api/sweeps${p}`, init: { method } })),
-    },
-    // The manage link with made-up secrets; the real one only in the query string, where it is never read.
-    {
-      weight: 2,
-      arbitrary: fc
-        .tuple(fc.constantFrom(["GET", ""], ["DELETE", ""], ["POST", "/confirm"]), token)
-        .map(([[method, p], tok]) => ({
-          path: `/api/sweeps/manage${p}`,
-          init: { method, headers: { "x-manage-token": tok } },
-        })),
-    },
-    {
-      weight: 1,
-      arbitrary: fc.constantFrom(["GET", ""], ["DELETE", ""], ["POST", "/confirm"]).map(([method, p]) => ({
-        path: `/api/sweeps/manage${p}?t=${realToken}&token=${realToken}`,
-        init: { method },
-      })),
-    },
   );
+  const minor = (await minorAnswer.json()) as SignupResult;
+  const groupAnswer = await exports.default.fetch(`${ORIGIN}/api/sweeps/${open}/groups`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": newKey(), "cf-connecting-ip": "192.0.2.1" },
+    body: JSON.stringify({
+      contactName: "李老师",
+      contactPhone: newPhone(),
+      organisation: "青溪中学 初二（3）班",
+      size: 3,
+      consent: true,
+    }),
+  });
+  const group = (await groupAnswer.json()) as GroupSignupResult;
+  const groupView = (await (
+    await exports.default.fetch(`${ORIGIN}/api/sweeps/group`, { headers: { "x-group-token": group.groupToken } })
+  ).json()) as GroupView;
+  expect([minorAnswer.status, groupAnswer.status, minor.status]).toEqual([201, 201, "pending_consent"]);
+  return {
+    open,
+    full: full.id,
+    cancelled: (await makeSweep({ state: "cancelled" })).id,
+    draft: (await makeSweep({ state: "draft" })).id,
+    manageToken: real.manageToken,
+    consentToken: (minor.consentPath ?? "").split("#t=")[1] ?? "",
+    groupToken: group.groupToken,
+    memberId: groupView.members[0]?.id ?? 0,
+    leaderToken: await leaderLink(open),
+  };
 }
 
 describe("fuzzing the public sweeps endpoints", () => {
   it(
     `answers ${RUNS} malformed requests with 4xx problems only, and writes nothing`,
     async () => {
-      const full = await makeSweep({ capacity: 1, waitlistLimit: 1 });
-      await signUpOk(full.id);
-      await signUpOk(full.id);
-      const targets: Targets = {
-        open: (await makeSweep({ capacity: 50, minAge: 16 })).id,
-        full: full.id,
-        cancelled: (await makeSweep({ state: "cancelled" })).id,
-        draft: (await makeSweep({ state: "draft" })).id,
-      };
-      // One real sign-up, so made-up secrets have something to miss against.
-      const real = await signUpOk(targets.open);
+      const targets = await makeTargets();
       const before = await snapshot();
       const statuses = new Map<number, number>();
       const send = async ({ path, init }: FuzzRequest, i: number) => {
@@ -235,7 +99,10 @@ describe("fuzzing the public sweeps endpoints", () => {
       // BATCH requests at a time: the Worker answers them concurrently, as it would real traffic.
       await fc.assert(
         fc.asyncProperty(
-          fc.array(requests(targets, real.manageToken), { minLength: BATCH, maxLength: BATCH }),
+          fc.array(
+            fc.oneof({ weight: 2, arbitrary: signupRequests(targets) }, { weight: 1, arbitrary: dayRequests(targets) }),
+            { minLength: BATCH, maxLength: BATCH },
+          ),
           (batch) => Promise.all(batch.map(send)).then(() => undefined),
         ),
         { numRuns: Math.ceil(RUNS / BATCH), seed: 20261201 },
