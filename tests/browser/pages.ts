@@ -2,6 +2,7 @@ import { demoTrackingPathWithContact } from "./complaints/personal-data-demo";
 import { demoCaseNumber } from "./complaints/public-case-demo";
 import { fullSweep, openSweep, signUpByApi } from "./sweeps/demo";
 import { groupByApi } from "./sweeps/group-demo";
+import { leaderDemo } from "./sweeps/lead-demo";
 
 /** A seeded case with a public page (tests/browser/complaints/public-case-demo.ts). */
 const DEMO_CASE = await demoCaseNumber();
@@ -16,6 +17,8 @@ const DEMO_MANAGE_PATH = await signUpByApi(DEMO_SWEEP.id);
 const DEMO_FULL_SWEEP = await fullSweep();
 /** A class of three signed up on a seeded sweep, opened by its group link (tests/browser/sweeps/group-demo.ts). */
 const DEMO_GROUP_PATH = (await groupByApi(3)).groupPath;
+/** A sweep starting within the hour, one sign-up, and its leader link (tests/browser/sweeps/lead-demo.ts). */
+const DEMO_LEAD = await leaderDemo();
 
 /** One URL per page template of the publishing site: the accessibility and header tests visit each. */
 export const PAGE_TEMPLATES = [
@@ -42,6 +45,7 @@ export const PAGE_TEMPLATES = [
   { name: "volunteer sweeps", path: "/volunteer/" },
   { name: "volunteer, manage page opened without its link", path: "/volunteer/manage/" },
   { name: "volunteer, group page opened without its link", path: "/volunteer/group/" },
+  { name: "volunteer, leader's page opened without its link", path: "/volunteer/lead/" },
 ] as const;
 
 /** A filing draft as the device keeps it, opened on the place step with a point tapped on the map. */
@@ -121,5 +125,11 @@ export const PAGE_STATES = [
     path: DEMO_GROUP_PATH,
     storage: {},
     ready: "#group-heading",
+  },
+  {
+    name: "volunteer, the leader's page opened by its link: counts, the code box, the roll, the walk-in form",
+    path: DEMO_LEAD.leaderPath,
+    storage: {},
+    ready: ".leader-counts",
   },
 ] as const;
