@@ -2,11 +2,13 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../../functions/lib/tokens";
 import type { SignupResult, SweepDetail } from "../../../src/shared/sweeps/wire";
-import { makeSweep, ORIGIN, signUp, validSignup } from "./factories";
+import { lead, leaderLink, sweepOnTheDay } from "./day-factories";
+import { makeSweep, newIp, newKey, newPhone, ORIGIN, signUp, validSignup } from "./factories";
 
 // The rest of issue 11's concurrency list lives beside the behaviour it tests: 50 concurrent
 // cancellations promote each waiting person at most once (manage.test.ts), the same person twice and
-// overlapping sweeps answer 409 (signup.test.ts).
+// overlapping sweeps answer 409 (signup.test.ts), a group of 8 for 5 free places is refused whole
+// (groups.test.ts). Here: many at once, where only the database can keep the count.
 
 const PLACES = 20;
 const PEOPLE = 200;
@@ -87,4 +89,83 @@ describe("200 people sign up for 20 places at once", () => {
       { status: "waitlisted", n: 10 },
     ]);
   }, 20_000);
+});
+
+const groupSignUp = (sweepId: string, size: number) =>
+  exports.default.fetch(`${ORIGIN}/api/sweeps/${sweepId}/groups`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "cf-connecting-ip": newIp(), "idempotency-key": newKey() },
+    body: JSON.stringify({
+      contactName: "李老师",
+      contactPhone: newPhone(),
+      organisation: "青溪中学 初二（3）班",
+      size,
+      consent: true,
+    }),
+  });
+
+describe("groups, walk-ins and the roll at once", () => {
+  it("12 classes of 4 at once for 10 places: two take their places whole, the others are refused whole", async () => {
+    const s = await makeSweep({ capacity: 10, waitlistLimit: 50 });
+    const answers = await Promise.all(Array.from({ length: 12 }, () => groupSignUp(s.id, 4)));
+    const codes = answers.map((r) => r.status);
+    expect(codes.filter((c) => c === 201)).toHaveLength(2);
+    expect(codes.filter((c) => c === 409)).toHaveLength(10);
+    // Every group row holds exactly its size in member rows: none split, none without its places.
+    const { results: groups } = await env.DB.prepare(
+      `SELECT g.size, (SELECT count(*) FROM sweep_signups m WHERE m.group_id = g.id) AS members
+         FROM sweep_groups g WHERE g.sweep_id = ?`,
+    )
+      .bind(s.id)
+      .all();
+    expect(groups).toEqual([
+      { size: 4, members: 4 },
+      { size: 4, members: 4 },
+    ]);
+    const taken = await env.DB.prepare(
+      "SELECT count(*) AS n FROM sweep_signups WHERE sweep_id = ? AND status IN ('confirmed', 'offered', 'pending_consent', 'reserved')",
+    )
+      .bind(s.id)
+      .first<{ n: number }>();
+    expect(taken?.n).toBe(8);
+  }, 20_000);
+
+  it("20 walk-ins at once for 3 free places on the day: exactly 3 added, the rest refused", async () => {
+    const day = await sweepOnTheDay(2, -0.5, 2, { capacity: 5 });
+    const token = await leaderLink(day.id);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        lead(token, "/walk-ins", { name: `路人${i}`, phone: newPhone(), organisation: "", birthMonth: "1990-03" }),
+      ),
+    );
+    const codes = answers.map((r) => r.status);
+    expect(codes.filter((c) => c === 201)).toHaveLength(3);
+    expect(codes.filter((c) => c === 409)).toHaveLength(17);
+    const { results } = await env.DB.prepare(
+      "SELECT walk_in, count(*) AS n FROM sweep_signups WHERE sweep_id = ? AND status = 'confirmed' GROUP BY walk_in ORDER BY walk_in",
+    )
+      .bind(day.id)
+      .all();
+    expect(results).toEqual([
+      { walk_in: 0, n: 2 },
+      { walk_in: 1, n: 3 },
+    ]);
+  }, 20_000);
+
+  it("the same person checked in from several phones at once is checked in once", async () => {
+    const day = await sweepOnTheDay(1, -0.5, 2);
+    const token = await leaderLink(day.id);
+    const id = day.ids[0];
+    const answers = await Promise.all(Array.from({ length: 10 }, () => lead(token, "/checkin", { signupId: id })));
+    expect(answers.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    const row = await env.DB.prepare("SELECT checked_in_at, attendance FROM sweep_signups WHERE id = ?")
+      .bind(id)
+      .first<{ checked_in_at: string | null; attendance: string }>();
+    expect(row?.attendance).toBe("attended");
+    const times = await Promise.all(
+      answers.filter((r) => r.status === 200).map(async (r) => (await r.json()) as { entry: { checkedInAt: string } }),
+    );
+    // Whoever answered 200 reports the one check-in time the row keeps.
+    expect(new Set(times.map((t) => t.entry.checkedInAt))).toEqual(new Set([row?.checked_in_at]));
+  });
 });
