@@ -8,6 +8,7 @@ import { limitBody, MAX_JSON_BYTES } from "./lib/validate";
 import { database } from "./middleware/db";
 import { errorLog } from "./middleware/json-log";
 import { platform } from "./middleware/platform";
+import appointments from "./routes/appointments";
 import complaints from "./routes/complaints";
 import casePage from "./routes/complaints/case-page";
 import health from "./routes/health";
@@ -46,6 +47,7 @@ app.route("/health", health);
 app.route("/complaints", complaints);
 app.route("/staff", staff);
 app.route("/sweeps", sweeps);
+app.route("/appointments", appointments);
 // A case's public page (routes/complaints/case-page.ts): a 404 for a number without one.
 worker.route("/complaints", casePage);
 

@@ -1,0 +1,62 @@
+import { and, asc, count, eq, gte, inArray, lt } from "drizzle-orm";
+import type { ServiceId } from "../../../src/shared/appointments/points";
+import type { Db } from "../client";
+import { appointmentIdempotencyKeys, appointmentMessages, appointments } from "../schema";
+
+// Reads of the appointments feature, as drizzle builders (callers run them; the query-plan test can
+// read their SQL). Writes are in bookings.ts, statements for the batch port.
+
+export type Appointment = typeof appointments.$inferSelect;
+
+/**
+ * Booked places per slot of the given points' service with a start in [start, end): one GROUP BY
+ * over the partial index of booked rows, whatever the number of slots listed.
+ */
+export function bookedPerSlot(db: Db, pointIds: readonly string[], service: ServiceId, start: string, end: string) {
+  return db
+    .select({ slotId: appointments.slotId, booked: count() })
+    .from(appointments)
+    .where(
+      and(
+        inArray(appointments.pointId, [...pointIds]),
+        eq(appointments.service, service),
+        gte(appointments.slotStart, start),
+        lt(appointments.slotStart, end),
+        eq(appointments.status, "booked"),
+      ),
+    )
+    .groupBy(appointments.slotId);
+}
+
+export function appointmentByManageHash(db: Db, manageHash: string) {
+  return db.select().from(appointments).where(eq(appointments.manageHash, manageHash));
+}
+
+export function appointmentMessagesOf(db: Db, appointmentId: number) {
+  return db
+    .select({ kind: appointmentMessages.kind, createdAt: appointmentMessages.createdAt })
+    .from(appointmentMessages)
+    .where(eq(appointmentMessages.appointmentId, appointmentId))
+    .orderBy(asc(appointmentMessages.id));
+}
+
+export function findAppointmentIdempotency(db: Db, keyHash: string) {
+  return db.select().from(appointmentIdempotencyKeys).where(eq(appointmentIdempotencyKeys.keyHash, keyHash));
+}
+
+/** The starts of a person's no-shows, for the no-show rule. */
+export function noShowStarts(db: Db, personKey: string) {
+  return db
+    .select({ slotStart: appointments.slotStart })
+    .from(appointments)
+    .where(and(eq(appointments.personKey, personKey), eq(appointments.status, "no_show")));
+}
+
+/** The desk's day: a point's bookings starting in [start, end), in order. */
+export function pointDay(db: Db, pointId: string, start: string, end: string) {
+  return db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.pointId, pointId), gte(appointments.slotStart, start), lt(appointments.slotStart, end)))
+    .orderBy(asc(appointments.slotStart), asc(appointments.id));
+}

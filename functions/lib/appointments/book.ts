@@ -1,0 +1,145 @@
+import { BOOKING_RULES, type ServiceId } from "../../../src/shared/appointments/points";
+import { noShowRestriction } from "../../../src/shared/appointments/rules";
+import type { Booking } from "../../../src/shared/appointments/schemas";
+import type { BookingResult } from "../../../src/shared/appointments/wire";
+import { chinaDay, formatDateZh } from "../../../src/shared/time";
+import { bookBatch } from "../../db/appointments/bookings";
+import { appointmentByManageHash, findAppointmentIdempotency, noShowStarts } from "../../db/appointments/index";
+import type { Db } from "../../db/client";
+import type { BatchRunner } from "../../platform/ports";
+import { problem } from "../problem";
+import { idempotencyKeyHash, openForReplay, sealForReplay } from "../replay-cipher";
+import { randomToken, sha256Hex } from "../tokens";
+import { isRefusal, refusalOf } from "./errors";
+import { nearestFree, offeredSlot } from "./slots";
+
+/** The key that makes "one active booking per person per service" an index: the normalised phone, hashed. */
+export const personKey = (phone: string) => sha256Hex(`appointment-person:${phone}`);
+
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** "YY" and 8 random Crockford base32 characters (40 bits): read out on the phone, not guessable as a sequence. */
+export function newBookingNumber(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `YY${[...bytes].map((b) => CROCKFORD[b % 32]).join("")}`;
+}
+
+/** The published no-show rule in words, as a refusal quotes it. */
+export const NO_SHOW_RULE_TEXT = (() => {
+  const { count, withinMonths, restrictedDays } = BOOKING_RULES.noShowRule;
+  return `${withinMonths} 个月内预约后未到场（且未取消）累计 ${count} 次的，${restrictedDays} 天内不能预约。`;
+})();
+
+/** Refuses (409, quoting the rule) a person the no-show rule restricts today. A rule, read before the batch. */
+export async function refuseRestricted(db: Db, key: string, now: Date): Promise<void> {
+  const rows = await noShowStarts(db, key);
+  const until = noShowRestriction(
+    rows.map((r) => chinaDay(new Date(r.slotStart))),
+    chinaDay(now),
+  );
+  if (until) {
+    throw problem(409, {
+      detail: `您多次预约后未到场，按预约规则 ${formatDateZh(until)} 前不能在线预约。规则：${NO_SHOW_RULE_TEXT}如有急事请直接到服务点现场办理。`,
+    });
+  }
+}
+
+/** Canonical JSON (sorted keys) of the validated booking. */
+const requestHash = (input: Booking) =>
+  sha256Hex(JSON.stringify(Object.entries(input).sort(([a], [b]) => a.localeCompare(b))));
+
+const answer = (
+  bookingNumber: string,
+  slot: { id: string; start: string; end: string },
+  token: string,
+): BookingResult => ({
+  bookingNumber,
+  status: "booked",
+  slotId: slot.id,
+  start: slot.start,
+  end: slot.end,
+  manageToken: token,
+  managePath: `/appointments/manage/#t=${token}`,
+});
+
+/** A slot the data does not offer now: 422 at the field, never a guess at the capacity. */
+export const slotNotOffered = () =>
+  problem(422, {
+    detail: "这个时段不可预约（已过、预约时间不足、超出可预约范围或服务点不开放），请重新选择。",
+    errors: [{ pointer: "#/slotId", detail: "这个时段不可预约，请重新选择" }],
+  });
+
+/**
+ * Books a slot: one batch writing the booking, its message and the idempotency record. The slot's
+ * capacity and the one active booking per phone and service are the database's to refuse (409; a
+ * full slot's problem carries `nearestFree`). A retry with the same Idempotency-Key gets the first
+ * answer, one that overlapped the first 409, and the key reused for another body 422.
+ */
+export async function book(
+  db: Db,
+  batch: BatchRunner,
+  input: Booking,
+  idempotencyKey: string,
+  now = new Date(),
+): Promise<BookingResult & { replayed?: true }> {
+  const keyHash = await idempotencyKeyHash(idempotencyKey);
+  const hash = await requestHash(input);
+  const startedAt = now.toISOString();
+  const token = randomToken(16);
+  const manageHash = await sha256Hex(token);
+  const key = await personKey(input.phone);
+  const bookingNumber = newBookingNumber();
+  try {
+    const slot = offeredSlot(input.slotId, now);
+    if (!slot) throw slotNotOffered();
+    await refuseRestricted(db, key, now);
+    await batch.run(
+      bookBatch({
+        bookingNumber,
+        manageHash,
+        service: slot.service as ServiceId,
+        slot: { pointId: slot.pointId, slotId: slot.id, start: slot.start, end: slot.end, capacity: slot.capacity },
+        name: input.name,
+        phone: input.phone,
+        personKey: key,
+        shopName: input.shopName,
+        shopAddress: input.shopAddress,
+        licenceNumber: input.licenceNumber ?? null,
+        applicationNumber: input.applicationNumber ?? null,
+        now: startedAt,
+        idempotency: {
+          keyHash,
+          requestHash: hash,
+          replayCipher: await sealForReplay(idempotencyKey, token),
+          createdAt: new Date().toISOString(),
+        },
+      }),
+    );
+    return answer(bookingNumber, slot, token);
+  } catch (err) {
+    // A retry of a request that was written meets a refusal (same person, same key, a slot since
+    // full or past): the record tells a retry from another booking.
+    const found = await findAppointmentIdempotency(db, keyHash).get();
+    if (found) {
+      if (found.requestHash !== hash) {
+        throw problem(422, { detail: "该 Idempotency-Key 已用于另一次预约，请为新的预约生成新的 Idempotency-Key。" });
+      }
+      if (found.createdAt >= startedAt) {
+        throw problem(409, { detail: "同一次预约正在提交中，请稍后再查看结果。", headers: { "retry-after": "2" } });
+      }
+      const first = await openForReplay(idempotencyKey, found.replayCipher);
+      const row = await appointmentByManageHash(db, await sha256Hex(first)).get();
+      if (row) {
+        const slot = { id: row.slotId, start: row.slotStart, end: row.slotEnd };
+        return { ...answer(row.bookingNumber, slot, first), replayed: true };
+      }
+    }
+    if (isRefusal(err, "appointment_idempotency_keys.key_hash")) {
+      throw problem(409, { detail: "同一次预约正在提交中，请稍后再查看结果。", headers: { "retry-after": "2" } });
+    }
+    if (isRefusal(err, "slot_full")) {
+      throw refusalOf(err, { nearestFree: await nearestFree(db, input.slotId, now) });
+    }
+    throw refusalOf(err) ?? err;
+  }
+}

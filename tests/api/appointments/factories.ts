@@ -1,0 +1,82 @@
+import { env } from "cloudflare:workers";
+import { app } from "../../../functions/app";
+import { pointById, type ServiceId } from "../../../src/shared/appointments/points";
+import type { BookingInput } from "../../../src/shared/appointments/schemas";
+import { type Slot, slotsFor } from "../../../src/shared/appointments/slots";
+import type { BookingResult } from "../../../src/shared/appointments/wire";
+
+// Small factories for the appointments API tests. The API takes `now` from the clock, so the tests
+// book real slots the data offers from now: today is in 2026, whose holidays are in the data, and
+// the 14-day horizon stays inside it until about 18 December. From then on the horizon reaches
+// 2027, whose days give no slots; `slotsAhead` is then short or empty and the suites that need
+// slots skip (describe.skipIf), saying so, instead of failing on a missing year of data.
+
+type E = typeof env;
+let seq = 0;
+
+/** A fresh client address per request (IPv6 documentation range), so no limiter counts two tests together. */
+export const newIp = () => `2001:db8:a::${(++seq).toString(16)}`;
+export const newKey = () => `appt-${crypto.randomUUID()}`;
+/** A fresh mobile number: one active booking per phone per service is a rule of its own. */
+export const newPhone = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+
+/** The slots the data offers now for a point and service (linhe: 2 intake desks, 4 inspection visits a window). */
+export function slotsAhead(service: ServiceId, pointId = "linhe"): Slot[] {
+  const point = pointById(pointId);
+  if (!point) throw new Error(`no point ${pointId}`);
+  // A slot at least a day ahead: a test that runs for a while never meets the notice period.
+  const later = new Date(Date.now() + 86_400_000);
+  return slotsFor({ point, service, now: later }).slots;
+}
+
+export const validBooking = (slotId: string, over: Partial<BookingInput> = {}): BookingInput => ({
+  slotId,
+  name: "王小明",
+  phone: newPhone(),
+  shopName: "小明面馆",
+  shopAddress: "临河街道滨河路 18 号",
+  licenceNumber: "91330100MA2B3C4D5E",
+  ...over,
+});
+
+/** A public appointments request (path under /api/appointments) through the app, with a given environment. */
+export function via(e: E, path: string, method = "GET", headers: Record<string, string> = {}, body?: unknown) {
+  return app.request(
+    `/api/appointments${path}`,
+    {
+      method,
+      headers: {
+        "cf-connecting-ip": newIp(),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    },
+    e,
+  );
+}
+
+export const api = (path: string, method = "GET", headers: Record<string, string> = {}, body?: unknown) =>
+  via(env, path, method, headers, body);
+
+export const bookVia = (e: E, body: unknown, key = newKey()) =>
+  via(e, "/bookings", "POST", { "idempotency-key": key }, body);
+export const bookRequest = (body: unknown, key = newKey()) => bookVia(env, body, key);
+
+/** Books and expects 201. */
+export async function booked(slotId: string, over: Partial<BookingInput> = {}): Promise<BookingResult> {
+  const r = await bookRequest(validBooking(slotId, over));
+  if (r.status !== 201) throw new Error(`booking ${slotId}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as BookingResult;
+}
+
+export const manage = (token: string, method = "GET", path = "", body?: unknown) =>
+  api(`/manage${path}`, method, { "x-manage-token": token }, body);
+
+/** Booked rows of a slot, from D1. */
+export async function bookedIn(slotId: string): Promise<number> {
+  const row = await env.DB.prepare("SELECT count(*) AS n FROM appointments WHERE slot_id = ? AND status = 'booked'")
+    .bind(slotId)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
