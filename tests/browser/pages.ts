@@ -1,5 +1,6 @@
 import { demoTrackingPathWithContact } from "./complaints/personal-data-demo";
 import { demoCaseNumber } from "./complaints/public-case-demo";
+import { minorSignUpByApi } from "./sweeps/consent-demo";
 import { fullSweep, openSweep, signUpByApi } from "./sweeps/demo";
 import { groupByApi } from "./sweeps/group-demo";
 import { leaderDemo } from "./sweeps/lead-demo";
@@ -13,6 +14,8 @@ const DEMO_TRACKING_WITH_CONTACT = await demoTrackingPathWithContact();
 /** A seeded sweep with places left, and an adult's sign-up to it (tests/browser/sweeps/demo.ts). */
 const DEMO_SWEEP = await openSweep();
 const DEMO_MANAGE_PATH = await signUpByApi(DEMO_SWEEP.id);
+/** A 15-year-old's sign-up, its place held for the guardian's consent (tests/browser/sweeps/consent-demo.ts). */
+const DEMO_MINOR = await minorSignUpByApi();
 /** The seeded sweep that is full with its waitlist open. */
 const DEMO_FULL_SWEEP = await fullSweep();
 /** A class of three signed up on a seeded sweep, opened by its group link (tests/browser/sweeps/group-demo.ts). */
@@ -44,6 +47,7 @@ export const PAGE_TEMPLATES = [
   { name: "staff sign-in", path: "/staff/" },
   { name: "volunteer sweeps", path: "/volunteer/" },
   { name: "volunteer, manage page opened without its link", path: "/volunteer/manage/" },
+  { name: "volunteer, guardian's consent page opened without its link", path: "/volunteer/consent/" },
   { name: "volunteer, group page opened without its link", path: "/volunteer/group/" },
   { name: "volunteer, leader's page opened without its link", path: "/volunteer/lead/" },
 ] as const;
@@ -119,6 +123,18 @@ export const PAGE_STATES = [
     path: DEMO_MANAGE_PATH,
     storage: {},
     ready: "#manage-heading",
+  },
+  {
+    name: "volunteer, a guardian's consent page opened by its link: what is asked, consent and decline",
+    path: DEMO_MINOR.consentPath ?? "",
+    storage: {},
+    ready: "#consent-heading",
+  },
+  {
+    name: "volunteer, a minor's manage page: the place held for the guardian's consent",
+    path: DEMO_MINOR.managePath,
+    storage: {},
+    ready: "#consent-status-heading",
   },
   {
     name: "volunteer, a group's page opened by its link: its held places and the deadline",

@@ -22,12 +22,22 @@ describe("the publishing site, served by the Worker", () => {
       titles.add(title);
       const description = await page.locator('meta[name="description"]').getAttribute("content");
       expect(description?.length, path).toBeGreaterThan(5);
-      // Pages kept out of search engines (404, tracking, a sign-up's manage page, a group's page, the staff console) carry noindex instead.
+      // Pages kept out of search engines (404, tracking, a sign-up's manage page, a group's page, a guardian's consent page, the staff console) carry noindex instead.
       if ((await page.locator('meta[name="robots"][content~="noindex"]').count()) === 0) {
         const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
         expect(canonical, path).toBe(`https://portal.qingxi.example${path}`);
       } else {
-        expect(["/no-such-page/", "/complaints/track/", "/staff/", "/volunteer/manage/", "/volunteer/group/"], path).toContain(path);
+        expect(
+          [
+            "/no-such-page/",
+            "/complaints/track/",
+            "/staff/",
+            "/volunteer/manage/",
+            "/volunteer/group/",
+            "/volunteer/consent/",
+          ],
+          path,
+        ).toContain(path);
       }
     }
     expect(titles.size).toBe(PAGE_TEMPLATES.filter((t) => !t.path.includes("?")).length);
