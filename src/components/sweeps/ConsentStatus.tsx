@@ -53,6 +53,12 @@ export function ConsentStatus({ view, token }: Props) {
           名额保留到 <strong>{formatDateTimeZh(consent.heldUntil)}</strong>：监护人在此之前同意，名额才确认。
         </p>
       )}
+      {view.signup.status === "offered" && !consent.consentedAt && (
+        <p className="callout">递补的名额须先由监护人同意，您才能确认；请尽快请监护人打开同意链接。</p>
+      )}
+      {view.signup.status === "waitlisted" && !consent.consentedAt && (
+        <p>您在候补中。监护人现在就可以同意，递补时您就能直接确认名额。</p>
+      )}
       {consent.guardianMustAttend && <p className="callout">这场活动须由监护人陪同参加。</p>}
       {consent.canReissue && (
         <>
