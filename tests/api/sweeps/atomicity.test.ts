@@ -1,11 +1,14 @@
-import type { env } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { app } from "../../../functions/app";
+import { ANONYMISED_NAME } from "../../../functions/db/sweeps/retention";
 import { sweepHousekeeping } from "../../../functions/lib/sweeps/cron";
+import { anonymiseSweepContacts } from "../../../functions/lib/sweeps/retention";
 import { cloudflarePlatform } from "../../../functions/platform/cloudflare";
 import { CONSENT_HOLD_HOURS, OFFER_HOURS } from "../../../src/shared/sweeps/rules";
 import { chinaDay } from "../../../src/shared/time";
 import { allOrNothing } from "./all-or-nothing";
+import { moveSweep } from "./day-factories";
 import { makeSweep, manage, newIp, newKey, newPhone, signUp, signUpOk, statuses, validSignup } from "./factories";
 
 // Every public sweeps mutation is one D1 batch: a failure injected at each of its statements in turn
@@ -98,5 +101,30 @@ describe("every public sweeps mutation is one D1 batch, all or nothing", () => {
     expect(length).toBeGreaterThanOrEqual(6);
     expect((await statuses(s.id)).map((r) => r.status)).toEqual(["cancelled", "cancelled", "offered"]);
     expect((await statuses(held.id)).map((r) => r.status)).toEqual(["released", "offered"]);
+  });
+
+  it("contact retention anonymises a chunk of sign-ups with their idempotency records in one batch, all or nothing", async () => {
+    const s = await makeSweep();
+    await signUpOk(s.id);
+    await signUpOk(s.id);
+    await moveSweep(s.id, -24 * 400, -24 * 400 + 3);
+    const retention = async (e: E) => {
+      try {
+        await anonymiseSweepContacts(cloudflarePlatform(e).batch, new Date());
+        return 200;
+      } catch {
+        return 500;
+      }
+    };
+    // The groups' chunk is a batch of its own, after the sign-ups'.
+    const { length } = await allOrNothing("retention", retention, { laterBatches: true });
+    expect(length).toBeGreaterThanOrEqual(2);
+    const { results } = await env.DB.prepare("SELECT name, phone FROM sweep_signups WHERE sweep_id = ?")
+      .bind(s.id)
+      .all();
+    expect(results).toEqual([
+      { name: ANONYMISED_NAME, phone: "" },
+      { name: ANONYMISED_NAME, phone: "" },
+    ]);
   });
 });
