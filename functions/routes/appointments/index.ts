@@ -1,4 +1,6 @@
 import { Hono } from "hono";
+import { appointmentIcs } from "../../../src/shared/appointments/ics";
+import { pointById } from "../../../src/shared/appointments/points";
 import { BookingSchema, RescheduleSchema, SlotsQuerySchema } from "../../../src/shared/appointments/schemas";
 import type {
   AppointmentView,
@@ -55,6 +57,37 @@ const manageHash = (c: { req: { header(n: string): string | undefined } }) =>
 appointments.get("/manage", async (c) => {
   c.header("cache-control", "no-store");
   return c.json<AppointmentView>(await manageView(c.var.db, await manageHash(c)));
+});
+
+/**
+ * The booking as a calendar file, always its current state (SEQUENCE from the version, METHOD:CANCEL
+ * once cancelled). The link back carries the secret the request brought, as the manage link does.
+ */
+appointments.get("/manage/calendar.ics", async (c) => {
+  const token = parse(ManageTokenSchema, c.req.header("x-manage-token"), "/headers/x-manage-token");
+  const view = await manageView(c.var.db, await sha256Hex(token));
+  const point = pointById(view.point.id);
+  const host = new URL(c.req.url).host;
+  const text = appointmentIcs(
+    {
+      bookingNumber: view.bookingNumber,
+      version: view.version,
+      cancelled: view.status === "cancelled" || view.status === "late_cancelled",
+      serviceName: view.serviceName,
+      pointName: view.point.name,
+      location: view.service === "inspection" ? view.shopAddress : (point?.address ?? view.point.address),
+      start: view.start,
+      end: view.end,
+      bring: view.bring.filter((b) => b.for !== "agent"),
+      url: `${new URL(c.req.url).origin}/appointments/manage/#t=${token}`,
+    },
+    { host, now: new Date() },
+  );
+  return c.body(text, 200, {
+    "content-type": "text/calendar; charset=utf-8",
+    "content-disposition": `attachment; filename="appointment-${view.bookingNumber}.ics"`,
+    "cache-control": "no-store",
+  });
 });
 
 appointments.delete("/manage", async (c) => {

@@ -40,8 +40,14 @@ export const validBooking = (slotId: string, over: Partial<BookingInput> = {}): 
 });
 
 /** A public appointments request (path under /api/appointments) through the app, with a given environment. */
-export function via(e: E, path: string, method = "GET", headers: Record<string, string> = {}, body?: unknown) {
-  return app.request(
+export async function via(
+  e: E,
+  path: string,
+  method = "GET",
+  headers: Record<string, string> = {},
+  body?: unknown,
+): Promise<Response> {
+  return await app.request(
     `/api/appointments${path}`,
     {
       method,

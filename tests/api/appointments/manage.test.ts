@@ -86,6 +86,31 @@ describe.skipIf(intake.length < 10 || consultation.length < 1)("the manage link"
     expect(await bookedIn(full)).toBe(2);
   });
 
+  it("gives a calendar file of the booking's current state: SEQUENCE after a reschedule, CANCEL after a cancel", async () => {
+    const b = await booked(id(9));
+    const ics = async () => {
+      const r = await manage(b.manageToken, "GET", "/calendar.ics");
+      expect(r.status).toBe(200);
+      expect(r.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+      return (await r.text()).replace(/\r\n /g, "").split("\r\n");
+    };
+    const first = await ics();
+    expect(first).toContain("METHOD:PUBLISH");
+    expect(first).toContain("SEQUENCE:0");
+    expect(first).toContain(`UID:appointment-${b.bookingNumber}@localhost`);
+    // The slot id names its China-time start ("…:2026-12-08T09:00+08:00"): the file says the same wall clock.
+    const local = id(9).slice(-22, -6).replace(/[-:]/g, "");
+    expect(first).toContain(`DTSTART;TZID=Asia/Shanghai:${local}00`);
+    expect(first.find((l) => l.startsWith("URL:"))).toBe(
+      `URL:http://localhost/appointments/manage/#t=${b.manageToken}`,
+    );
+    expect((await manage(b.manageToken, "DELETE")).status).toBe(200);
+    const cancelled = await ics();
+    expect(cancelled).toContain("METHOD:CANCEL");
+    expect(cancelled).toContain("STATUS:CANCELLED");
+    expect(cancelled).toContain("SEQUENCE:1");
+  });
+
   it("refuses a reschedule to another service type at #/slotId", async () => {
     const b = await booked(id(8));
     const r = await manage(b.manageToken, "POST", "/reschedule", { slotId: (consultation[0] as { id: string }).id });
