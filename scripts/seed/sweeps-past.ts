@@ -76,9 +76,15 @@ export function centre(ring: [number, number][]) {
   return { lng: (Math.min(...lngs) + Math.max(...lngs)) / 2, lat: (Math.min(...lats) + Math.max(...lats)) / 2 };
 }
 
-/** The most recent Saturday strictly before today (China time). */
-function lastSaturday(today: string): string {
+/**
+ * The most recent Saturday whose sweep is over (China time): today's once it has ended, else the one
+ * before. So the newest held sweep is within the staff list's last week (only between 08:30 and
+ * 11:00 on a Saturday is it a week and a little ago).
+ */
+function lastSaturday(now: Date): string {
+  const today = chinaDay(now);
   const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
+  if (weekday === 6 && now.getTime() >= Date.parse(at(today, "11:00"))) return today;
   return addDays(today, -((weekday + 1) % 7 || 7));
 }
 
@@ -111,7 +117,7 @@ function crowd(ci: number, week: number, capacity: number, day: string, next: ()
 }
 
 export function pastSweepStatements(now = new Date()): string[] {
-  const newest = lastSaturday(chinaDay(now));
+  const newest = lastSaturday(now);
   const statements: string[] = [];
   const pastIds: string[] = [];
   let person = 0;

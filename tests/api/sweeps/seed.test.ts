@@ -1,8 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { sweepStatements } from "../../../scripts/seed/sweeps";
-import { DEMO_GROUP, DEMO_MINOR, DEMO_VOLUNTEER } from "../../../scripts/seed/sweeps-past";
+import { DEMO_GROUP, DEMO_MINOR, DEMO_VOLUNTEER, pastSweepStatements } from "../../../scripts/seed/sweeps-past";
 import { serviceMinutes } from "../../../src/shared/sweeps/hours";
+import { atChinaTime } from "../../../src/shared/sweeps/rules";
 import type { ManageView } from "../../../src/shared/sweeps/wire";
 import { makeStaff } from "../staff/factories";
 import { snapshot } from "./all-or-nothing";
@@ -78,4 +79,16 @@ describe("the sweeps demo seed", () => {
     await seed(new Date(now.getTime() + 3_600_000));
     expect(await snapshot()).toEqual(before);
   }, 30_000); // About 150 statements, each a round trip: 3 s on the two-core machine under load.
+
+  it("holds the newest sweeps on the last Saturday that is over, so the staff's last week shows them", () => {
+    const seeded = (at: string) => pastSweepStatements(new Date(at)).join("\n");
+    // Saturday 5 December 2026, 12:00 China time: that morning's sweeps are over.
+    expect(seeded("2026-12-05T04:00:00Z")).toContain(atChinaTime("2026-12-05", "08:30"));
+    // The same Saturday at 08:00: the Saturday before.
+    const early = seeded("2026-12-05T00:00:00Z");
+    expect(early).not.toContain(atChinaTime("2026-12-05", "08:30"));
+    expect(early).toContain(atChinaTime("2026-11-28", "08:30"));
+    // A Tuesday: the Saturday before it.
+    expect(seeded("2026-12-01T04:00:00Z")).toContain(atChinaTime("2026-11-28", "08:30"));
+  });
 });

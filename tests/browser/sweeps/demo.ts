@@ -2,15 +2,8 @@
 // weeks, one full with a waitlist), and a sign-up made through the API for the pages that need one.
 import { randomInt } from "node:crypto";
 import { inject } from "vitest";
-import { DEMO_VOLUNTEER } from "../../../scripts/seed/sweeps-past.ts";
 import type { PublicSweep, SignupResult, SweepList } from "../../../src/shared/sweeps/wire";
 import { freshClientAddress } from "../kit";
-
-/**
- * The seeded volunteer with three past Saturdays of approved hours (scripts/seed/sweeps-past.ts): their
- * manage page shows the hours and asks for the certificate.
- */
-export const demoVolunteerManagePath = `/volunteer/manage/#t=${DEMO_VOLUNTEER.manageToken}`;
 
 /** The upcoming sweeps, in the API's order. */
 export async function listedSweeps(baseUrl = inject("baseUrl"), query = ""): Promise<PublicSweep[]> {
