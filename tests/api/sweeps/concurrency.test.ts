@@ -2,6 +2,7 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../../functions/lib/tokens";
 import type { SignupResult, SweepDetail } from "../../../src/shared/sweeps/wire";
+import { freshLimiterWindow } from "../limiter-window";
 import { lead, leaderLink, sweepOnTheDay } from "./day-factories";
 import { makeSweep, newIp, newKey, newPhone, ORIGIN, signUp, validSignup } from "./factories";
 
@@ -168,4 +169,25 @@ describe("groups, walk-ins and the roll at once", () => {
     // Whoever answered 200 reports the one check-in time the row keeps.
     expect(new Set(times.map((t) => t.entry.checkedInAt))).toEqual(new Set([row?.checked_in_at]));
   });
+});
+
+describe("one address signing up many at once", () => {
+  // Waits up to 20 s for a fresh limiter window, then 25 sign-ups: 2 s on the two-core machine.
+  it("takes the limiter's 20 a minute and refuses the rest with 429 and Retry-After, writing nothing for them", async () => {
+    const s = await makeSweep({ capacity: 40 });
+    await freshLimiterWindow();
+    const ip = "198.18.0.1";
+    const answers = await Promise.all(Array.from({ length: 25 }, () => signUp(s.id, validSignup(), { ip })));
+    const refused = answers.filter((r) => r.status === 429);
+    expect(answers.filter((r) => r.status === 201)).toHaveLength(20);
+    expect(refused).toHaveLength(5);
+    for (const r of refused) {
+      expect(r.headers.get("retry-after")).toBe("60");
+      expect(r.headers.get("content-type")).toContain("application/problem+json");
+    }
+    const rows = await env.DB.prepare("SELECT count(*) AS n FROM sweep_signups WHERE sweep_id = ?")
+      .bind(s.id)
+      .first<{ n: number }>();
+    expect(rows?.n).toBe(20);
+  }, 60_000);
 });
