@@ -77,6 +77,11 @@ export interface OutgoingMessage {
   to: string;
   text: string;
   kind: string;
+  /**
+   * Which outbox the message is from, when not the sweeps' (each outbox numbers its own rows, so the
+   * gateway's idempotency key names it: "appointment-message-7" is not "sweep-message-7").
+   */
+  outbox?: "appointment";
 }
 
 /**

@@ -38,9 +38,15 @@ export function webhookSender(config: WebhookConfig, fetchImpl: typeof fetch = f
           headers: {
             "content-type": "application/json",
             authorization: `Bearer ${config.token ?? ""}`,
-            "idempotency-key": `sweep-message-${message.id}`,
+            "idempotency-key": `${message.outbox ?? "sweep"}-message-${message.id}`,
           },
-          body: JSON.stringify({ to: message.to, text: message.text, kind: message.kind, id: message.id }),
+          body: JSON.stringify({
+            to: message.to,
+            text: message.text,
+            kind: message.kind,
+            id: message.id,
+            ...(message.outbox ? { outbox: message.outbox } : {}),
+          }),
           signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
         });
         // The body is not read: what matters is the status, and an unread body would hold the connection.
