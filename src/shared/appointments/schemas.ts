@@ -2,9 +2,9 @@
 // islands (the same messages next to the fields).
 import * as v from "valibot";
 import { MOBILE } from "../complaints/filing-schema.ts";
+import { FromDaySchema } from "../period.ts";
 import { normalisePhone } from "../sweeps/schemas.ts";
 import { PlainLine } from "../text.ts";
-import { isDay } from "../time.ts";
 import { SERVICE_IDS } from "./points.ts";
 
 const Line = (missing: string, min: number, max: number, tooLong: string) =>
@@ -52,5 +52,5 @@ export const RescheduleSchema = v.object({ slotId: SlotIdSchema });
 export const SlotsQuerySchema = v.object({
   point: v.pipe(v.string("请选择服务点"), v.regex(/^(any|[a-z0-9-]{2,40})$/, "服务点无效")),
   service: v.picklist(SERVICE_IDS, "请选择服务类型"),
-  from: v.optional(v.pipe(v.string(), v.check(isDay, "日期格式应为 YYYY-MM-DD"))),
+  from: v.optional(FromDaySchema),
 });
