@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { browserForFile, expectAxeClean, VIEWPORTS, withSeniorMode } from "./kit";
 import { PAGE_STATES, PAGE_TEMPLATES } from "./pages";
+import { staffStorageState } from "./sweeps/staff-demo";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
@@ -24,7 +25,9 @@ describe.each(Object.entries(VIEWPORTS))("at %s size", (_label, viewport) => {
     });
 
     it.each(PAGE_STATES)("$name has no WCAG 2.2 AA violations and no sideways scroll", async (state) => {
-      const context = await browser().newContext({ viewport, locale: "zh-CN" });
+      // A console page is opened signed in, as the demo account the state names.
+      const staff = "staff" in state ? await staffStorageState(browser(), baseUrl, state.staff) : undefined;
+      const context = await browser().newContext({ viewport, locale: "zh-CN", storageState: staff });
       const page = await context.newPage();
       if (senior) await withSeniorMode(page);
       await page.addInitScript((items: Record<string, string>) => {

@@ -4,6 +4,7 @@ import { minorSignUpByApi } from "./sweeps/consent-demo";
 import { fullSweep, openSweep, signUpByApi } from "./sweeps/demo";
 import { groupByApi } from "./sweeps/group-demo";
 import { leaderDemo } from "./sweeps/lead-demo";
+import { COORDINATOR, sweepAwaitingHours } from "./sweeps/staff-demo";
 
 /** A seeded case with a public page (tests/browser/complaints/public-case-demo.ts). */
 const DEMO_CASE = await demoCaseNumber();
@@ -22,6 +23,9 @@ const DEMO_FULL_SWEEP = await fullSweep();
 const DEMO_GROUP_PATH = (await groupByApi(3)).groupPath;
 /** A sweep starting within the hour, one sign-up, and its leader link (tests/browser/sweeps/lead-demo.ts). */
 const DEMO_LEAD = await leaderDemo();
+
+/** Last Saturday's seeded sweep, its hours waiting for a coordinator's approval. */
+const DEMO_SWEEP_AWAITING_HOURS = await sweepAwaitingHours();
 
 /** One URL per page template of the publishing site: the accessibility and header tests visit each. */
 export const PAGE_TEMPLATES = [
@@ -147,5 +151,55 @@ export const PAGE_STATES = [
     path: DEMO_LEAD.leaderPath,
     storage: {},
     ready: ".leader-counts",
+  },
+  // The sweeps console (src/pages/staff/sweeps/), opened signed in as the demo coordinator.
+  {
+    name: "staff, the sweeps console's list",
+    path: "/staff/sweeps/",
+    storage: {},
+    ready: "#upcoming-caption",
+    staff: COORDINATOR,
+  },
+  {
+    name: "staff, planning sweeps: the form with the district map",
+    path: "/staff/sweeps/new/",
+    storage: {},
+    ready: ".map-picker .district-map",
+    staff: COORDINATOR,
+  },
+  {
+    name: "staff, a full sweep's page: facts, edit and cancel, the masked roster",
+    path: `/staff/sweeps/sweep/?id=${DEMO_FULL_SWEEP.id}`,
+    storage: {},
+    ready: "#roster-caption",
+    staff: COORDINATOR,
+  },
+  {
+    name: "staff, a sweep of last Saturday: its hours to review and approve",
+    path: `/staff/sweeps/sweep/?id=${DEMO_SWEEP_AWAITING_HOURS.id}`,
+    storage: {},
+    ready: "#hours-caption",
+    staff: COORDINATOR,
+  },
+  {
+    name: "staff, the sweeps' outbox",
+    path: "/staff/sweeps/outbox/?status=sent",
+    storage: {},
+    ready: "#outbox-caption",
+    staff: COORDINATOR,
+  },
+  {
+    name: "staff, the sweeps' figures: coverage, balance, tables and targets",
+    path: "/staff/sweeps/figures/",
+    storage: {},
+    ready: "#coverage-caption",
+    staff: COORDINATOR,
+  },
+  {
+    name: "staff, certificates: find and revoke",
+    path: "/staff/sweeps/certificates/",
+    storage: {},
+    ready: "#cert-query",
+    staff: COORDINATOR,
   },
 ] as const;

@@ -46,11 +46,12 @@ export const staffSweepHref = (id: string) => `/staff/sweeps/sweep/?id=${encodeU
 
 // ---- on the day and after: the leader's link, hours (routes/sweeps/staff-day.ts) ----
 
+// Writes are same-origin JSON (the staff API refuses any other body type): a POST without input sends {}.
 export const staffDayApi = {
   /** A new leader link; any earlier one stops working (audited). */
-  leaderLink: (id: string) => request<LeaderLink>(`${one(id)}/leader-link`, { method: "POST" }),
+  leaderLink: (id: string) => request<LeaderLink>(`${one(id)}/leader-link`, { body: {} }),
   hours: (id: string) => request<SweepHours>(`${one(id)}/hours`),
-  approveHours: (id: string) => request<HoursApproved>(`${one(id)}/hours/approve`, { method: "POST" }),
+  approveHours: (id: string) => request<HoursApproved>(`${one(id)}/hours/approve`, { body: {} }),
   correctMinutes: (id: string, signupId: number, minutes: number, reason: string) =>
     request<MinutesCorrected>(`${one(id)}/signups/${signupId}/minutes`, { method: "PATCH", body: { minutes, reason } }),
 };

@@ -4,7 +4,6 @@ import { staffSweepsApi } from "../../../lib/sweeps/staff-api";
 import { can } from "../../../shared/staff/roles";
 import type { Me } from "../../../shared/staff/wire";
 import type { Roster } from "../../../shared/sweeps/wire";
-import { useFocusLater } from "../../forms/useFocusLater";
 import { StatusMessage } from "../../staff/StatusMessage";
 import { LeaderLinkPanel } from "./LeaderLinkPanel";
 import { StaffSweepFacts } from "./StaffSweepFacts";
@@ -21,8 +20,6 @@ export function StaffSweepWorkspace({ me }: { me: Me }) {
   const [roster, setRoster] = useState<Roster | null>(null);
   const [error, setError] = useState("");
   const [status, setStatus] = useState("");
-  // The edit and cancel forms are mounted again for each version read: focus is moved from here.
-  const focusLater = useFocusLater();
 
   const load = useCallback(
     async (contacts = false) => {
@@ -68,17 +65,12 @@ export function StaffSweepWorkspace({ me }: { me: Me }) {
           <div className="sweep-side">
             {sweep.state === "open" && <LeaderLinkPanel sweep={sweep} />}
             <SweepEditForm
-              key={sweep.version}
               sweep={sweep}
               onSaved={(result) => {
                 setRoster((r) => r && { ...r, sweep: result.sweep });
                 setStatus(`已保存。${result.messaged > 0 ? `已通知 ${result.messaged} 位报名者活动有变化。` : ""}`);
-                focusLater("edit-toggle");
               }}
-              onReload={async () => {
-                await load(roster.contactsShown);
-                focusLater("edit-toggle");
-              }}
+              onReload={() => load(roster.contactsShown)}
             />
             <SweepCancelForm
               key={sweep.version}

@@ -31,8 +31,7 @@ interface Props {
 /**
  * Changes a sweep with the version read: a stale one (someone else saved first) is refused by the
  * API with 409, said here with a button to read the sweep again; the people signed up are told of
- * a change that matters to them, by the API, in the same batch. The page keys it by the sweep's
- * version, so a version read (saved here, or reloaded) starts it afresh.
+ * a change that matters to them, by the API, in the same batch.
  */
 export function SweepEditForm({ sweep, onSaved, onReload }: Props) {
   const [open, setOpen] = useState(false);
@@ -41,6 +40,17 @@ export function SweepEditForm({ sweep, onSaved, onReload }: Props) {
   const [map] = useState(readDistrictMap);
   const form = useForm({ targets: TARGETS });
   const set = (change: Partial<EditForm>) => setEdit((e) => ({ ...e, ...change }));
+
+  // A new version read (saved here, or read again after a conflict): the form starts from it,
+  // closed, and focus goes back to the button that opens it.
+  const [seen, setSeen] = useState(sweep.version);
+  if (seen !== sweep.version) {
+    setSeen(sweep.version);
+    setEdit(editFormOf(sweep));
+    setOpen(false);
+    setConflict(null);
+    form.focusLater("edit-toggle");
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -78,7 +88,6 @@ export function SweepEditForm({ sweep, onSaved, onReload }: Props) {
         id="edit-conflict"
         message={conflict}
         onReload={async () => {
-          // The page mounts this form again for the version read (key), closed and without the notice.
           await onReload();
         }}
       />

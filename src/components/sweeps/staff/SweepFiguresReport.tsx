@@ -67,9 +67,11 @@ export function SweepFiguresReport({ me }: { me: Me }) {
   const current = targets?.periods.find((p) => p.periodStart === period.from && p.periodEnd === addDays(period.to, 1));
   return (
     <>
-      <p>
-        <a href="/staff/sweeps/">← 返回活动列表</a>
-      </p>
+      {can(me.role, "sweeps:manage") && (
+        <p>
+          <a href="/staff/sweeps/">← 返回活动列表</a>
+        </p>
+      )}
       <FilterForm
         label="统计时段"
         targets={PERIOD_TARGETS}
