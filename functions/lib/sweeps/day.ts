@@ -1,6 +1,5 @@
 import { maskPhone } from "../../../src/shared/privacy";
 import type { AttendanceTarget, WalkIn } from "../../../src/shared/sweeps/day-schemas";
-import { CODE_ALPHABET, CODE_LENGTH } from "../../../src/shared/sweeps/day-schemas";
 import { CHECKIN_OPENS_MINUTES, serviceMinutes } from "../../../src/shared/sweeps/hours";
 import { ADULT_AGE, ageOn } from "../../../src/shared/sweeps/rules";
 import {
@@ -19,6 +18,7 @@ import { type Sweep, type SweepSignup, type SweepWithCounts, sweepById } from ".
 import type { BatchRunner } from "../../platform/ports";
 import { problem } from "../problem";
 import { randomToken, sha256Hex } from "../tokens";
+import { checkinCode } from "./checkin-code";
 import { refusalOf } from "./errors";
 import { refuseRepeatedNoShows } from "./no-show";
 import { personKey } from "./signup";
@@ -26,31 +26,6 @@ import { publicSweep } from "./view";
 
 // The leader's day: the roster, check-in and out (by tap or by the code the volunteer shows),
 // walk-ins and no-shows. Every write is one batch; the database refuses what must never happen.
-
-/**
- * The code a volunteer shows at check-in: 8 characters of Crockford base 32 from
- * SHA-256("checkin:" + manage_hash). Derived, never stored; unguessable without the manage secret
- * (whose hash only the database holds), and stable for the sign-up's life.
- */
-export async function checkinCode(manageHash: string): Promise<string> {
-  const digest = new Uint8Array(
-    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`checkin:${manageHash}`)),
-  );
-  let bits = 0;
-  let value = 0;
-  let out = "";
-  for (const byte of digest) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5 && out.length < CODE_LENGTH) {
-      out += CODE_ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    value &= 0xff;
-    if (out.length === CODE_LENGTH) break;
-  }
-  return out;
-}
 
 const MINUTE = 60_000;
 export const checkInOpensAt = (s: Sweep) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkinCode } from "../../../functions/lib/sweeps/day";
+import { checkinCode } from "../../../functions/lib/sweeps/checkin-code";
 import { announce, entryState, matching, withEntry } from "../../../src/lib/sweeps/lead";
 import { CODE_ALPHABET, normaliseCode } from "../../../src/shared/sweeps/day-schemas";
 import type { LeaderRoster, LeaderRosterEntry } from "../../../src/shared/sweeps/wire";
