@@ -1,5 +1,6 @@
 import { demoTrackingPathWithContact } from "./complaints/personal-data-demo";
 import { demoCaseNumber } from "./complaints/public-case-demo";
+import { DEMO_CERTIFICATE_PATH, demoCertificate } from "./sweeps/certificate-demo";
 import { minorSignUpByApi } from "./sweeps/consent-demo";
 import { fullSweep, openSweep, signUpByApi } from "./sweeps/demo";
 import { groupByApi } from "./sweeps/group-demo";
@@ -21,6 +22,8 @@ const DEMO_MINOR = await minorSignUpByApi();
 const DEMO_FULL_SWEEP = await fullSweep();
 /** A class of three signed up on a seeded sweep, opened by its group link (tests/browser/sweeps/group-demo.ts). */
 const DEMO_GROUP_PATH = (await groupByApi(3)).groupPath;
+/** The seeded volunteer's certificate (tests/browser/sweeps/certificate-demo.ts). */
+const DEMO_CERTIFICATE = await demoCertificate();
 /** A sweep starting within the hour, one sign-up, and its leader link (tests/browser/sweeps/lead-demo.ts). */
 const DEMO_LEAD = await leaderDemo();
 
@@ -53,6 +56,8 @@ export const PAGE_TEMPLATES = [
   { name: "volunteer, manage page opened without its link", path: "/volunteer/manage/" },
   { name: "volunteer, guardian's consent page opened without its link", path: "/volunteer/consent/" },
   { name: "volunteer, group page opened without its link", path: "/volunteer/group/" },
+  { name: "volunteer, certificate page opened without its link", path: "/volunteer/certificate/" },
+  { name: "volunteer, certificate verification", path: "/volunteer/verify/" },
   { name: "volunteer, leader's page opened without its link", path: "/volunteer/lead/" },
 ] as const;
 
@@ -145,6 +150,18 @@ export const PAGE_STATES = [
     path: DEMO_GROUP_PATH,
     storage: {},
     ready: "#group-heading",
+  },
+  {
+    name: "volunteer, a certificate opened from the manage link, ready to print",
+    path: DEMO_CERTIFICATE_PATH,
+    storage: {},
+    ready: ".certificate .seal-box",
+  },
+  {
+    name: "volunteer, a certificate verified from its QR code's link: valid",
+    path: DEMO_CERTIFICATE.verifyPath,
+    storage: {},
+    ready: ".verdict-valid",
   },
   {
     name: "volunteer, the leader's page opened by its link: counts, the code box, the roll, the walk-in form",

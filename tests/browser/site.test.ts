@@ -34,6 +34,7 @@ describe("the publishing site, served by the Worker", () => {
             "/staff/",
             "/volunteer/manage/",
             "/volunteer/group/",
+            "/volunteer/certificate/",
             "/volunteer/consent/",
           ],
           path,
