@@ -66,7 +66,7 @@ export default function SweepPage() {
           </h2>
           {sweep.mostNeeded && <p className="needed">最需要志愿者</p>}
           <SweepFacts sweep={sweep} />
-          {!result && sweep.placesLeft <= 0 && <SuggestedSweeps sweep={sweep} />}
+          {!result && <SuggestedSweeps sweep={sweep} />}
           <SafetyNotes />
           {result ? (
             <SignedUp sweep={sweep} result={result} />
