@@ -15,7 +15,7 @@ const chinaTime = (at: Date) =>
     .format(at)
     .replace(/^24/, "00");
 
-async function staffCookie(baseUrl: string): Promise<string> {
+export async function staffCookie(baseUrl: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/staff/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl, "cf-connecting-ip": freshClientAddress() },
@@ -25,7 +25,7 @@ async function staffCookie(baseUrl: string): Promise<string> {
   return (res.headers.getSetCookie().find((c) => c.startsWith("__Host-staff_session=")) ?? "").split(";")[0] ?? "";
 }
 
-async function staffPost<T>(baseUrl: string, cookie: string, path: string, body: unknown): Promise<T> {
+export async function staffPost<T>(baseUrl: string, cookie: string, path: string, body: unknown): Promise<T> {
   const res = await fetch(`${baseUrl}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl, cookie, "cf-connecting-ip": freshClientAddress() },
