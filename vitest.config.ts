@@ -63,6 +63,8 @@ export default defineConfig(async () => {
                   LOG_LEVEL: "silent",
                   // The certificates' HMAC key (a Worker secret in production): a fixed test value of 32+ bytes.
                   SWEEP_SIGNING_KEY: "test-only-sweep-signing-key-0123456789abcdef",
+                  // The person keys' HMAC key (tests/api/person-key.ts reads it for the factories).
+                  PERSON_KEY_SECRET: "test-only-person-key-secret-0123456789abcdef",
                 },
               },
             }),

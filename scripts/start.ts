@@ -1,6 +1,6 @@
 // `npm start`: build the site, prepare the local D1 (migrations + demo data) and serve site and API
 // on one URL. Ctrl-C stops wrangler and its workerd.
-import { ensureDevVars } from "./lib/dev-vars.ts";
+import { devSecret, ensureDevVars } from "./lib/dev-vars.ts";
 import { run } from "./lib/run.ts";
 import { executeLocal, migrateLocal, portIsFree, startWrangler } from "./lib/wrangler.ts";
 import { seedStatements } from "./seed/index.ts";
@@ -17,9 +17,11 @@ console.log("› building the site");
 await run("npm", ["run", "--silent", "build"], { quiet: true });
 console.log("› applying migrations to the local D1");
 await migrateLocal(PERSIST, { quiet: true });
+const made = await ensureDevVars();
+if (made.length > 0) console.log(`› wrote a random ${made.join(" and ")} to .dev.vars`);
 console.log("› seeding demo data");
-await executeLocal(PERSIST, await seedStatements(), { quiet: true });
-if (await ensureDevVars()) console.log("› wrote a random certificate signing key to .dev.vars");
+// The demo's person keys under the Worker's own secret, or its sign-ups would be nobody's.
+await executeLocal(PERSIST, await seedStatements(await devSecret("PERSON_KEY_SECRET")), { quiet: true });
 console.log("› starting wrangler");
 const server = await startWrangler({ port: PORT, persistTo: PERSIST });
 console.log(

@@ -2,6 +2,7 @@
 // portal's own [assets]/run_worker_first routing that answers /api/health with one D1 `SELECT 1`.
 // Every server runs under the same wrangler/workerd in the same run; rounds are interleaved, so a
 // busy moment on the machine lands on every row of one round, not on one row of every round.
+import { randomBytes } from "node:crypto";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { executeLocal, freePort, migrateLocal, type RunningWrangler, startWrangler } from "../lib/wrangler.ts";
@@ -102,7 +103,11 @@ export async function platformFloor(stateRoot: string, o: FloorOptions): Promise
   const servers: RunningWrangler[] = [];
   try {
     await migrateLocal(persistTo, { quiet: true });
-    await executeLocal(persistTo, [...(await seedStatements()), ...signupSweepsSql()], { quiet: true });
+    // One person-key secret for the seed and both portals (the sign-up rows POSTs add must agree with the seed's).
+    const PERSON_KEY_SECRET = randomBytes(32).toString("base64url");
+    await executeLocal(persistTo, [...(await seedStatements(PERSON_KEY_SECRET)), ...signupSweepsSql()], {
+      quiet: true,
+    });
     // The logging-off portal gets its own copy of the data: two workerd never share one SQLite file.
     await cp(persistTo, `${persistTo}-silent`, { recursive: true });
     const start = async (opts: Omit<Parameters<typeof startWrangler>[0], "port">) => {
@@ -113,8 +118,8 @@ export async function platformFloor(stateRoot: string, o: FloorOptions): Promise
     const floor = await start({ persistTo: join(persistTo, "floor"), config: "bench/floor/wrangler.toml" });
     const hello = await start({ persistTo: join(persistTo, "hello"), config: "bench/hello/wrangler.toml" });
     // The portal as deployed: LOG_LEVEL=info from wrangler.toml.
-    const portal = await start({ persistTo });
-    const silent = await start({ persistTo: `${persistTo}-silent`, vars: { LOG_LEVEL: "silent" } });
+    const portal = await start({ persistTo, vars: { PERSON_KEY_SECRET } });
+    const silent = await start({ persistTo: `${persistTo}-silent`, vars: { LOG_LEVEL: "silent", PERSON_KEY_SECRET } });
     const nearby = await nearbyQuery(portal.url);
 
     const logOff = " [LOG_LEVEL=silent]";

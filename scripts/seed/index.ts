@@ -9,12 +9,15 @@ import { sweepStatements } from "./sweeps.ts";
 
 export const SEED_VERSION = "3";
 
-/** All demo statements, in dependency order. */
-export async function seedStatements(): Promise<string[]> {
+/**
+ * All demo statements, in dependency order. `personSecret` is the PERSON_KEY_SECRET of the Worker that
+ * will serve this database: the demo's person keys are computed under it (scripts/seed/person-key.ts).
+ */
+export async function seedStatements(personSecret: string): Promise<string[]> {
   return [
     ...metaStatements(SEED_VERSION),
     ...(await staffStatements()),
     ...complaintStatements(),
-    ...sweepStatements(),
+    ...sweepStatements(personSecret),
   ];
 }

@@ -12,6 +12,7 @@ import { COMMUNITIES } from "../../src/shared/geo.ts";
 import { serviceMinutes } from "../../src/shared/sweeps/hours.ts";
 import { atChinaTime as at } from "../../src/shared/sweeps/rules.ts";
 import { addDays, chinaDay } from "../../src/shared/time.ts";
+import { seedPersonKey } from "./person-key.ts";
 import { sqlString } from "./sql.ts";
 
 const WEEKS = 4;
@@ -116,7 +117,7 @@ function crowd(ci: number, week: number, capacity: number, day: string, next: ()
   });
 }
 
-export function pastSweepStatements(now = new Date()): string[] {
+export function pastSweepStatements(personSecret: string, now = new Date()): string[] {
   const newest = lastSaturday(now);
   const statements: string[] = [];
   const pastIds: string[] = [];
@@ -171,7 +172,7 @@ export function pastSweepStatements(now = new Date()): string[] {
         statements.push(groupRow(id, start));
         rows.push(...groupMembers(day));
       }
-      statements.push(signupInsert(id, rows, start, Date.parse(endsAt), approved));
+      statements.push(signupInsert(id, rows, start, Date.parse(endsAt), approved, personSecret));
     });
   }
   statements.push(
@@ -247,7 +248,14 @@ function groupMembers(day: string): Row[] {
   }));
 }
 
-function signupInsert(sweepId: string, rows: Row[], start: number, end: number, approved: string | null): string {
+function signupInsert(
+  sweepId: string,
+  rows: Row[],
+  start: number,
+  end: number,
+  approved: string | null,
+  personSecret: string,
+): string {
   const iso = (ms: number) => new Date(ms).toISOString();
   const values = rows.map((r, k) => {
     // Signed up days before (a walk-in on the spot); the consent a day after the sign-up.
@@ -262,7 +270,7 @@ function signupInsert(sweepId: string, rows: Row[], start: number, end: number, 
     const cells: (Value | { sql: string })[] = [
       sweepId,
       hex(r.token),
-      hex(`sweep-person:${r.phone}`),
+      seedPersonKey(personSecret, "sweep", r.phone),
       r.name,
       r.phone,
       r.organisation,

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { COMMUNITIES } from "../../src/shared/geo.ts";
 import { atChinaTime as at } from "../../src/shared/sweeps/rules.ts";
 import { addDays, chinaDay } from "../../src/shared/time.ts";
+import { seedPersonKey } from "./person-key.ts";
 import { sqlString as q } from "./sql.ts";
 import { centre, pastSweepStatements } from "./sweeps-past.ts";
 
@@ -35,7 +36,8 @@ function filled(community: number, week: number, capacity: number): { confirmed:
   return { confirmed: Math.floor(capacity * (((community * 7 + week * 3) % 5) / 10)), waiting: 0 };
 }
 
-export function sweepStatements(now = new Date()): string[] {
+/** `personSecret`: the PERSON_KEY_SECRET the local Worker runs with, so its person keys match these. */
+export function sweepStatements(personSecret: string, now = new Date()): string[] {
   const stamp = now.toISOString();
   const first = nextSaturday(chinaDay(now));
   const statements: string[] = [];
@@ -70,7 +72,7 @@ export function sweepStatements(now = new Date()): string[] {
         const values = [
           id,
           hex(demoManageToken(i)),
-          hex(`sweep-person:${phone}`),
+          seedPersonKey(personSecret, "sweep", phone),
           `${NAMES[i % NAMES.length]}${GIVEN[(i * 3) % GIVEN.length]}`,
           phone,
           SCHOOLS[i % SCHOOLS.length] ?? "",
@@ -93,5 +95,5 @@ export function sweepStatements(now = new Date()): string[] {
   );
   // The Saturdays already held, with their hours (a marker of their own, so a database seeded before
   // them gets them too).
-  return [...statements, ...pastSweepStatements(now)];
+  return [...statements, ...pastSweepStatements(personSecret, now)];
 }

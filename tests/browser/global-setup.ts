@@ -33,14 +33,17 @@ export default async function setup(project: TestProject) {
   project.provide("chromiumPath", await findChromium());
   const persistTo = await mkdtemp(join(tmpdir(), "portal-browser-"));
   await migrateLocal(persistTo, { quiet: true });
-  await executeLocal(persistTo, await seedStatements(), { quiet: true });
+  // The person keys' secret, made once per run and given to both the seed and the Worker: the demo
+  // volunteer's sign-ups are theirs only if both compute the same keys.
+  const personKeySecret = randomBytes(32).toString("base64url");
+  await executeLocal(persistTo, await seedStatements(personKeySecret), { quiet: true });
   // wrangler's first start builds the Worker: allow for a busy two-core machine.
   // The certificates' signing key, a secret of its own per run (a fresh clone has no .dev.vars).
   const server = await startWrangler({
     port: await freePort(),
     persistTo,
     timeoutMs: 300_000,
-    vars: { SWEEP_SIGNING_KEY: randomBytes(32).toString("base64url") },
+    vars: { SWEEP_SIGNING_KEY: randomBytes(32).toString("base64url"), PERSON_KEY_SECRET: personKeySecret },
   });
   project.provide("baseUrl", server.url);
   project.provide("d1State", persistTo);

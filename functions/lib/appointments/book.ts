@@ -7,14 +7,12 @@ import { bookBatch } from "../../db/appointments/bookings";
 import { appointmentByManageHash, findAppointmentIdempotency, noShowStarts } from "../../db/appointments/index";
 import type { Db } from "../../db/client";
 import type { BatchRunner } from "../../platform/ports";
+import { type PersonKeyEnv, personKey } from "../person-key";
 import { problem } from "../problem";
 import { idempotencyKeyHash, openForReplay, sealForReplay } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
 import { isRefusal, refusalOf } from "./errors";
 import { nearestFree, offeredSlot } from "./slots";
-
-/** The key that makes "one active booking per person per service" an index: the normalised phone, hashed. */
-export const personKey = (phone: string) => sha256Hex(`appointment-person:${phone}`);
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -76,6 +74,7 @@ export const slotNotOffered = () =>
  * answer, one that overlapped the first 409, and the key reused for another body 422.
  */
 export async function book(
+  env: PersonKeyEnv,
   db: Db,
   batch: BatchRunner,
   input: Booking,
@@ -87,7 +86,8 @@ export async function book(
   const startedAt = now.toISOString();
   const token = randomToken(16);
   const manageHash = await sha256Hex(token);
-  const key = await personKey(input.phone);
+  // "One active booking per person per service" is an index on this key (functions/lib/person-key.ts).
+  const key = await personKey(env, "appointment", input.phone);
   const bookingNumber = newBookingNumber();
   try {
     const slot = offeredSlot(input.slotId, now);

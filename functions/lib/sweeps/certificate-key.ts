@@ -1,26 +1,25 @@
 import { base32, CHECK_CODE_CHARS } from "../../../src/shared/sweeps/certificate";
-import { logJson } from "../log";
-import { problem } from "../problem";
+import { hmacKeyFromSecret } from "../secret-key";
 
 // The certificates' signing key: the Worker secret SWEEP_SIGNING_KEY (`wrangler secret put`, locally
 // .dev.vars), used as an HMAC-SHA-256 key. Without a key of at least 32 bytes nothing is issued or
 // verified: a certificate signed with a weak or missing key would prove nothing.
 
-export const MIN_KEY_BYTES = 32;
-
 const encoder = new TextEncoder();
 
 /** The HMAC key, or a 500 (with a log line naming the cause, never the key) when the secret is unfit. */
-export async function signingKey(env: { SWEEP_SIGNING_KEY?: string; LOG_LEVEL?: string }, requestId?: string) {
-  const raw = encoder.encode(env.SWEEP_SIGNING_KEY ?? "");
-  if (raw.length < MIN_KEY_BYTES) {
-    logJson(env, "error", {
-      requestId,
-      msg: `SWEEP_SIGNING_KEY is ${raw.length === 0 ? "missing" : `${raw.length} bytes, fewer than ${MIN_KEY_BYTES}`}: certificates are neither issued nor verified`,
-    });
-    throw problem(500, { detail: "证明服务暂不可用，请稍后再试或联系组织单位。" });
-  }
-  return crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+export function signingKey(env: { SWEEP_SIGNING_KEY?: string; LOG_LEVEL?: string }, requestId?: string) {
+  return hmacKeyFromSecret(
+    env,
+    {
+      name: "SWEEP_SIGNING_KEY",
+      value: env.SWEEP_SIGNING_KEY,
+      consequence: "certificates are neither issued nor verified",
+      detail: "证明服务暂不可用，请稍后再试或联系组织单位。",
+      usages: ["sign", "verify"],
+    },
+    requestId,
+  );
 }
 
 const toHex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");

@@ -16,12 +16,12 @@ import type { Db } from "../../db/client";
 import * as q from "../../db/sweeps/day";
 import { type Sweep, type SweepSignup, type SweepWithCounts, sweepById } from "../../db/sweeps/index";
 import type { BatchRunner } from "../../platform/ports";
+import { type PersonKeyEnv, personKey } from "../person-key";
 import { problem } from "../problem";
 import { randomToken, sha256Hex } from "../tokens";
 import { checkinCode } from "./checkin-code";
 import { refusalOf } from "./errors";
 import { refuseRepeatedNoShows } from "./no-show";
-import { personKey } from "./signup";
 import { publicSweep } from "./view";
 
 // The leader's day: the roster, check-in and out (by tap or by the code the volunteer shows),
@@ -193,6 +193,7 @@ function walkInRefusal(input: WalkIn, s: Sweep, now: Date) {
  * is standing there. Their own manage link is returned once, so they see their hours later.
  */
 export async function walkIn(
+  env: PersonKeyEnv,
   db: Db,
   batch: BatchRunner,
   sweepId: string,
@@ -204,7 +205,7 @@ export async function walkIn(
   refuseOutsideWindow(sweep, now);
   const errors = walkInRefusal(input, sweep, now);
   if (errors.length > 0) throw problem(422, { detail: errors[0]?.detail, errors });
-  const key = await personKey(input.phone);
+  const key = await personKey(env, "sweep", input.phone);
   await refuseRepeatedNoShows(db, key, now);
   const minor = ageOn(input.birthMonth, chinaDay(new Date(sweep.startsAt))) < ADULT_AGE;
   const guardian = minor || needsGuardian(sweep, input.birthMonth);

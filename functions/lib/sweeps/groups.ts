@@ -20,12 +20,13 @@ import type { Db } from "../../db/client";
 import { completeMemberBatch, groupByHash, groupMessagesOf, groupSignupBatch, membersOf } from "../../db/sweeps/groups";
 import { findSweepIdempotency, type SweepSignup, type SweepWithCounts, sweepById } from "../../db/sweeps/index";
 import type { BatchRunner } from "../../platform/ports";
+import { type PersonKeyEnv, personKey } from "../person-key";
 import { problem } from "../problem";
 import { idempotencyKeyHash, openForReplay, sealForReplay } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
 import { isRefusal, refusalOf } from "./errors";
 import { sweepList } from "./list";
-import { ageRefusal, personKey } from "./signup";
+import { ageRefusal } from "./signup";
 import { publicSweep } from "./view";
 
 const HOUR = 3_600_000;
@@ -220,6 +221,7 @@ export async function groupView(db: Db, groupHash: string, now = new Date()): Pr
  * is the database's refusal (409).
  */
 export async function completeMember(
+  env: PersonKeyEnv,
   db: Db,
   batch: BatchRunner,
   groupHash: string,
@@ -248,7 +250,7 @@ export async function completeMember(
         groupHash,
         memberId,
         manageHash: await sha256Hex(manage),
-        personKey: await personKey(input.phone),
+        personKey: await personKey(env, "sweep", input.phone),
         name: input.name,
         phone: input.phone,
         birthMonth: input.birthMonth,

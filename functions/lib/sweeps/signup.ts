@@ -5,14 +5,12 @@ import type { Db } from "../../db/client";
 import { findSweepIdempotency, type SweepWithCounts, signupByManageHash } from "../../db/sweeps/index";
 import { signupBatch } from "../../db/sweeps/signups";
 import type { BatchRunner } from "../../platform/ports";
+import { type PersonKeyEnv, personKey } from "../person-key";
 import { type FieldError, problem } from "../problem";
 import { idempotencyKeyHash, openForReplay, sealForReplay } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
 import { isRefusal, refusalOf } from "./errors";
 import { refuseRepeatedNoShows } from "./no-show";
-
-/** The key that makes "one sign-up per person" a constraint: the normalised phone, hashed. */
-export const personKey = (phone: string) => sha256Hex(`sweep-person:${phone}`);
 
 type Sweep = SweepWithCounts["sweep"];
 type Status = SignupResult["status"];
@@ -80,6 +78,7 @@ function requestHash(sweepId: string, input: Signup): Promise<string> {
  * answer, one that overlapped the first 409, and the key reused for another body 422.
  */
 export async function signUp(
+  env: PersonKeyEnv,
   db: Db,
   batch: BatchRunner,
   sweep: Sweep,
@@ -89,7 +88,9 @@ export async function signUp(
 ): Promise<SignupResult & { replayed?: true }> {
   const refused = ageRefusal(input, sweep, now);
   if (refused) throw refused;
-  await refuseRepeatedNoShows(db, await personKey(input.phone), now);
+  // "One sign-up per person" is a constraint on this key (functions/lib/person-key.ts).
+  const key = await personKey(env, "sweep", input.phone);
+  await refuseRepeatedNoShows(db, key, now);
   const { minor } = ageFacts(input.birthMonth, sweep);
   const hash = await requestHash(sweep.id, input);
   const keyHash = await idempotencyKeyHash(idempotencyKey);
@@ -102,7 +103,7 @@ export async function signUp(
       signupBatch({
         sweepId: sweep.id,
         manageHash,
-        personKey: await personKey(input.phone),
+        personKey: key,
         name: input.name,
         phone: input.phone,
         organisation: input.organisation,

@@ -43,7 +43,13 @@ appointments.post(
   validate("json", BookingSchema),
   async (c) => {
     const idempotencyKey = parse(IdempotencyKeySchema, c.req.header("idempotency-key"), "/headers/idempotency-key");
-    const { replayed, ...result } = await book(c.var.db, c.var.platform.batch, c.req.valid("json"), idempotencyKey);
+    const { replayed, ...result } = await book(
+      c.env,
+      c.var.db,
+      c.var.platform.batch,
+      c.req.valid("json"),
+      idempotencyKey,
+    );
     if (replayed) c.header("idempotent-replayed", "true");
     c.header("location", result.managePath);
     return c.json<BookingResult>(result, 201);

@@ -70,6 +70,7 @@ groups.get("/group", async (c) => {
 
 groups.put("/group/members/:memberId", validate("json", GroupMemberSchema), async (c) => {
   const result = await completeMember(
+    c.env,
     c.var.db,
     c.var.platform.batch,
     await groupHash(c),

@@ -114,6 +114,7 @@ sweeps.post(
     const idempotencyKey = parse(IdempotencyKeySchema, c.req.header("idempotency-key"), "/headers/idempotency-key");
     const found = await openSweep(c, c.req.param("id"));
     const { replayed, ...result } = await signUp(
+      c.env,
       c.var.db,
       c.var.platform.batch,
       found.sweep,

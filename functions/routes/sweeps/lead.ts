@@ -43,7 +43,7 @@ export function dayRoutes(sweepOf: Resolve) {
 
   day.post("/walk-ins", validate("json", WalkInSchema), async (c) => {
     const sweepId = await sweepOf(c);
-    return c.json<WalkInResult>(await walkIn(c.var.db, c.var.platform.batch, sweepId, c.req.valid("json")), 201);
+    return c.json<WalkInResult>(await walkIn(c.env, c.var.db, c.var.platform.batch, sweepId, c.req.valid("json")), 201);
   });
 
   return day;

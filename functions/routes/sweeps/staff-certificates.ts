@@ -8,9 +8,9 @@ import type { RevokedCertificate, StaffCertificateList } from "../../../src/shar
 import { type CertificateRow, certificateByNumber, certificatesOf, revokeBatch } from "../../db/sweeps/certificates";
 import type { AppEnv } from "../../env";
 import { audit, clientAddress } from "../../lib/audit-context";
+import { personKey } from "../../lib/person-key";
 import { problem } from "../../lib/problem";
 import { certificateDoc } from "../../lib/sweeps/certificate";
-import { personKey } from "../../lib/sweeps/signup";
 import { parse, validate } from "../../lib/validate";
 import { currentStaff } from "../../middleware/authorize";
 
@@ -33,7 +33,7 @@ const listed = (row: CertificateRow): StaffCertificateList["certificates"][numbe
 certificates.get("/", validate("query", StaffCertificateQuerySchema), async (c) => {
   const { phone, number } = c.req.valid("query");
   const query = phone
-    ? certificatesOf(c.var.db, await personKey(phone)).all()
+    ? certificatesOf(c.var.db, await personKey(c.env, "sweep", phone)).all()
     : certificateByNumber(c.var.db, number ?? "").all();
   const [, rows] = await Promise.all([
     c.var.platform.batch.run([audit(c, "sweep.certificates_viewed", number ?? null, { byPhone: Boolean(phone) })]),

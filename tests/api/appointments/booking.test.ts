@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { personKey } from "../../../functions/lib/appointments/book";
+import { personKey } from "../../../functions/lib/person-key";
 import type { BookingResult } from "../../../src/shared/appointments/wire";
 import { api, booked, bookRequest, newPhone, slotsAhead, validBooking } from "./factories";
 
@@ -72,7 +72,7 @@ describe.skipIf(intake.length < 4 || consultation.length < 1)("booking a slot", 
 
   it("refuses a person with 2 no-shows within 3 months (409 quoting the rule), and not one with 1", async () => {
     const phone = newPhone();
-    const key = await personKey(phone);
+    const key = await personKey(env, "appointment", phone);
     const noShow = (n: number, start: string) =>
       env.DB.prepare(
         `INSERT INTO appointments (booking_number, manage_hash, point_id, service, slot_id, slot_start, slot_end, capacity,

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { personKey } from "../../../functions/lib/sweeps/signup";
+import { personKey } from "../../../functions/lib/person-key";
 import { randomToken, sha256Hex } from "../../../functions/lib/tokens";
 import type { GroupSignupResult, GroupView, MyCertificate, SignupResult } from "../../../src/shared/sweeps/wire";
 import { chinaDay } from "../../../src/shared/time";
@@ -180,7 +180,16 @@ async function servedVolunteer() {
        attendance, minutes, checked_in_at, checked_out_at, created_at, updated_at)
      VALUES (?, ?, ?, '王小明', ?, '青溪大学', '2001-05', 'confirmed', 'attended', 150, ?, ?, ?, ?)`,
   )
-    .bind(sweep.id, await sha256Hex(token), await personKey(phone), phone, sweep.startsAt, sweep.endsAt, at, at)
+    .bind(
+      sweep.id,
+      await sha256Hex(token),
+      await personKey(env, "sweep", phone),
+      phone,
+      sweep.startsAt,
+      sweep.endsAt,
+      at,
+      at,
+    )
     .run();
   await env.DB.prepare("UPDATE sweeps SET hours_approved_at = ? WHERE id = ?")
     .bind(new Date().toISOString(), sweep.id)

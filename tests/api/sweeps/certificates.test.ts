@@ -8,7 +8,7 @@ import {
   latestInForceOf,
 } from "../../../functions/db/sweeps/certificates";
 import worker from "../../../functions/index";
-import { personKey } from "../../../functions/lib/sweeps/signup";
+import { personKey } from "../../../functions/lib/person-key";
 import { randomToken, sha256Hex } from "../../../functions/lib/tokens";
 import { canonicalJson, formatCheckCode } from "../../../src/shared/sweeps/certificate";
 import type { CertificateVerification, MyCertificate, StaffCertificateList } from "../../../src/shared/sweeps/wire";
@@ -32,7 +32,7 @@ interface Service {
  * attended with the minutes given. Returns the manage secret of the last sign-up.
  */
 async function volunteer(services: Service[], phone = newPhone(), name = "王小明") {
-  const key = await personKey(phone);
+  const key = await personKey(env, "sweep", phone);
   let token = "";
   for (const s of services) {
     const sweep = await makeSweep({ inHours: -24 * (300 - ++day) });

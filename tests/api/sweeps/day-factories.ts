@@ -1,5 +1,5 @@
 import { env, exports } from "cloudflare:workers";
-import { personKey } from "../../../functions/lib/sweeps/signup";
+import { personKey } from "../../../functions/lib/person-key";
 import type { LeaderLink, ManageView } from "../../../src/shared/sweeps/wire";
 import { call, makeStaff, signIn } from "../staff/factories";
 import { makeSweep, manage, newIp, newPhone, ORIGIN, type SweepOptions, signUpOk } from "./factories";
@@ -73,7 +73,7 @@ export async function row(id: number) {
 
 /** `count` past sweeps at which the person with `phone` did not come. */
 export async function pastNoShows(phone: string, count: number) {
-  const key = await personKey(phone);
+  const key = await personKey(env, "sweep", phone);
   for (let i = 0; i < count; i++) {
     const sweep = await makeSweep({ inHours: -48 * (i + 1) });
     const createdAt = new Date(Date.parse(sweep.startsAt) - 24 * HOUR).toISOString();

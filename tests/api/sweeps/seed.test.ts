@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { personKey } from "../../../functions/lib/person-key";
 import { sweepStatements } from "../../../scripts/seed/sweeps";
 import { DEMO_GROUP, DEMO_MINOR, DEMO_VOLUNTEER, pastSweepStatements } from "../../../scripts/seed/sweeps-past";
 import { serviceMinutes } from "../../../src/shared/sweeps/hours";
@@ -12,7 +13,8 @@ import { manage } from "./factories";
 // The demo seed (scripts/seed/sweeps.ts, sweeps-past.ts) against the real schema and its triggers:
 // what `npm start` loads must be loadable, and must show what the demo promises.
 
-const seed = (now: Date) => env.DB.batch(sweepStatements(now).map((sql) => env.DB.prepare(sql)));
+// Under the test Worker's PERSON_KEY_SECRET, as `npm start` seeds under its own.
+const seed = (now: Date) => env.DB.batch(sweepStatements(env.PERSON_KEY_SECRET, now).map((sql) => env.DB.prepare(sql)));
 const all = async <T>(sql: string) => (await env.DB.prepare(sql).all<T>()).results;
 const one = async (sql: string) => (await env.DB.prepare(sql).first<{ n: number }>())?.n;
 
@@ -73,6 +75,11 @@ describe("the sweeps demo seed", () => {
     const res = await manage(DEMO_VOLUNTEER.manageToken);
     expect(res.status).toBe(200);
     expect(((await res.json()) as ManageView).signup.status).toBe("confirmed");
+    // Its rows carry the person key the Worker computes for that phone (the seed and the Worker agree).
+    const keys = await all<{ person_key: string }>(
+      `SELECT DISTINCT person_key FROM sweep_signups WHERE phone = '${DEMO_VOLUNTEER.phone}'`,
+    );
+    expect(keys).toEqual([{ person_key: await personKey(env, "sweep", DEMO_VOLUNTEER.phone) }]);
 
     // Seeding the same database again (npm start does, every time) writes nothing.
     const before = await snapshot();
@@ -81,7 +88,7 @@ describe("the sweeps demo seed", () => {
   }, 30_000); // About 150 statements, each a round trip: 3 s on the two-core machine under load.
 
   it("holds the newest sweeps on the last Saturday that is over, so the staff's last week shows them", () => {
-    const seeded = (at: string) => pastSweepStatements(new Date(at)).join("\n");
+    const seeded = (at: string) => pastSweepStatements(env.PERSON_KEY_SECRET, new Date(at)).join("\n");
     // Saturday 5 December 2026, 12:00 China time: that morning's sweeps are over.
     expect(seeded("2026-12-05T04:00:00Z")).toContain(atChinaTime("2026-12-05", "08:30"));
     // The same Saturday at 08:00: the Saturday before.

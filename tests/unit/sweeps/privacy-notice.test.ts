@@ -21,9 +21,11 @@ describe("the privacy notice on sweep sign-ups", () => {
     expect(years).toEqual([RECORD_RETENTION_YEARS]);
   });
 
-  it("names the SMS gateway as a processor, and what stays: the hash, the volunteer number, the hours", () => {
+  it("names the SMS gateway as a processor, and what stays: the keyed hash, the volunteer number, the hours", () => {
     expect(section).toContain("委托的短信平台");
     expect(section).toContain("管理页面");
     for (const kept of ["散列值", "志愿者编号", "服务时长", "已匿名"]) expect(section).toContain(kept);
+    // The phone stays only as a keyed pseudonym (functions/lib/person-key.ts), and the notice says so.
+    expect(section).toMatch(/密钥由手机号码算出的散列值（手机号码删除后，号码只以这个无法反推的代号留下/);
   });
 });
