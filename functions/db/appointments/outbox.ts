@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import { SERVICE_IDS } from "../../../src/shared/appointments/points";
 import type { Statement } from "../batch";
+import { idList } from "../outbox";
 
 // The appointments' outbox statements, the sweeps' design (functions/db/sweeps/outbox.ts) over
-// appointment_messages: what the sender takes and marks, and the day-before reminders. Messages are
-// written by the batches that cause them (bookings.ts); nothing here sends anything.
+// appointment_messages: what the sender takes (its marks are functions/db/outbox.ts's) and the
+// day-before reminders. Messages are written by the batches that cause them (bookings.ts); nothing
+// here sends anything.
 
 export interface AppointmentOutboxRow {
   id: number;
@@ -24,32 +26,6 @@ export function unsentAppointmentMessages(since: string, maxAttempts: number, li
     FROM appointment_messages m JOIN appointments a ON a.id = m.appointment_id
     WHERE m.sent_at IS NULL AND m.attempts < ${maxAttempts} AND m.created_at >= ${since}
     ORDER BY m.id LIMIT ${limit}`;
-}
-
-const idList = (ids: readonly (number | string)[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
-
-/** The sender's results, as one batch: sent ones stamped, failed ones counted, undeliverable ones given up. */
-export function markAppointmentOutcomes(
-  o: { sent: readonly number[]; failed: readonly number[]; undeliverable: readonly number[] },
-  now: string,
-  maxAttempts: number,
-): Statement[] {
-  const out: Statement[] = [];
-  if (o.sent.length)
-    out.push(sql`UPDATE appointment_messages SET sent_at = ${now}, attempts = attempts + 1
-      WHERE id IN (${idList(o.sent)}) AND sent_at IS NULL`);
-  if (o.failed.length)
-    out.push(
-      sql`UPDATE appointment_messages SET attempts = attempts + 1 WHERE id IN (${idList(o.failed)}) AND sent_at IS NULL`,
-    );
-  if (o.undeliverable.length)
-    out.push(sql`UPDATE appointment_messages SET attempts = ${maxAttempts}
-      WHERE id IN (${idList(o.undeliverable)}) AND sent_at IS NULL`);
-  return out;
 }
 
 /**

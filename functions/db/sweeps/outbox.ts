@@ -2,10 +2,10 @@ import { type SQL, sql } from "drizzle-orm";
 import type { MessageRecipient } from "../../../src/shared/sweeps/wire";
 import type { Statement } from "../batch";
 
-// The outbox's own statements: what the sender takes and marks, the day-before reminders, the
-// messages that tell everyone signed up to a sweep, and the staff console's view. Messages are
-// written by the batches that cause them (signups.ts, consent, groups, staff edits); nothing here
-// sends anything.
+// The outbox's own statements: what the sender takes (its marks are functions/db/outbox.ts's), the
+// day-before reminders, the messages that tell everyone signed up to a sweep, and the staff
+// console's view. Messages are written by the batches that cause them (signups.ts, consent, groups,
+// staff edits); nothing here sends anything.
 
 /** What a message is about and who gets it: its outbox row, the sign-up, the sweep and the group. */
 const OUTBOX_ROW = sql`SELECT m.id, m.kind, m.recipient, m.created_at AS createdAt, m.sent_at AS sentAt,
@@ -47,33 +47,6 @@ export function unsentMessages(since: string, maxAttempts: number, limit: number
   return sql`${OUTBOX_ROW}
     WHERE m.sent_at IS NULL AND m.attempts < ${maxAttempts} AND m.created_at >= ${since}
     ORDER BY m.id LIMIT ${limit}`;
-}
-
-const idList = (ids: readonly number[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
-
-/** The sender's results, as one batch: sent ones stamped, failed ones counted, undeliverable ones given up. */
-export function markOutcomes(
-  o: { sent: readonly number[]; failed: readonly number[]; undeliverable: readonly number[] },
-  now: string,
-  maxAttempts: number,
-): Statement[] {
-  const out: Statement[] = [];
-  if (o.sent.length)
-    out.push(sql`UPDATE sweep_messages SET sent_at = ${now}, attempts = attempts + 1
-      WHERE id IN (${idList(o.sent)}) AND sent_at IS NULL`);
-  if (o.failed.length)
-    out.push(
-      sql`UPDATE sweep_messages SET attempts = attempts + 1 WHERE id IN (${idList(o.failed)}) AND sent_at IS NULL`,
-    );
-  // No phone to send to (a group member not yet named, a contact anonymised): retrying cannot help.
-  if (o.undeliverable.length)
-    out.push(sql`UPDATE sweep_messages SET attempts = ${maxAttempts}
-      WHERE id IN (${idList(o.undeliverable)}) AND sent_at IS NULL`);
-  return out;
 }
 
 /**

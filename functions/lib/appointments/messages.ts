@@ -5,9 +5,9 @@ import { addDays, chinaDay, dayStart, formatDateTimeZh } from "../../../src/shar
 import {
   type AppointmentOutboxRow,
   appointmentRemindersStatement,
-  markAppointmentOutcomes,
   unsentAppointmentMessages,
 } from "../../db/appointments/outbox";
+import { markOutcomes } from "../../db/outbox";
 import type { BatchRunner, MessageSender, OutgoingMessage } from "../../platform/ports";
 import { MAX_ATTEMPTS, SEND_CHUNK, SEND_WITHIN_HOURS } from "../sweeps/messages";
 
@@ -54,7 +54,9 @@ export async function sendAppointmentOutbox(batch: BatchRunner, sender: MessageS
   const undeliverable = messages.filter((m) => m.to === "").map((m) => m.id);
   // One at a time: a run holds at most SEND_CHUNK messages, each with the port's own timeout.
   for (const m of messages.filter((x) => x.to !== "")) ((await sender.send(m)) === "sent" ? sent : failed).push(m.id);
-  await batch.run(markAppointmentOutcomes({ sent, failed, undeliverable }, now.toISOString(), MAX_ATTEMPTS));
+  await batch.run(
+    markOutcomes("appointment_messages", { sent, failed, undeliverable }, now.toISOString(), MAX_ATTEMPTS),
+  );
   return { sent: sent.length, failed: failed.length, undeliverable: undeliverable.length };
 }
 

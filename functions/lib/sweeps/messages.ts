@@ -2,7 +2,8 @@ import { communityById } from "../../../src/shared/geo";
 import { GROUP_TEXTS, GUARDIAN_TEXTS, MESSAGE_TEXTS, REMINDER_FROM_HOUR } from "../../../src/shared/sweeps/rules";
 import type { MessageKind, MessageRecipient } from "../../../src/shared/sweeps/wire";
 import { addDays, chinaDay, dayStart, formatDateTimeZh } from "../../../src/shared/time";
-import { markOutcomes, type OutboxRow, remindersStatement, unsentMessages } from "../../db/sweeps/outbox";
+import { markOutcomes } from "../../db/outbox";
+import { type OutboxRow, remindersStatement, unsentMessages } from "../../db/sweeps/outbox";
 import type { BatchRunner, MessageSender, OutgoingMessage } from "../../platform/ports";
 
 /** Messages the cron sends per run, oldest first: a run stays short, the rest go 15 minutes later. */
@@ -91,7 +92,7 @@ export async function sendOutbox(batch: BatchRunner, sender: MessageSender, now:
   const sent = deliverable.filter((_, i) => outcomes[i] === "sent").map((m) => m.id);
   const failed = deliverable.filter((_, i) => outcomes[i] !== "sent").map((m) => m.id);
   const undeliverable = messages.filter((m) => m.to === "").map((m) => m.id);
-  await batch.run(markOutcomes({ sent, failed, undeliverable }, now.toISOString(), MAX_ATTEMPTS));
+  await batch.run(markOutcomes("sweep_messages", { sent, failed, undeliverable }, now.toISOString(), MAX_ATTEMPTS));
   return { sent: sent.length, failed: failed.length, undeliverable: undeliverable.length };
 }
 
