@@ -1,44 +1,25 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { COMMUNITIES } from "../../../src/shared/geo";
 import type { CreatedSweeps } from "../../../src/shared/sweeps/wire";
 import { addDays, chinaDay } from "../../../src/shared/time";
 import { makeStaff, signIn } from "../staff/factories";
 import { allOrNothing, staffVia } from "./all-or-nothing";
-import { makeSweep, signUpOk, statuses } from "./factories";
+import { makeSweep, signUpOk, staffPlace, staffSweepFields, statuses } from "./factories";
 
 // The staff's sweeps mutations, each one D1 batch with its audit row: a failure injected at each
 // statement in turn answers 500 and leaves every sweeps table and the audit log as they were.
 
 const coordinator = async () => signIn((await makeStaff("volunteer_coordinator")).email);
 
-const place = (i: number) => {
-  const c = COMMUNITIES[i];
-  if (!c) throw new Error("no community");
-  return { communityId: c.id, meetingPoint: `${c.name}社区工作站门口`, lat: 30.2, lng: 120.2 };
-};
-
-const fields = (over: Record<string, unknown> = {}) => ({
-  title: "周六上午志愿清扫",
-  startTime: "08:30",
-  endTime: "11:00",
-  capacity: 2,
-  waitlistLimit: 10,
-  minAge: 16,
-  guardianPresentBelow: null,
-  organiser: "临河中队 · 青溪区团委",
-  leaderContact: "李队长 0571-8888 0000",
-  whatToBring: "手套、水杯",
-  insuranceRef: "PICC-2026-118",
-  cancelCutoffHours: 24,
-  open: true,
-  ...over,
-});
-
 describe("every staff sweeps mutation is one D1 batch with its audit row, all or nothing", () => {
   it("creates a series of sweeps and its audit row in one batch", async () => {
     const cookie = await coordinator();
-    const body = { ...fields(), firstDay: addDays(chinaDay(), 5), weeks: 2, places: [place(3), place(4)] };
+    const body = {
+      ...staffSweepFields({ capacity: 2 }),
+      firstDay: addDays(chinaDay(), 5),
+      weeks: 2,
+      places: [staffPlace(3), staffPlace(4)],
+    };
     const { answer, length } = await allOrNothing("create series", (e) => staffVia(e, cookie, "", "POST", body), {
       ok: 201,
     });
@@ -51,7 +32,7 @@ describe("every staff sweeps mutation is one D1 batch with its audit row, all or
     const s = await makeSweep({ capacity: 1, inHours: 96 });
     await signUpOk(s.id);
     await signUpOk(s.id);
-    const body = { ...fields({ capacity: 2 }), ...place(0), day: addDays(chinaDay(), 5), version: 1 };
+    const body = { ...staffSweepFields({ capacity: 2 }), ...staffPlace(0), day: addDays(chinaDay(), 5), version: 1 };
     const { length } = await allOrNothing("edit", (e) => staffVia(e, cookie, `/${s.id}`, "PATCH", body));
     expect(length).toBeGreaterThanOrEqual(5);
     expect((await statuses(s.id)).map((r) => r.status)).toEqual(["confirmed", "offered"]);

@@ -65,6 +65,36 @@ export function validSignup(over: Record<string, unknown> = {}) {
   };
 }
 
+/** Community `i`'s meeting point, as the staff console sends a sweep's place. */
+export function staffPlace(i: number) {
+  const c = COMMUNITIES[i];
+  if (!c) throw new Error("no community");
+  return { communityId: c.id, meetingPoint: `${c.name}社区工作站门口`, lat: 30.2, lng: 120.2 };
+}
+
+/**
+ * A sweep's fields as the staff console sends them: a plan adds `firstDay`, `weeks` and `places`,
+ * an edit a place (staffPlace), the `day` and the `version`.
+ */
+export function staffSweepFields(over: Record<string, unknown> = {}) {
+  return {
+    title: "周六上午志愿清扫",
+    startTime: "08:30",
+    endTime: "11:00",
+    capacity: 20,
+    waitlistLimit: 10,
+    minAge: 16,
+    guardianPresentBelow: null,
+    organiser: "临河中队 · 青溪区团委",
+    leaderContact: "李队长 0571-8888 0000",
+    whatToBring: "手套、水杯",
+    insuranceRef: "PICC-2026-118",
+    cancelCutoffHours: 24,
+    open: true,
+    ...over,
+  };
+}
+
 export function signUp(sweepId: string, body: unknown, { key = newKey(), ip = newIp() } = {}) {
   return exports.default.fetch(`${ORIGIN}/api/sweeps/${sweepId}/signups`, {
     method: "POST",

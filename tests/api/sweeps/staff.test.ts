@@ -1,41 +1,17 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { STAFF_ROUTE_PERMISSIONS } from "../../../functions/routes/staff/route-permissions";
-import { COMMUNITIES } from "../../../src/shared/geo";
 import type { Role } from "../../../src/shared/staff/roles";
 import type { CreatedSweeps, Roster, StaffSweepResult } from "../../../src/shared/sweeps/wire";
 import { addDays, chinaDay } from "../../../src/shared/time";
 import { call, makeStaff, signIn } from "../staff/factories";
-import { makeSweep, signUpOk } from "./factories";
+import { makeSweep, signUpOk, staffPlace, staffSweepFields } from "./factories";
 
 const asRole = async (role: Role) => signIn((await makeStaff(role)).email);
-const places = COMMUNITIES.slice(0, 2).map((c) => ({
-  communityId: c.id,
-  meetingPoint: `${c.name}社区工作站门口`,
-  lat: 30.2,
-  lng: 120.2,
-}));
+const places = [staffPlace(0), staffPlace(1)];
 
 function series(over: Record<string, unknown> = {}) {
-  return {
-    title: "周六上午志愿清扫",
-    firstDay: addDays(chinaDay(), 3),
-    weeks: 3,
-    startTime: "08:30",
-    endTime: "11:00",
-    places,
-    capacity: 20,
-    waitlistLimit: 10,
-    minAge: 16,
-    guardianPresentBelow: null,
-    organiser: "临河中队 · 青溪区团委",
-    leaderContact: "李队长 0571-8888 0000",
-    whatToBring: "手套、水杯",
-    insuranceRef: "PICC-2026-118",
-    cancelCutoffHours: 24,
-    open: true,
-    ...over,
-  };
+  return { ...staffSweepFields(), firstDay: addDays(chinaDay(), 3), weeks: 3, places, ...over };
 }
 
 const auditCount = async (action: string) =>
