@@ -17,13 +17,14 @@ import {
   type StaffSweepResult,
 } from "../../../src/shared/sweeps/wire";
 import { rosterOf, staffSweeps, sweepById } from "../../db/sweeps/index";
-import { offerFreePlaces } from "../../db/sweeps/signups";
 import { tellSignedUp } from "../../db/sweeps/outbox";
+import { offerFreePlaces } from "../../db/sweeps/signups";
 import { insertSweeps, updateSweep, withdrawOpenPlaces } from "../../db/sweeps/staff";
 import type { AppEnv } from "../../env";
 import { audit } from "../../lib/audit-context";
 import { problem } from "../../lib/problem";
-import { refusalOf } from "../../lib/sweeps/errors";
+import { loadSweep } from "../../lib/sweeps/day";
+import { runRefusing } from "../../lib/sweeps/errors";
 import { offerUntil } from "../../lib/sweeps/manage";
 import { planSeries, planUpdate } from "../../lib/sweeps/plan";
 import { staffSweep } from "../../lib/sweeps/view";
@@ -53,23 +54,9 @@ sweeps.route("/certificates", staffCertificates);
 /** How many were told: the rows the message statements (`tellSignedUp`) wrote. */
 const toldCount = (results: { changes: number }[]) => results.reduce((n, r) => n + r.changes, 0);
 
-async function loadSweep(c: { var: AppEnv["Variables"] }, id: string) {
-  const found = await sweepById(c.var.db, parse(SweepIdSchema, id, "/params/id")).get();
-  if (!found) throw problem(404, { detail: "没有找到这场活动。" });
-  return found;
-}
-
-/** Runs a staff batch, turning the database's refusals (stale version, capacity) into 409s. */
-async function run(
-  c: { var: AppEnv["Variables"] },
-  statements: Parameters<AppEnv["Variables"]["platform"]["batch"]["run"]>[0],
-) {
-  try {
-    return await c.var.platform.batch.run(statements);
-  } catch (err) {
-    throw refusalOf(err) ?? err;
-  }
-}
+/** The sweep named by the path (404 when there is none). */
+const sweepOf = (c: { var: AppEnv["Variables"] }, id: string) =>
+  loadSweep(c.var.db, parse(SweepIdSchema, id, "/params/id"));
 
 /** Sweeps from a week ago on, every state. */
 sweeps.get("/", async (c) => {
@@ -80,7 +67,7 @@ sweeps.get("/", async (c) => {
 /** One sweep or a weekly series in all the places given: every sweep and one audit row, one batch. */
 sweeps.post("/", validate("json", CreateSweepsSchema), async (c) => {
   const rows = planSeries(c.req.valid("json"));
-  await run(c, [
+  await runRefusing(c.var.platform.batch, [
     ...insertSweeps(c.var.db, rows),
     audit(c, "sweep.created", rows.map((r) => r.id).join(","), { count: rows.length }),
   ]);
@@ -90,7 +77,7 @@ sweeps.post("/", validate("json", CreateSweepsSchema), async (c) => {
 
 /** Changes a sweep with the version the coordinator saw; the people signed up are told of a new time or place. */
 sweeps.patch("/:id", validate("json", UpdateSweepSchema), async (c) => {
-  const found = await loadSweep(c, c.req.param("id"));
+  const found = await sweepOf(c, c.req.param("id"));
   const input = c.req.valid("json");
   if (found.sweep.state === "cancelled") throw problem(409, { detail: "这场活动已取消，不能再修改。" });
   const active = found.confirmed + found.offered + found.waitlisted + found.held;
@@ -100,14 +87,14 @@ sweeps.patch("/:id", validate("json", UpdateSweepSchema), async (c) => {
   const { values, told } = planUpdate(input, found.sweep);
   const now = values.updatedAt;
   const tell = told ? tellSignedUp(found.sweep.id, "sweep_changed", now) : [];
-  const results = await run(c, [
+  const results = await runRefusing(c.var.platform.batch, [
     updateSweep(c.var.db, found.sweep.id, input.version, values),
     ...tell,
     // More places (or a sweep opened): the people waiting are offered them in the same batch.
     ...offerFreePlaces(sql`w.sweep_id = ${found.sweep.id}`, now, offerUntil(new Date(now))),
     audit(c, "sweep.updated", found.sweep.id, { version: input.version + 1, told }),
   ]);
-  const after = await loadSweep(c, found.sweep.id);
+  const after = await sweepOf(c, found.sweep.id);
   return c.json<StaffSweepResult>({ sweep: staffSweep(after), messaged: toldCount(results.slice(1, 1 + tell.length)) });
 });
 
@@ -117,11 +104,11 @@ sweeps.patch("/:id", validate("json", UpdateSweepSchema), async (c) => {
  * longer exists.
  */
 sweeps.post("/:id/cancel", validate("json", CancelSweepSchema), async (c) => {
-  const found = await loadSweep(c, c.req.param("id"));
+  const found = await sweepOf(c, c.req.param("id"));
   const { version, reason } = c.req.valid("json");
   if (found.sweep.state === "cancelled") throw problem(409, { detail: "这场活动已取消。" });
   const now = new Date().toISOString();
-  const results = await run(c, [
+  const results = await runRefusing(c.var.platform.batch, [
     updateSweep(c.var.db, found.sweep.id, version, {
       state: "cancelled",
       cancelledAt: now,
@@ -132,14 +119,14 @@ sweeps.post("/:id/cancel", validate("json", CancelSweepSchema), async (c) => {
     withdrawOpenPlaces(found.sweep.id, now),
     audit(c, "sweep.cancelled", found.sweep.id, { reason }),
   ]);
-  const after = await loadSweep(c, found.sweep.id);
+  const after = await sweepOf(c, found.sweep.id);
   return c.json<StaffSweepResult>({ sweep: staffSweep(after), messaged: toldCount(results.slice(1, 3)) });
 });
 
 /** The roster in arrival order; names and phones in full only when asked for and permitted. Audited. */
 sweeps.get("/:id/signups", validate("query", RosterQuerySchema), async (c) => {
   const staff = currentStaff(c);
-  const found = await loadSweep(c, c.req.param("id"));
+  const found = await sweepOf(c, c.req.param("id"));
   const contactsShown = c.req.valid("query").contacts === "1" && can(staff.role, "sweeps:contact");
   const [, rows] = await Promise.all([
     c.var.platform.batch.run([audit(c, "sweep.roster_viewed", found.sweep.id, { contactsShown })]),
