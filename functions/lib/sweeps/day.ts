@@ -20,7 +20,7 @@ import { type PersonKeyEnv, personKey } from "../person-key";
 import { problem } from "../problem";
 import { randomToken, sha256Hex } from "../tokens";
 import { checkinCode } from "./checkin-code";
-import { refusalOf } from "./errors";
+import { refusalOf, runRefusing } from "./errors";
 import { refuseRepeatedNoShows } from "./no-show";
 import { publicSweep } from "./view";
 
@@ -113,14 +113,6 @@ function refuseOutsideWindow(s: Sweep, now: Date) {
   if (at >= s.endsAt) throw problem(409, { detail: "活动已结束，不能再签到。" });
 }
 
-async function run(batch: BatchRunner, statements: Statement[]) {
-  try {
-    return await batch.run(statements);
-  } catch (err) {
-    throw refusalOf(err) ?? err;
-  }
-}
-
 type Action = "checkin" | "checkout" | "no-show" | "undo";
 
 /**
@@ -161,7 +153,7 @@ export async function attend(
   }
   let changed = false;
   if (statement) {
-    const [result] = await run(batch, [statement]);
+    const [result] = await runRefusing(batch, [statement]);
     changed = (result?.rows.length ?? 0) > 0;
   }
   const after = (await q.daySignup(db, sweepId, row.id).get()) ?? row;

@@ -1,3 +1,5 @@
+import type { Statement } from "../../db/batch";
+import type { BatchRunner } from "../../platform/ports";
 import { problem } from "../problem";
 
 // What the database's refusals (migrations/0015's and 0016's triggers and constraints) mean to the person who
@@ -26,4 +28,13 @@ export function refusalOf(err: unknown): ReturnType<typeof problem> | undefined 
 /** Whether the error is the given refusal. */
 export function isRefusal(err: unknown, key: string): boolean {
   return String((err as Error)?.message ?? err).includes(key);
+}
+
+/** Runs one batch, turning the database's refusals (stale version, capacity, …) into their problems. */
+export async function runRefusing(batch: BatchRunner, statements: readonly Statement[]) {
+  try {
+    return await batch.run(statements);
+  } catch (err) {
+    throw refusalOf(err) ?? err;
+  }
 }

@@ -9,7 +9,7 @@ import type { AppEnv } from "../../env";
 import { audit } from "../../lib/audit-context";
 import { problem } from "../../lib/problem";
 import { loadSweep } from "../../lib/sweeps/day";
-import { refusalOf } from "../../lib/sweeps/errors";
+import { runRefusing } from "../../lib/sweeps/errors";
 import { correctionLimit, hoursRow, sweepHours } from "../../lib/sweeps/hours";
 import { randomToken, sha256Hex } from "../../lib/tokens";
 import { parse, validate } from "../../lib/validate";
@@ -28,23 +28,12 @@ const SweepSignupIdParam = v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, "报名
 const sweepIdOf = (c: { req: { param(n: string): string | undefined } }) =>
   parse(SweepIdSchema, c.req.param("id"), "/params/id");
 
-async function run(
-  c: { var: AppEnv["Variables"] },
-  statements: Parameters<AppEnv["Variables"]["platform"]["batch"]["run"]>[0],
-) {
-  try {
-    return await c.var.platform.batch.run(statements);
-  } catch (err) {
-    throw refusalOf(err) ?? err;
-  }
-}
-
 /** A new leader link (128-bit secret, stored hashed): any earlier link of the sweep stops working. */
 day.post("/:id/leader-link", async (c) => {
   const { sweep } = await loadSweep(c.var.db, sweepIdOf(c));
   if (sweep.state === "cancelled") throw problem(409, { detail: "这场活动已取消。" });
   const token = randomToken(16);
-  await run(c, [
+  await runRefusing(c.var.platform.batch, [
     q.setLeaderHash(sweep.id, await sha256Hex(token), new Date().toISOString()),
     audit(c, "sweep.leader_link_issued", sweep.id),
   ]);
@@ -73,7 +62,7 @@ day.post("/:id/hours/approve", async (c) => {
     throw problem(409, { detail: `还有 ${view.missingMinutes} 人签到后未签退，请先更正其时长再审核。` });
   }
   const now = new Date().toISOString();
-  const [update, messages] = await run(c, [
+  const [update, messages] = await runRefusing(c.var.platform.batch, [
     ...q.approveHoursBatch(view.sweep.id, staff.id, now),
     audit(c, "sweep.hours_approved", view.sweep.id, { totalMinutes: view.totalMinutes }),
   ]);
@@ -95,7 +84,7 @@ day.patch("/:id/signups/:signupId/minutes", validate("json", MinutesCorrectionSc
     throw problem(422, { detail, errors: [{ pointer: "#/minutes", detail }] });
   }
   const afterApproval = sweep.hoursApprovedAt !== null;
-  await run(c, [
+  await runRefusing(c.var.platform.batch, [
     q.correctMinutes(sweepId, signupId, minutes, new Date().toISOString()),
     audit(c, "sweep.minutes_corrected", `${sweepId}/${signupId}`, {
       from: before.minutes,
