@@ -2,11 +2,10 @@
 // (GET /api/appointments/manage/calendar.ics), so the file always says the booking's current state:
 // the UID is the booking number's, SEQUENCE its version (raised by each reschedule and by the
 // cancel), and a cancelled booking is METHOD:CANCEL with STATUS:CANCELLED, which makes a calendar
-// that imported the first file drop the event. Times are China wall-clock times with
-// TZID=Asia/Shanghai and the zone's VTIMEZONE. The line-level rules (escaping, folding at 75
-// octets, the zone) are the sweeps' calendar file's, imported rather than written twice.
-import { chinaLocal, escapeText, foldLine, utcStamp } from "../../lib/sweeps/ics.ts";
-import { CHINA_TIME_ZONE, formatDateTimeZh } from "../time.ts";
+// that imported the first file drop the event. The lines (escaping, folding at 75 octets, China
+// times with TZID=Asia/Shanghai and the zone) are src/shared/ics.ts's, the sweeps' writer too.
+import { eventIcs } from "../ics.ts";
+import { formatDateTimeZh } from "../time.ts";
 
 export interface IcsAppointment {
   bookingNumber: string;
@@ -23,20 +22,6 @@ export interface IcsAppointment {
   url: string;
 }
 
-const CRLF = "\r\n";
-
-const VTIMEZONE = [
-  "BEGIN:VTIMEZONE",
-  `TZID:${CHINA_TIME_ZONE}`,
-  "BEGIN:STANDARD",
-  "DTSTART:19700101T000000",
-  "TZOFFSETFROM:+0800",
-  "TZOFFSETTO:+0800",
-  "TZNAME:CST",
-  "END:STANDARD",
-  "END:VTIMEZONE",
-];
-
 /** The whole file, CRLF line ends; `host` names the UID's domain, `now` is DTSTAMP. */
 export function appointmentIcs(a: IcsAppointment, { host, now }: { host: string; now: Date }): string {
   const summary = `${a.pointName}·${a.serviceName}（预约号 ${a.bookingNumber}）`;
@@ -47,29 +32,20 @@ export function appointmentIcs(a: IcsAppointment, { host, now }: { host: string;
   ]
     .filter(Boolean)
     .join("\n");
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Qingxi District City Management Bureau//Service-point appointments//ZH",
-    "CALSCALE:GREGORIAN",
-    `METHOD:${a.cancelled ? "CANCEL" : "PUBLISH"}`,
-    ...VTIMEZONE,
-    "BEGIN:VEVENT",
-    `UID:appointment-${a.bookingNumber}@${host}`,
-    `SEQUENCE:${Math.max(0, Math.trunc(a.version))}`,
-    `DTSTAMP:${utcStamp(now)}`,
-    `DTSTART;TZID=${CHINA_TIME_ZONE}:${chinaLocal(a.start)}`,
-    `DTEND;TZID=${CHINA_TIME_ZONE}:${chinaLocal(a.end)}`,
-    `SUMMARY:${escapeText(summary)}`,
-    `LOCATION:${escapeText(a.location)}`,
-    `DESCRIPTION:${escapeText(description)}`,
-    `URL:${a.url}`,
-    `STATUS:${a.cancelled ? "CANCELLED" : "CONFIRMED"}`,
-    ...(a.cancelled
-      ? []
-      : ["BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-PT2H", `DESCRIPTION:${escapeText(summary)}`, "END:VALARM"]),
-    "END:VEVENT",
-    "END:VCALENDAR",
-  ];
-  return lines.map(foldLine).join(CRLF) + CRLF;
+  return eventIcs(
+    {
+      product: "Service-point appointments",
+      method: a.cancelled ? "CANCEL" : "PUBLISH",
+      uid: `appointment-${a.bookingNumber}`,
+      sequence: a.version,
+      start: a.start,
+      end: a.end,
+      summary,
+      location: a.location,
+      description,
+      url: a.url,
+      cancelled: a.cancelled,
+    },
+    { host, now },
+  );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chinaLocal, escapeText, foldLine, type IcsSweep, sweepIcs, utcStamp } from "../../../src/lib/sweeps/ics";
+import { type IcsSweep, sweepIcs } from "../../../src/lib/sweeps/ics";
+import { chinaLocal, escapeText, foldLine, utcStamp } from "../../../src/shared/ics";
 
 const sweep: IcsSweep = {
   id: "sw-42",
