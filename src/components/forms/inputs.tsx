@@ -49,3 +49,18 @@ export function PhoneInput({ value, onChange, ...rest }: Props) {
     />
   );
 }
+
+/** A code read off paper or a screen: capitals, no spelling fixes or autofill from the phone's keyboard. */
+export function CodeInput({ value, onChange, ...rest }: Props) {
+  return (
+    <input
+      autoComplete="off"
+      autoCapitalize="characters"
+      spellCheck={false}
+      {...rest}
+      type="text"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}

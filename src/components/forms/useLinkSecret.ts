@@ -10,7 +10,8 @@ interface Options<T> {
   open: (secret: string) => Promise<T>;
   /** What to say when the fragment holds no secret; none when the page has another way in. */
   missing?: string;
-  malformed: string;
+  /** What to say when the secret is not of the schema's shape; the `missing` text when not given. */
+  malformed?: string;
 }
 
 /**
@@ -34,7 +35,7 @@ export function useLinkSecret<T>(options: Options<T>) {
       if (!s || !v.is(schema, s)) {
         if (!s && !missing) return;
         setView(null);
-        return setError(s ? malformed : (missing ?? ""));
+        return setError((s ? (malformed ?? missing) : missing) ?? "");
       }
       setStatus("正在查询…");
       setError("");

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import * as v from "valibot";
 import { CheckinCodeSchema } from "../../shared/sweeps/day-schemas";
 import { Field } from "../forms/Field";
+import { CodeInput } from "../forms/inputs";
 
 // The BarcodeDetector API (Chromium on Android, not every browser): declared here because the DOM
 // types do not have it yet.
@@ -92,18 +93,7 @@ export function CodeBox({ busy, onCode }: Props) {
   return (
     <form className="code-box" onSubmit={(e) => submit("checkin", e)} noValidate>
       <Field id="checkin-code" label="签到码" hint="8 位字母或数字，不区分大小写" error={error}>
-        {(a11y) => (
-          <input
-            {...a11y}
-            type="text"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={12}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
-        )}
+        {(a11y) => <CodeInput {...a11y} maxLength={12} value={code} onChange={setCode} />}
       </Field>
       <button type="submit" aria-disabled={busy || undefined}>
         签到

@@ -10,6 +10,7 @@ import { CopyButton } from "../forms/CopyButton";
 import { useFocusLater } from "../forms/useFocusLater";
 import { useLinkSecret } from "../forms/useLinkSecret";
 import { GroupMemberForm } from "./GroupMemberForm";
+import { MessageList } from "./MessageList";
 
 const CONSENT_TEXT: Record<Exclude<MemberConsent, null>, string> = {
   not_needed: "",
@@ -52,7 +53,6 @@ function Forward({ member, result }: { member: GroupMemberView; result: GroupMem
  * held place with its state, a form per place to complete, giving places back, and the deadline.
  */
 export default function GroupManage() {
-  const incomplete = "团体链接不完整。请从团体报名成功页面完整复制链接后打开。";
   const {
     secret: token,
     view,
@@ -64,8 +64,7 @@ export default function GroupManage() {
   } = useLinkSecret({
     schema: GroupTokenSchema,
     open: groupView,
-    missing: incomplete,
-    malformed: incomplete,
+    missing: "团体链接不完整。请从团体报名成功页面完整复制链接后打开。",
   });
   const [editing, setEditing] = useState<number | null>(null);
   const [asking, setAsking] = useState<number | "group" | null>(null);
@@ -197,19 +196,7 @@ export default function GroupManage() {
               );
             })}
           </ol>
-          <h3>消息</h3>
-          {view.messages.length === 0 ? (
-            <p>还没有消息。</p>
-          ) : (
-            <ol className="messages">
-              {view.messages.map((m) => (
-                <li key={`${m.createdAt}-${m.kind}`}>
-                  <time dateTime={m.createdAt}>{formatDateTimeZh(m.createdAt)}</time>
-                  <p>{m.text}</p>
-                </li>
-              ))}
-            </ol>
-          )}
+          <MessageList messages={view.messages} />
           {group.canChange && (
             <section aria-labelledby="group-cancel-heading">
               <h3 id="group-cancel-heading">取消整个团体</h3>

@@ -6,9 +6,8 @@ import { GroupMemberSchema } from "../../shared/sweeps/schemas";
 import type { GroupMemberResult, PublicSweep } from "../../shared/sweeps/wire";
 import { chinaDay } from "../../shared/time";
 import { ErrorSummary } from "../forms/ErrorSummary";
-import { Field } from "../forms/Field";
-import { PhoneInput } from "../forms/inputs";
 import { useForm } from "../forms/useForm";
+import { BirthMonthField, GuardianFields, NameField, PhoneField, VolunteerNumberField } from "./PersonFields";
 
 interface Props {
   token: string;
@@ -54,78 +53,41 @@ export function GroupMemberForm({ token, sweep, memberId, slot, onDone }: Props)
     await form.run(async () => onDone(await completeMember(token, memberId, input)));
   }
 
-  const text = (key: "name" | "guardianName", autoComplete: string) => (a11y: object) => (
-    <input
-      {...a11y}
-      type="text"
-      autoComplete={autoComplete}
-      maxLength={40}
-      value={draft[key]}
-      onChange={(e) => set(key)(e.target.value)}
-    />
-  );
-
   return (
     <form noValidate onSubmit={submit} aria-label={`第 ${slot} 位成员的信息`} className="member-form">
       <ErrorSummary id={id("errors")} message={form.message} errors={errors} targets={fields} />
-      <Field id={fields.name.id} label={fields.name.label} error={errors.name}>
-        {text("name", "off")}
-      </Field>
-      <Field
-        id={fields.phone.id}
-        label={fields.phone.label}
+      <NameField field={fields.name} autoComplete="off" value={draft.name} onChange={set("name")} error={errors.name} />
+      <PhoneField
+        field={fields.phone}
         hint="成员本人的手机号，用于活动通知。"
+        autoComplete="off"
+        value={draft.phone}
+        onChange={set("phone")}
         error={errors.phone}
-      >
-        {(a11y) => <PhoneInput {...a11y} autoComplete="off" value={draft.phone} onChange={set("phone")} />}
-      </Field>
-      <Field
-        id={fields.birthMonth.id}
-        label={fields.birthMonth.label}
+      />
+      <BirthMonthField
+        field={fields.birthMonth}
         hint="格式 YYYY-MM，如 2011-09。只用来确认活动当天的年龄。"
+        autoComplete="off"
+        value={draft.birthMonth}
+        onChange={set("birthMonth")}
         error={errors.birthMonth}
-      >
-        {(a11y) => (
-          <input
-            {...a11y}
-            type="month"
-            min="1930-01"
-            max={chinaDay().slice(0, 7)}
-            autoComplete="off"
-            value={draft.birthMonth}
-            onChange={(e) => set("birthMonth")(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
-        id={fields.volunteerNumber.id}
-        label={`${fields.volunteerNumber.label}（选填）`}
+      />
+      <VolunteerNumberField
+        field={fields.volunteerNumber}
+        value={draft.volunteerNumber}
+        onChange={set("volunteerNumber")}
         error={errors.volunteerNumber}
-      >
-        {(a11y) => (
-          <input
-            {...a11y}
-            type="text"
-            autoComplete="off"
-            maxLength={30}
-            value={draft.volunteerNumber}
-            onChange={(e) => set("volunteerNumber")(e.target.value)}
-          />
-        )}
-      </Field>
+      />
       {minor && (
-        <fieldset>
-          <legend>监护人（活动当天未满 {ADULT_AGE} 周岁）</legend>
-          <p className="hint muted">提交后会得到监护人同意链接，请转发给监护人；监护人同意后名额才确认。</p>
-          <Field id={fields.guardianName.id} label={fields.guardianName.label} error={errors.guardianName}>
-            {text("guardianName", "off")}
-          </Field>
-          <Field id={fields.guardianPhone.id} label={fields.guardianPhone.label} error={errors.guardianPhone}>
-            {(a11y) => (
-              <PhoneInput {...a11y} autoComplete="off" value={draft.guardianPhone} onChange={set("guardianPhone")} />
-            )}
-          </Field>
-        </fieldset>
+        <GuardianFields
+          legend={`监护人（活动当天未满 ${ADULT_AGE} 周岁）`}
+          note={<p className="hint muted">提交后会得到监护人同意链接，请转发给监护人；监护人同意后名额才确认。</p>}
+          fields={fields}
+          values={draft}
+          set={set}
+          errors={errors}
+        />
       )}
       <div className="actions">
         <button type="submit" aria-disabled={form.busy || undefined}>

@@ -8,11 +8,12 @@ import { GROUP_COMPLETE_HOURS_BEFORE, GROUP_MAX, GROUP_MIN_COMPLETE_HOURS } from
 import { GroupSignupSchema } from "../../shared/sweeps/schemas";
 import type { GroupSignupResult, PublicSweep } from "../../shared/sweeps/wire";
 import { addDays, chinaDay, formatDateTimeZh } from "../../shared/time";
+import { ConsentCheck } from "../forms/ConsentCheck";
 import { CopyButton } from "../forms/CopyButton";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
-import { PhoneInput } from "../forms/inputs";
 import { useForm } from "../forms/useForm";
+import { NameField, OrganisationField, PhoneField } from "./PersonFields";
 import { SweepCard } from "./SweepCard";
 
 const FIELDS = {
@@ -127,43 +128,26 @@ export function GroupSignupForm({ sweep }: { sweep: PublicSweep }) {
         </p>
         <form noValidate onSubmit={submit}>
           <ErrorSummary id="group-errors" message={form.message} errors={errors} targets={FIELDS} />
-          <Field id={FIELDS.contactName.id} label={FIELDS.contactName.label} error={errors.contactName}>
-            {(a11y) => (
-              <input
-                {...a11y}
-                type="text"
-                autoComplete="name"
-                maxLength={40}
-                value={draft.contactName}
-                onChange={(e) => set("contactName")(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            id={FIELDS.contactPhone.id}
-            label={FIELDS.contactPhone.label}
+          <NameField
+            field={FIELDS.contactName}
+            value={draft.contactName}
+            onChange={set("contactName")}
+            error={errors.contactName}
+          />
+          <PhoneField
+            field={FIELDS.contactPhone}
             hint="用于活动通知和领队联系，不会公开。"
+            value={draft.contactPhone}
+            onChange={set("contactPhone")}
             error={errors.contactPhone}
-          >
-            {(a11y) => <PhoneInput {...a11y} value={draft.contactPhone} onChange={set("contactPhone")} />}
-          </Field>
-          <Field
-            id={FIELDS.organisation.id}
-            label={FIELDS.organisation.label}
+          />
+          <OrganisationField
+            field={FIELDS.organisation}
             hint="如 青溪中学 初二（3）班"
+            value={draft.organisation}
+            onChange={set("organisation")}
             error={errors.organisation}
-          >
-            {(a11y) => (
-              <input
-                {...a11y}
-                type="text"
-                autoComplete="organization"
-                maxLength={60}
-                value={draft.organisation}
-                onChange={(e) => set("organisation")(e.target.value)}
-              />
-            )}
-          </Field>
+          />
           <Field
             id={FIELDS.size.id}
             label={FIELDS.size.label}
@@ -182,28 +166,10 @@ export function GroupSignupForm({ sweep }: { sweep: PublicSweep }) {
               />
             )}
           </Field>
-          <div className={errors.consent ? "field has-error" : "field"}>
-            {errors.consent && (
-              <p id="group-consent-error" className="field-error">
-                <span className="visually-hidden">错误：</span>
-                {errors.consent}
-              </p>
-            )}
-            <div className="check">
-              <input
-                id={FIELDS.consent.id}
-                type="checkbox"
-                checked={draft.consent}
-                aria-invalid={errors.consent ? true : undefined}
-                aria-describedby={errors.consent ? "group-consent-error" : undefined}
-                onChange={(e) => set("consent")(e.target.checked)}
-              />
-              <label htmlFor={FIELDS.consent.id}>
-                我已阅读并同意<a href="/privacy/">个人信息处理说明</a>
-                ：联系人和成员的信息只用于本次活动的组织、联系和志愿服务记录。
-              </label>
-            </div>
-          </div>
+          <ConsentCheck id={FIELDS.consent.id} checked={draft.consent} error={errors.consent} onChange={set("consent")}>
+            我已阅读并同意<a href="/privacy/">个人信息处理说明</a>
+            ：联系人和成员的信息只用于本次活动的组织、联系和志愿服务记录。
+          </ConsentCheck>
           <div className="actions">
             <button type="submit" aria-disabled={form.busy || undefined}>
               {form.busy ? "正在提交…" : "为全体报名"}

@@ -4,10 +4,11 @@ import { SENSITIVE_NOTICE } from "../../shared/sweeps/consent";
 import { ConsentSchema, ConsentTokenSchema } from "../../shared/sweeps/schemas";
 import type { ConsentView } from "../../shared/sweeps/wire";
 import { formatDateTimeZh } from "../../shared/time";
+import { ConsentCheck } from "../forms/ConsentCheck";
 import { ErrorSummary } from "../forms/ErrorSummary";
-import { Field } from "../forms/Field";
 import { useForm } from "../forms/useForm";
 import { useLinkSecret } from "../forms/useLinkSecret";
+import { NameField } from "./PersonFields";
 import { SweepFacts } from "./SweepFacts";
 
 const FIELDS = {
@@ -21,12 +22,10 @@ const FIELDS = {
  * (under 14: that the child's data is sensitive, PIPL art. 28, 31), then consent or decline.
  */
 export default function GuardianConsent() {
-  const incomplete = "监护人同意链接不完整。请从孩子发来的消息中完整复制链接后打开。";
   const link = useLinkSecret({
     schema: ConsentTokenSchema,
     open: consentView,
-    missing: incomplete,
-    malformed: incomplete,
+    missing: "监护人同意链接不完整。请从孩子发来的消息中完整复制链接后打开。",
   });
   const { secret, view, setView, status, setStatus, error } = link;
   const form = useForm({ targets: FIELDS, focusOtherwise: "consent-errors" });
@@ -72,45 +71,17 @@ export default function GuardianConsent() {
           {view.canConsent && (
             <form noValidate onSubmit={submit} aria-labelledby="consent-form-heading">
               <h3 id="consent-form-heading">同意</h3>
-              <Field
-                id={FIELDS.guardianName.id}
-                label={FIELDS.guardianName.label}
+              <NameField
+                field={FIELDS.guardianName}
                 hint="请填写报名时登记的监护人姓名，以确认是您本人同意。"
+                value={name}
+                onChange={setName}
                 error={form.errors.guardianName}
-              >
-                {(a11y) => (
-                  <input
-                    {...a11y}
-                    type="text"
-                    autoComplete="name"
-                    maxLength={40}
-                    value={name}
-                    onChange={(e) => setName(e.target.value)}
-                  />
-                )}
-              </Field>
-              <div className={form.errors.consent ? "field has-error" : "field"}>
-                {form.errors.consent && (
-                  <p id="consent-agree-error" className="field-error">
-                    <span className="visually-hidden">错误：</span>
-                    {form.errors.consent}
-                  </p>
-                )}
-                <div className="check">
-                  <input
-                    id={FIELDS.consent.id}
-                    type="checkbox"
-                    checked={agreed}
-                    aria-invalid={form.errors.consent ? true : undefined}
-                    aria-describedby={form.errors.consent ? "consent-agree-error" : undefined}
-                    onChange={(e) => setAgreed(e.target.checked)}
-                  />
-                  <label htmlFor={FIELDS.consent.id}>
-                    我是 {view.child.name}{" "}
-                    的监护人，已阅读上面的说明，同意孩子参加这场志愿清扫活动，并同意为上述目的处理孩子和我的个人信息。
-                  </label>
-                </div>
-              </div>
+              />
+              <ConsentCheck id={FIELDS.consent.id} checked={agreed} error={form.errors.consent} onChange={setAgreed}>
+                我是 {view.child.name}{" "}
+                的监护人，已阅读上面的说明，同意孩子参加这场志愿清扫活动，并同意为上述目的处理孩子和我的个人信息。
+              </ConsentCheck>
               <div className="actions">
                 <button type="submit" aria-disabled={form.busy || undefined}>
                   {form.busy ? "正在提交…" : "同意"}

@@ -24,7 +24,6 @@ interface Failure {
  * to send the step again.
  */
 export default function LeaderPage() {
-  const incomplete = "领队链接不完整。请从工作人员发来的链接完整打开。";
   const {
     secret: token,
     view,
@@ -35,8 +34,7 @@ export default function LeaderPage() {
   } = useLinkSecret({
     schema: ManageTokenSchema,
     open: leaderRoster,
-    missing: incomplete,
-    malformed: incomplete,
+    missing: "领队链接不完整。请从工作人员发来的链接完整打开。",
   });
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);

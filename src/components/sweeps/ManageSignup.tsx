@@ -12,6 +12,7 @@ import { CancelPanel } from "./CancelPanel";
 import { CertificatePanel } from "./CertificatePanel";
 import { CheckinCode } from "./CheckinCode";
 import { ConsentStatus } from "./ConsentStatus";
+import { MessageList } from "./MessageList";
 
 /**
  * The manage page: opened by the secret in the link's fragment, which is sent only in the
@@ -19,7 +20,6 @@ import { ConsentStatus } from "./ConsentStatus";
  * offered place, cancelling, and the calendar file.
  */
 export default function ManageSignup() {
-  const incomplete = "管理链接不完整。请从报名成功页面完整复制链接后打开。";
   const {
     secret: token,
     view,
@@ -31,8 +31,7 @@ export default function ManageSignup() {
   } = useLinkSecret({
     schema: ManageTokenSchema,
     open: manageView,
-    missing: incomplete,
-    malformed: incomplete,
+    missing: "管理链接不完整。请从报名成功页面完整复制链接后打开。",
   });
   const [busy, setBusy] = useState(false);
   const focus = useFocusLater();
@@ -111,19 +110,7 @@ export default function ManageSignup() {
             />
           )}
           <CertificatePanel token={token} />
-          <h3>消息</h3>
-          {view.messages.length === 0 ? (
-            <p>还没有消息。</p>
-          ) : (
-            <ol className="messages">
-              {view.messages.map((m) => (
-                <li key={`${m.createdAt}-${m.kind}`}>
-                  <time dateTime={m.createdAt}>{formatDateTimeZh(m.createdAt)}</time>
-                  <p>{m.text}</p>
-                </li>
-              ))}
-            </ol>
-          )}
+          <MessageList messages={view.messages} />
         </>
       )}
     </div>

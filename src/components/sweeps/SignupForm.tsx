@@ -14,10 +14,17 @@ import { ADULT_AGE, CONSENT_HOLD_HOURS } from "../../shared/sweeps/rules";
 import { GUARDIAN_NAME_MISSING, GUARDIAN_PHONE_MISSING, SignupSchema } from "../../shared/sweeps/schemas";
 import type { PublicSweep, SignupResult } from "../../shared/sweeps/wire";
 import { chinaDay } from "../../shared/time";
+import { ConsentCheck } from "../forms/ConsentCheck";
 import { ErrorSummary } from "../forms/ErrorSummary";
-import { Field } from "../forms/Field";
-import { PhoneInput } from "../forms/inputs";
 import { useForm } from "../forms/useForm";
+import {
+  BirthMonthField,
+  GuardianFields,
+  NameField,
+  OrganisationField,
+  PhoneField,
+  VolunteerNumberField,
+} from "./PersonFields";
 
 const FIELDS = {
   name: { id: "signup-name", label: "姓名" },
@@ -99,134 +106,61 @@ export function SignupForm({ sweep, onSignedUp }: Props) {
       )}
       <form noValidate onSubmit={submit}>
         <ErrorSummary id="signup-errors" message={form.message} errors={errors} targets={FIELDS} />
-        <Field id={FIELDS.name.id} label={FIELDS.name.label} error={errors.name}>
-          {(a11y) => (
-            <input
-              {...a11y}
-              type="text"
-              autoComplete="name"
-              maxLength={40}
-              value={draft.name}
-              onChange={(e) => set("name")(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          id={FIELDS.phone.id}
-          label={FIELDS.phone.label}
+        <NameField field={FIELDS.name} value={draft.name} onChange={set("name")} error={errors.name} />
+        <PhoneField
+          field={FIELDS.phone}
           hint="用于活动通知和领队联系，不会公开。"
+          value={draft.phone}
+          onChange={set("phone")}
           error={errors.phone}
-        >
-          {(a11y) => <PhoneInput {...a11y} value={draft.phone} onChange={set("phone")} />}
-        </Field>
-        <Field
-          id={FIELDS.organisation.id}
-          label={FIELDS.organisation.label}
+        />
+        <OrganisationField
+          field={FIELDS.organisation}
           hint="如 青溪中学、浙江某大学、某公司"
+          value={draft.organisation}
+          onChange={set("organisation")}
           error={errors.organisation}
-        >
-          {(a11y) => (
-            <input
-              {...a11y}
-              type="text"
-              autoComplete="organization"
-              maxLength={60}
-              value={draft.organisation}
-              onChange={(e) => set("organisation")(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          id={FIELDS.birthMonth.id}
-          label={FIELDS.birthMonth.label}
+        />
+        <BirthMonthField
+          field={FIELDS.birthMonth}
           hint="格式 YYYY-MM，如 2006-09。只用来确认活动当天的年龄。"
-          error={errors.birthMonth}
+          autoComplete="bday"
           describedBy={minor ? "signup-minor-note" : undefined}
-        >
-          {(a11y) => (
-            <input
-              {...a11y}
-              type="month"
-              min="1930-01"
-              max={chinaDay().slice(0, 7)}
-              autoComplete="bday"
-              value={draft.birthMonth}
-              onChange={(e) => set("birthMonth")(e.target.value)}
-            />
-          )}
-        </Field>
+          value={draft.birthMonth}
+          onChange={set("birthMonth")}
+          error={errors.birthMonth}
+        />
         {minor && (
-          <fieldset className="guardian">
-            <legend>监护人</legend>
-            <p id="signup-minor-note" className="callout">
-              活动当天您未满 {ADULT_AGE} 周岁，需要监护人（父母或其他法定监护人）同意。报名后会得到一个监护人同意链接，
-              请发给监护人：名额为您保留 {CONSENT_HOLD_HOURS}{" "}
-              小时（不超过活动开始），监护人同意后才确认；逾期未同意，名额会让给其他人。
-              {guardianMustAttend && ` 这场活动未满 ${sweep.guardianPresentBelow} 周岁须由监护人陪同参加。`}
-            </p>
-            <Field id={FIELDS.guardianName.id} label={FIELDS.guardianName.label} error={errors.guardianName}>
-              {(a11y) => (
-                <input
-                  {...a11y}
-                  type="text"
-                  autoComplete="off"
-                  maxLength={40}
-                  value={draft.guardianName}
-                  onChange={(e) => set("guardianName")(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field
-              id={FIELDS.guardianPhone.id}
-              label={FIELDS.guardianPhone.label}
-              hint="监护人本人的手机号，不能与您的手机号相同。"
-              error={errors.guardianPhone}
-            >
-              {(a11y) => (
-                <PhoneInput {...a11y} autoComplete="off" value={draft.guardianPhone} onChange={set("guardianPhone")} />
-              )}
-            </Field>
-          </fieldset>
+          <GuardianFields
+            className="guardian"
+            legend="监护人"
+            note={
+              <p id="signup-minor-note" className="callout">
+                活动当天您未满 {ADULT_AGE}{" "}
+                周岁，需要监护人（父母或其他法定监护人）同意。报名后会得到一个监护人同意链接，
+                请发给监护人：名额为您保留 {CONSENT_HOLD_HOURS}{" "}
+                小时（不超过活动开始），监护人同意后才确认；逾期未同意，名额会让给其他人。
+                {guardianMustAttend && ` 这场活动未满 ${sweep.guardianPresentBelow} 周岁须由监护人陪同参加。`}
+              </p>
+            }
+            phoneHint="监护人本人的手机号，不能与您的手机号相同。"
+            fields={FIELDS}
+            values={draft}
+            set={set}
+            errors={errors}
+          />
         )}
-        <Field
-          id={FIELDS.volunteerNumber.id}
-          label={`${FIELDS.volunteerNumber.label}（选填）`}
+        <VolunteerNumberField
+          field={FIELDS.volunteerNumber}
           hint="已在全国志愿服务信息系统注册的，可填写志愿者编号，便于以后记录时长。"
+          value={draft.volunteerNumber}
+          onChange={set("volunteerNumber")}
           error={errors.volunteerNumber}
-        >
-          {(a11y) => (
-            <input
-              {...a11y}
-              type="text"
-              autoComplete="off"
-              maxLength={30}
-              value={draft.volunteerNumber}
-              onChange={(e) => set("volunteerNumber")(e.target.value)}
-            />
-          )}
-        </Field>
-        <div className={errors.consent ? "field has-error" : "field"}>
-          {errors.consent && (
-            <p id="signup-consent-error" className="field-error">
-              <span className="visually-hidden">错误：</span>
-              {errors.consent}
-            </p>
-          )}
-          <div className="check">
-            <input
-              id={FIELDS.consent.id}
-              type="checkbox"
-              checked={draft.consent}
-              aria-invalid={errors.consent ? true : undefined}
-              aria-describedby={errors.consent ? "signup-consent-error" : undefined}
-              onChange={(e) => set("consent")(e.target.checked)}
-            />
-            <label htmlFor={FIELDS.consent.id}>
-              我已阅读并同意<a href="/privacy/">个人信息处理说明</a>
-              ：姓名、手机号、学校或单位和出生年月只用于本次活动的组织、联系和志愿服务记录。
-            </label>
-          </div>
-        </div>
+        />
+        <ConsentCheck id={FIELDS.consent.id} checked={draft.consent} error={errors.consent} onChange={set("consent")}>
+          我已阅读并同意<a href="/privacy/">个人信息处理说明</a>
+          ：姓名、手机号、学校或单位和出生年月只用于本次活动的组织、联系和志愿服务记录。
+        </ConsentCheck>
         <div className="actions">
           <button type="submit" aria-disabled={form.busy || undefined}>
             {form.busy ? "正在提交…" : full ? "报名候补" : "报名"}

@@ -7,6 +7,7 @@ import type { CertificateVerification } from "../../shared/sweeps/wire";
 import { formatDateTimeZh } from "../../shared/time";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
+import { CodeInput } from "../forms/inputs";
 import { useForm } from "../forms/useForm";
 import { CertificateBody } from "./CertificateBody";
 
@@ -88,30 +89,10 @@ export default function VerifyCertificate() {
         <h2 id="verify-form-heading">输入证明编号和校验码</h2>
         <ErrorSummary message={form.message} />
         <Field id={FIELDS.number} label="证明编号" hint="印在证明右上方，形如 QXZY-2026-7K3M9P2Q" error={errors.number}>
-          {(a11y) => (
-            <input
-              {...a11y}
-              type="text"
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              value={number}
-              onChange={(e) => setNumber(e.target.value)}
-            />
-          )}
+          {(a11y) => <CodeInput {...a11y} value={number} onChange={setNumber} />}
         </Field>
         <Field id={FIELDS.code} label="校验码" hint="证明编号下方的 10 位字母数字，短横线可不输入" error={errors.code}>
-          {(a11y) => (
-            <input
-              {...a11y}
-              type="text"
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-            />
-          )}
+          {(a11y) => <CodeInput {...a11y} value={code} onChange={setCode} />}
         </Field>
         <button type="submit" aria-disabled={form.busy || undefined}>
           {form.busy ? "正在核验…" : "核验"}
