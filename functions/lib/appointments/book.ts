@@ -7,9 +7,10 @@ import { bookBatch } from "../../db/appointments/bookings";
 import { appointmentByManageHash, findAppointmentIdempotency, noShowStarts } from "../../db/appointments/index";
 import type { Db } from "../../db/client";
 import type { BatchRunner } from "../../platform/ports";
+import { inProgress, openRetry } from "../idempotency";
 import { type PersonKeyEnv, personKey } from "../person-key";
 import { problem } from "../problem";
-import { idempotencyKeyHash, openForReplay, sealForReplay } from "../replay-cipher";
+import { idempotencyKeyHash, sealForReplay } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
 import { isRefusal, refusalOf } from "./errors";
 import { nearestFree, offeredSlot } from "./slots";
@@ -41,6 +42,11 @@ export async function refuseRestricted(db: Db, key: string, now: Date): Promise<
     });
   }
 }
+
+const IDEMPOTENCY_TEXTS = {
+  reused: "该 Idempotency-Key 已用于另一次预约，请为新的预约生成新的 Idempotency-Key。",
+  inProgress: "同一次预约正在提交中，请稍后再查看结果。",
+};
 
 /** Canonical JSON (sorted keys) of the validated booking. */
 const requestHash = (input: Booking) =>
@@ -120,23 +126,15 @@ export async function book(
     // A retry of a request that was written meets a refusal (same person, same key, a slot since
     // full or past): the record tells a retry from another booking.
     const found = await findAppointmentIdempotency(db, keyHash).get();
-    if (found) {
-      if (found.requestHash !== hash) {
-        throw problem(422, { detail: "该 Idempotency-Key 已用于另一次预约，请为新的预约生成新的 Idempotency-Key。" });
-      }
-      if (found.createdAt >= startedAt) {
-        throw problem(409, { detail: "同一次预约正在提交中，请稍后再查看结果。", headers: { "retry-after": "2" } });
-      }
-      const first = await openForReplay(idempotencyKey, found.replayCipher);
+    const first = await openRetry(found, { key: idempotencyKey, requestHash: hash, startedAt }, IDEMPOTENCY_TEXTS);
+    if (first !== undefined) {
       const row = await appointmentByManageHash(db, await sha256Hex(first)).get();
       if (row) {
         const slot = { id: row.slotId, start: row.slotStart, end: row.slotEnd };
         return { ...answer(row.bookingNumber, slot, first), replayed: true };
       }
     }
-    if (isRefusal(err, "appointment_idempotency_keys.key_hash")) {
-      throw problem(409, { detail: "同一次预约正在提交中，请稍后再查看结果。", headers: { "retry-after": "2" } });
-    }
+    if (isRefusal(err, "appointment_idempotency_keys.key_hash")) throw inProgress(IDEMPOTENCY_TEXTS.inProgress);
     if (isRefusal(err, "slot_full")) {
       throw refusalOf(err, { nearestFree: await nearestFree(db, input.slotId, now) });
     }

@@ -20,9 +20,10 @@ import type { Db } from "../../db/client";
 import { completeMemberBatch, groupByHash, groupMessagesOf, groupSignupBatch, membersOf } from "../../db/sweeps/groups";
 import { findSweepIdempotency, type SweepSignup, type SweepWithCounts, sweepById } from "../../db/sweeps/index";
 import type { BatchRunner } from "../../platform/ports";
+import { inProgress, openRetry } from "../idempotency";
 import { type PersonKeyEnv, personKey } from "../person-key";
 import { problem } from "../problem";
-import { idempotencyKeyHash, openForReplay, sealForReplay } from "../replay-cipher";
+import { idempotencyKeyHash, sealForReplay } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
 import { isRefusal, refusalOf } from "./errors";
 import { sweepList } from "./list";
@@ -30,7 +31,10 @@ import { ageRefusal } from "./signup";
 import { publicSweep } from "./view";
 
 const HOUR = 3_600_000;
-const IN_PROGRESS = "同一次团体报名正在提交中，请稍后再查看结果。";
+const IDEMPOTENCY_TEXTS = {
+  reused: "该 Idempotency-Key 已用于另一次报名，请为新的报名生成新的 Idempotency-Key。",
+  inProgress: "同一次团体报名正在提交中，请稍后再查看结果。",
+};
 
 /**
  * When a group's members must be completed: GROUP_COMPLETE_HOURS_BEFORE the sweep's start. A sweep
@@ -135,9 +139,7 @@ export async function signUpGroup(
   } catch (err) {
     const replay = await replayed(db, keyHash, hash, idempotencyKey, startedAt);
     if (replay) return replay;
-    if (isRefusal(err, "sweep_idempotency_keys.key_hash")) {
-      throw problem(409, { detail: IN_PROGRESS, headers: { "retry-after": "2" } });
-    }
+    if (isRefusal(err, "sweep_idempotency_keys.key_hash")) throw inProgress(IDEMPOTENCY_TEXTS.inProgress);
     throw refusalOf(err) ?? err;
   }
   if (written && written.members === input.size) return groupAnswer(sweep.id, input.size, completeBy, token);
@@ -153,14 +155,10 @@ export async function signUpGroup(
 /** The first answer to a request written before, read back from its idempotency record. */
 async function replayed(db: Db, keyHash: string, hash: string, key: string, startedAt: string) {
   const found = await findSweepIdempotency(db, keyHash).get();
-  if (!found) return undefined;
-  if (found.requestHash !== hash) {
-    throw problem(422, { detail: "该 Idempotency-Key 已用于另一次报名，请为新的报名生成新的 Idempotency-Key。" });
-  }
-  if (found.createdAt >= startedAt) throw problem(409, { detail: IN_PROGRESS, headers: { "retry-after": "2" } });
-  const token = await openForReplay(key, found.replayCipher);
+  const token = await openRetry(found, { key, requestHash: hash, startedAt }, IDEMPOTENCY_TEXTS);
+  if (token === undefined) return undefined;
   const group = await groupByHash(db, await sha256Hex(token)).get();
-  if (!group) throw problem(409, { detail: IN_PROGRESS, headers: { "retry-after": "2" } });
+  if (!group) throw inProgress(IDEMPOTENCY_TEXTS.inProgress);
   return { ...groupAnswer(group.sweepId, group.size, group.completeBy, token), replayed: true as const };
 }
 

@@ -5,9 +5,10 @@ import type { Db } from "../../db/client";
 import { findSweepIdempotency, type SweepWithCounts, signupByManageHash } from "../../db/sweeps/index";
 import { signupBatch } from "../../db/sweeps/signups";
 import type { BatchRunner } from "../../platform/ports";
+import { inProgress, openRetry } from "../idempotency";
 import { type PersonKeyEnv, personKey } from "../person-key";
 import { type FieldError, problem } from "../problem";
-import { idempotencyKeyHash, openForReplay, sealForReplay } from "../replay-cipher";
+import { idempotencyKeyHash, sealForReplay } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
 import { isRefusal, refusalOf } from "./errors";
 import { refuseRepeatedNoShows } from "./no-show";
@@ -64,6 +65,11 @@ function unsealTokens(opened: string): SealedTokens {
   const t = JSON.parse(opened) as { m: string; g: string | null };
   return { manage: t.m, guardian: t.g };
 }
+
+const IDEMPOTENCY_TEXTS = {
+  reused: "该 Idempotency-Key 已用于另一次报名，请为新的报名生成新的 Idempotency-Key。",
+  inProgress: "同一次报名正在提交中，请稍后再查看结果。",
+};
 
 /** Canonical JSON (sorted keys) of the sweep and the validated sign-up. */
 function requestHash(sweepId: string, input: Signup): Promise<string> {
@@ -134,23 +140,16 @@ export async function signUp(
     // A retry of a request that was written meets a refusal (same person, same key): the record
     // tells a retry from another sign-up.
     const found = await findSweepIdempotency(db, keyHash).get();
-    if (found) {
-      if (found.requestHash !== hash) {
-        throw problem(422, { detail: "该 Idempotency-Key 已用于另一次报名，请为新的报名生成新的 Idempotency-Key。" });
-      }
-      if (found.createdAt >= startedAt) {
-        throw problem(409, { detail: "同一次报名正在提交中，请稍后再查看结果。", headers: { "retry-after": "2" } });
-      }
-      const sealed = unsealTokens(await openForReplay(idempotencyKey, found.replayCipher));
+    const first = await openRetry(found, { key: idempotencyKey, requestHash: hash, startedAt }, IDEMPOTENCY_TEXTS);
+    if (first !== undefined) {
+      const sealed = unsealTokens(first);
       const current = await signupByManageHash(db, await sha256Hex(sealed.manage)).get();
       const was = current?.signup.status;
       const status: Status = was === "waitlisted" || was === "pending_consent" ? was : "confirmed";
       const held = current?.signup.heldUntil ?? null;
       return { ...answer(sweep, status, current?.position ?? 0, sealed, input, held), replayed: true };
     }
-    if (isRefusal(err, "sweep_idempotency_keys.key_hash")) {
-      throw problem(409, { detail: "同一次报名正在提交中，请稍后再查看结果。", headers: { "retry-after": "2" } });
-    }
+    if (isRefusal(err, "sweep_idempotency_keys.key_hash")) throw inProgress(IDEMPOTENCY_TEXTS.inProgress);
     throw refusalOf(err) ?? err;
   }
 }
