@@ -1,5 +1,5 @@
 import { problem } from "./problem";
-import { openForReplay } from "./replay-cipher";
+import { openForReplay, sealForReplay } from "./replay-cipher";
 
 // How a retry with the same Idempotency-Key is told from another request, for the sign-ups, group
 // sign-ups and bookings (each reads its own record and rebuilds its own answer from the secret).
@@ -9,6 +9,14 @@ export interface IdempotencyRecord {
   requestHash: string;
   createdAt: string;
   replayCipher: string;
+}
+
+/**
+ * The record a first request writes in its batch: the key and body hashed, and the secret it
+ * answers with sealed under the key, so only a retry with the same key can be given it again.
+ */
+export async function idempotencyRecord(key: string, keyHash: string, requestHash: string, secret: string) {
+  return { keyHash, requestHash, replayCipher: await sealForReplay(key, secret), createdAt: new Date().toISOString() };
 }
 
 /** The words a refusal uses: the key reused for another body, and the first request still being written. */

@@ -7,10 +7,10 @@ import { bookBatch } from "../../db/appointments/bookings";
 import { appointmentByManageHash, findAppointmentIdempotency, noShowStarts } from "../../db/appointments/index";
 import type { Db } from "../../db/client";
 import type { BatchRunner } from "../../platform/ports";
-import { inProgress, openRetry } from "../idempotency";
+import { idempotencyRecord, inProgress, openRetry } from "../idempotency";
 import { type PersonKeyEnv, personKey } from "../person-key";
 import { problem } from "../problem";
-import { idempotencyKeyHash, sealForReplay } from "../replay-cipher";
+import { idempotencyKeyHash } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
 import { isRefusal, refusalOf } from "./errors";
 import { nearestFree, offeredSlot } from "./slots";
@@ -113,12 +113,7 @@ export async function book(
         licenceNumber: input.licenceNumber ?? null,
         applicationNumber: input.applicationNumber ?? null,
         now: startedAt,
-        idempotency: {
-          keyHash,
-          requestHash: hash,
-          replayCipher: await sealForReplay(idempotencyKey, token),
-          createdAt: new Date().toISOString(),
-        },
+        idempotency: await idempotencyRecord(idempotencyKey, keyHash, hash, token),
       }),
     );
     return answer(bookingNumber, slot, token);

@@ -20,10 +20,10 @@ import type { Db } from "../../db/client";
 import { completeMemberBatch, groupByHash, groupMessagesOf, groupSignupBatch, membersOf } from "../../db/sweeps/groups";
 import { findSweepIdempotency, type SweepSignup, type SweepWithCounts, sweepById } from "../../db/sweeps/index";
 import type { BatchRunner } from "../../platform/ports";
-import { inProgress, openRetry } from "../idempotency";
+import { idempotencyRecord, inProgress, openRetry } from "../idempotency";
 import { type PersonKeyEnv, personKey } from "../person-key";
 import { problem } from "../problem";
-import { idempotencyKeyHash, sealForReplay } from "../replay-cipher";
+import { idempotencyKeyHash } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
 import { isRefusal, refusalOf } from "./errors";
 import { sweepList } from "./list";
@@ -127,12 +127,7 @@ export async function signUpGroup(
         size: input.size,
         completeBy,
         now: startedAt,
-        idempotency: {
-          keyHash,
-          requestHash: hash,
-          replayCipher: await sealForReplay(idempotencyKey, token),
-          createdAt: new Date().toISOString(),
-        },
+        idempotency: await idempotencyRecord(idempotencyKey, keyHash, hash, token),
       }),
     );
     written = results.at(-1)?.rows[0] as typeof written;

@@ -5,10 +5,10 @@ import type { Db } from "../../db/client";
 import { findSweepIdempotency, type SweepWithCounts, signupByManageHash } from "../../db/sweeps/index";
 import { signupBatch } from "../../db/sweeps/signups";
 import type { BatchRunner } from "../../platform/ports";
-import { inProgress, openRetry } from "../idempotency";
+import { idempotencyRecord, inProgress, openRetry } from "../idempotency";
 import { type PersonKeyEnv, personKey } from "../person-key";
 import { type FieldError, problem } from "../problem";
-import { idempotencyKeyHash, sealForReplay } from "../replay-cipher";
+import { idempotencyKeyHash } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
 import { isRefusal, refusalOf } from "./errors";
 import { refuseRepeatedNoShows } from "./no-show";
@@ -125,12 +125,12 @@ export async function signUp(
               }
             : null,
         now: startedAt,
-        idempotency: {
+        idempotency: await idempotencyRecord(
+          idempotencyKey,
           keyHash,
-          requestHash: hash,
-          replayCipher: await sealForReplay(idempotencyKey, JSON.stringify({ m: tokens.manage, g: tokens.guardian })),
-          createdAt: new Date().toISOString(),
-        },
+          hash,
+          JSON.stringify({ m: tokens.manage, g: tokens.guardian }),
+        ),
       }),
     );
     const row = results.at(-1)?.rows[0] as { status: Status; position: number } | undefined;
