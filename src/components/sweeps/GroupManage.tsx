@@ -7,6 +7,7 @@ import { GroupTokenSchema } from "../../shared/sweeps/schemas";
 import type { GroupMemberResult, GroupMemberView, MemberConsent } from "../../shared/sweeps/wire";
 import { formatDateTimeZh } from "../../shared/time";
 import { CopyButton } from "../forms/CopyButton";
+import { PageStatus } from "../forms/PageStatus";
 import { useFocusLater } from "../forms/useFocusLater";
 import { useLinkSecret } from "../forms/useLinkSecret";
 import { GroupMemberForm } from "./GroupMemberForm";
@@ -103,8 +104,7 @@ export default function GroupManage() {
   const open = view?.members.filter((m) => m.status === "reserved").length ?? 0;
   return (
     <div className="manage group-manage">
-      <p role="status">{status}</p>
-      <div role="alert">{error && <p className="error-summary">{error}</p>}</div>
+      <PageStatus status={status} error={error} />
       {view && group && token && (
         <>
           <h2 id="group-heading" tabIndex={-1}>

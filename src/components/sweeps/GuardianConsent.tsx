@@ -6,6 +6,7 @@ import type { ConsentView } from "../../shared/sweeps/wire";
 import { formatDateTimeZh } from "../../shared/time";
 import { ConsentCheck } from "../forms/ConsentCheck";
 import { ErrorSummary } from "../forms/ErrorSummary";
+import { PageStatus } from "../forms/PageStatus";
 import { useForm } from "../forms/useForm";
 import { useLinkSecret } from "../forms/useLinkSecret";
 import { NameField } from "./PersonFields";
@@ -62,8 +63,7 @@ export default function GuardianConsent() {
 
   return (
     <div className="consent">
-      <p role="status">{status}</p>
-      <div role="alert">{error && <p className="error-summary">{error}</p>}</div>
+      <PageStatus status={status} error={error} />
       {view && secret && <ConsentBody view={view} />}
       {view && secret && (view.canConsent || view.canDecline) && (
         <>

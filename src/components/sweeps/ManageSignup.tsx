@@ -5,6 +5,7 @@ import { sweepDate, sweepTime } from "../../lib/sweeps/format";
 import { sweepPath } from "../../lib/sweeps/manage-link";
 import { ManageTokenSchema } from "../../shared/sweeps/schemas";
 import { formatDateTimeZh } from "../../shared/time";
+import { PageStatus } from "../forms/PageStatus";
 import { useFocusLater } from "../forms/useFocusLater";
 import { useLinkSecret } from "../forms/useLinkSecret";
 import { CalendarButton } from "./CalendarButton";
@@ -59,8 +60,7 @@ export default function ManageSignup() {
   const signup = view?.signup;
   return (
     <div className="manage">
-      <p role="status">{status}</p>
-      <div role="alert">{error && <p className="error-summary">{error}</p>}</div>
+      <PageStatus status={status} error={error} />
       {view && signup && token && (
         <>
           <h2 id="manage-heading" tabIndex={-1}>

@@ -5,6 +5,7 @@ import { sweepDetail } from "../../lib/sweeps/api";
 import { sweepDate } from "../../lib/sweeps/format";
 import { SweepIdSchema } from "../../shared/sweeps/schemas";
 import type { PublicSweep, SignupResult } from "../../shared/sweeps/wire";
+import { PageStatus } from "../forms/PageStatus";
 import { useFocusLater } from "../forms/useFocusLater";
 import { GroupSignupForm } from "./GroupSignupForm";
 import { SignedUp } from "./SignedUp";
@@ -51,8 +52,7 @@ export default function SweepPage() {
 
   return (
     <div className="sweep-page">
-      <p role="status">{status}</p>
-      <div role="alert">{error && <p className="error-summary">{error}</p>}</div>
+      <PageStatus status={status} error={error} />
       {error && (
         <p>
           <a href="/volunteer/">查看全部清扫活动</a>
