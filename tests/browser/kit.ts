@@ -1,10 +1,11 @@
-// What every browser test uses, in one place: a Chromium per file, the three screen sizes, keyboard
-// moves, axe, a Content-Security-Policy watcher, waits with room for a busy machine, and a real
-// photo. Feature helpers (filing, staff sessions) build on these in tests/browser/<feature>/.
+// What every browser test uses, in one place: a Chromium per file, the three screen sizes, a fresh
+// page per person, keyboard moves, axe, a Content-Security-Policy watcher, waits with room for a
+// busy machine, and a real photo. Feature helpers (filing, staff sessions) build on these in
+// tests/browser/<feature>/.
 import { randomInt } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 
 export const VIEWPORTS = {
@@ -59,6 +60,24 @@ export function freshClientAddress(): string {
   return `100.${64 + randomInt(64)}.${randomInt(256)}.${randomInt(1, 255)}`;
 }
 
+/**
+ * A page in a fresh profile of its own at `viewport`, in Chinese, as its own client address (see
+ * freshClientAddress): one person's device. `options` add to the context (a session, downloads).
+ */
+export async function freshPage(
+  browser: Browser,
+  viewport: Viewport,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport,
+    locale: "zh-CN",
+    extraHTTPHeaders: { "cf-connecting-ip": freshClientAddress() },
+    ...options,
+  });
+  return context.newPage();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Waiting and the keyboard
 
@@ -74,6 +93,12 @@ export async function tabTo(page: Page, target: Locator, key: "Tab" | "Shift+Tab
     if (await isFocused(target)) return;
   }
   throw new Error(`the control was not reached with ${key}`);
+}
+
+/** Types into the field labelled `label` (exactly), reached by Tab, as a person on a keyboard would. */
+export async function typeInto(page: Page, label: string, text: string): Promise<void> {
+  await tabTo(page, page.getByLabel(label, { exact: true }));
+  await page.keyboard.type(text);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,8 @@
-import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_VOLUNTEER } from "../../../scripts/seed/sweeps-past";
 import { formatCheckCode } from "../../../src/shared/sweeps/certificate";
 import type { MyCertificate } from "../../../src/shared/sweeps/wire";
-import { browserForFile, expectAxeClean, freshClientAddress, tabTo, VIEWPORTS } from "../kit";
+import { browserForFile, expectAxeClean, freshClientAddress, freshPage, tabTo, VIEWPORTS } from "../kit";
 import { DEMO_VOLUNTEER_MANAGE_PATH } from "./certificate-demo";
 
 // A student on a 360 px phone opens their certificate from the manage page and prints it (A4, the
@@ -12,15 +11,6 @@ import { DEMO_VOLUNTEER_MANAGE_PATH } from "./certificate-demo";
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
-
-async function phonePage(): Promise<Page> {
-  const context = await browser().newContext({
-    viewport: VIEWPORTS.phone,
-    locale: "zh-CN",
-    extraHTTPHeaders: { "cf-connecting-ip": freshClientAddress() },
-  });
-  return context.newPage();
-}
 
 /** The pages a PDF of the page has (Chromium's print, with the page's own @page size). */
 function pdfPages(pdf: Buffer): { count: number; sizes: number[][] } {
@@ -34,7 +24,7 @@ function pdfPages(pdf: Buffer): { count: number; sizes: number[][] } {
 
 describe("the certificate on a phone", () => {
   it("opens from the manage link, shows the approved hours, and prints on one A4 sheet with the seal's place", async () => {
-    const page = await phonePage();
+    const page = await freshPage(browser(), VIEWPORTS.phone);
     await page.goto(`${baseUrl}${DEMO_VOLUNTEER_MANAGE_PATH}`);
     await page.locator("#manage-heading").waitFor();
     const link = page.getByRole("link", { name: "申请/查看志愿服务记录证明" });
@@ -84,7 +74,7 @@ describe("a school verifies a certificate", () => {
     const cert = ((await res.json()) as MyCertificate).certificate;
     if (!cert) throw new Error(`no certificate: ${res.status}`);
 
-    const page = await phonePage();
+    const page = await freshPage(browser(), VIEWPORTS.phone);
     await page.goto(`${baseUrl}/volunteer/verify/`);
     // The form is in the page's HTML before its island hydrates: type once React has it.
     await page.locator("astro-island:not([ssr])").waitFor({ state: "attached" });

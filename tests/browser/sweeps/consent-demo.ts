@@ -3,8 +3,7 @@
 import { inject } from "vitest";
 import type { PublicSweep, SignupResult } from "../../../src/shared/sweeps/wire";
 import { chinaDay } from "../../../src/shared/time";
-import { freshClientAddress } from "../kit";
-import { freshPhone, listedSweeps } from "./demo";
+import { freshPhone, listedSweeps, publicPost } from "./demo";
 
 /** An open sweep that takes minors, with places left and nobody waiting: a minor's place is then held. */
 export async function minorsSweep(baseUrl = inject("baseUrl")): Promise<PublicSweep> {
@@ -23,23 +22,13 @@ export function bornFor(age: number, startsAt: string): string {
 /** A 15-year-old's sign-up through the API, as the API answered it (with the guardian's consent link). */
 export async function minorSignUpByApi(baseUrl = inject("baseUrl")): Promise<SignupResult> {
   const sweep = await minorsSweep(baseUrl);
-  const res = await fetch(`${baseUrl}/api/sweeps/${sweep.id}/signups`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "idempotency-key": crypto.randomUUID(),
-      "cf-connecting-ip": freshClientAddress(),
-    },
-    body: JSON.stringify({
-      name: "测试同学",
-      phone: freshPhone(),
-      organisation: "青溪中学",
-      birthMonth: bornFor(15, sweep.startsAt),
-      guardianName: "测试家长",
-      guardianPhone: freshPhone(),
-      consent: true,
-    }),
+  return publicPost(baseUrl, `/api/sweeps/${sweep.id}/signups`, {
+    name: "测试同学",
+    phone: freshPhone(),
+    organisation: "青溪中学",
+    birthMonth: bornFor(15, sweep.startsAt),
+    guardianName: "测试家长",
+    guardianPhone: freshPhone(),
+    consent: true,
   });
-  if (res.status !== 201) throw new Error(`minor's sign-up: ${res.status} ${await res.text()}`);
-  return (await res.json()) as SignupResult;
 }

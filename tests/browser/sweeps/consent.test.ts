@@ -1,8 +1,7 @@
-import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { sweepPath } from "../../../src/lib/sweeps/manage-link";
 import type { ConsentView } from "../../../src/shared/sweeps/wire";
-import { browserForFile, expectAxeClean, freshClientAddress, isFocused, poll, tabTo, VIEWPORTS } from "../kit";
+import { browserForFile, expectAxeClean, freshPage, isFocused, poll, tabTo, typeInto, VIEWPORTS } from "../kit";
 import { bornFor, minorSignUpByApi, minorsSweep } from "./consent-demo";
 import { freshPhone } from "./demo";
 
@@ -12,25 +11,10 @@ import { freshPhone } from "./demo";
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
 
-async function phonePage(): Promise<Page> {
-  const context = await browser().newContext({
-    viewport: VIEWPORTS.phone,
-    locale: "zh-CN",
-    extraHTTPHeaders: { "cf-connecting-ip": freshClientAddress() },
-  });
-  return context.newPage();
-}
-
-async function typeInto(page: Page, label: string, text: string): Promise<void> {
-  const field = page.getByLabel(label, { exact: true });
-  await tabTo(page, field);
-  await page.keyboard.type(text);
-}
-
 describe("a minor's sign-up and the guardian's consent on a phone", () => {
   it("signs up a 15-year-old, whose guardian consents through their own link; the place is then confirmed", async () => {
     const sweep = await minorsSweep(baseUrl);
-    const student = await phonePage();
+    const student = await freshPage(browser(), VIEWPORTS.phone);
     await student.goto(`${baseUrl}${sweepPath(sweep.id)}`);
     await student.locator("#signup-heading").waitFor();
     await student.locator("#signup-name").focus();
@@ -82,7 +66,7 @@ describe("a minor's sign-up and the guardian's consent on a phone", () => {
     await expectAxeClean(student, "a minor's manage page before consent at 360 px");
 
     // The guardian opens their link on their own phone: the secret goes only in a header.
-    const guardian = await phonePage();
+    const guardian = await freshPage(browser(), VIEWPORTS.phone);
     const asked: string[] = [];
     guardian.on("request", (req) => {
       if (req.url().includes("/api/sweeps/consent"))
@@ -131,7 +115,7 @@ describe("a minor's sign-up and the guardian's consent on a phone", () => {
 
   it("shows the PIPL sensitive-data notice for a child under 14, and declines in two steps", async () => {
     const result = await minorSignUpByApi(baseUrl);
-    const guardian = await phonePage();
+    const guardian = await freshPage(browser(), VIEWPORTS.phone);
     // No seeded sweep takes children under 14, so the view is answered as for a 12-year-old:
     // the flag is the server's (tests/api/sweeps/consent.test.ts), the notice is this page's.
     await guardian.route("**/api/sweeps/consent", async (route) => {
@@ -162,7 +146,7 @@ describe("a minor's sign-up and the guardian's consent on a phone", () => {
   });
 
   it("says a consent link without its secret is incomplete", async () => {
-    const page = await phonePage();
+    const page = await freshPage(browser(), VIEWPORTS.phone);
     await page.goto(`${baseUrl}/volunteer/consent/`);
     await page.getByRole("alert").getByText("监护人同意链接不完整").waitFor();
     await expectAxeClean(page, "the consent page without its link at 360 px");

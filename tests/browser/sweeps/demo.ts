@@ -1,8 +1,9 @@
 // The seeded sweeps as the public API lists them (scripts/seed/sweeps.ts: every community over four
-// weeks, one full with a waitlist), and a sign-up made through the API for the pages that need one.
+// weeks, one full with a waitlist), a sign-up made through the API for the pages that need one, and
+// the sign-up as its manage page reads it.
 import { randomInt } from "node:crypto";
 import { inject } from "vitest";
-import type { PublicSweep, SignupResult, SweepList } from "../../../src/shared/sweeps/wire";
+import type { ManageView, PublicSweep, SignupResult, SweepList } from "../../../src/shared/sweeps/wire";
 import { freshClientAddress } from "../kit";
 
 /** The upcoming sweeps, in the API's order. */
@@ -35,25 +36,34 @@ export async function signUpByApi(sweepId: string, baseUrl = inject("baseUrl")):
   return (await signUpResult(sweepId, baseUrl)).managePath;
 }
 
-/** An adult's sign-up through the API, as the API answered it. */
-export async function signUpResult(sweepId: string, baseUrl = inject("baseUrl")): Promise<SignupResult> {
-  const res = await fetch(`${baseUrl}/api/sweeps/${sweepId}/signups`, {
+/**
+ * A sign-up (a person's or a group's) POSTed to the public API as a browser sends it: JSON with a
+ * fresh Idempotency-Key, from a client address of its own (sign-ups are throttled per address).
+ * Anything but 201 throws.
+ */
+export async function publicPost<T>(baseUrl: string, path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`, {
     method: "POST",
     headers: {
       "content-type": "application/json",
       "idempotency-key": crypto.randomUUID(),
       "cf-connecting-ip": freshClientAddress(),
     },
-    body: JSON.stringify({
-      name: "测试同学",
-      phone: freshPhone(),
-      organisation: "青溪大学",
-      birthMonth: "2001-03",
-      consent: true,
-    }),
+    body: JSON.stringify(body),
   });
-  if (res.status !== 201) throw new Error(`sign-up: ${res.status} ${await res.text()}`);
-  return (await res.json()) as SignupResult;
+  if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** An adult's sign-up through the API, as the API answered it. */
+export function signUpResult(sweepId: string, baseUrl = inject("baseUrl")): Promise<SignupResult> {
+  return publicPost(baseUrl, `/api/sweeps/${sweepId}/signups`, {
+    name: "测试同学",
+    phone: freshPhone(),
+    organisation: "青溪大学",
+    birthMonth: "2001-03",
+    consent: true,
+  });
 }
 
 /** A sweep with a place or two left and nobody waiting (a popular community's). */
@@ -63,6 +73,12 @@ export async function nearlyFullSweep(baseUrl = inject("baseUrl")): Promise<Publ
     .sort((a, b) => a.placesLeft - b.placesLeft)[0];
   if (!sweep) throw new Error("no seeded sweep is nearly full");
   return sweep;
+}
+
+/** A sign-up as its manage page reads it from the API, by the manage link's secret. */
+export async function manageView(token: string, baseUrl = inject("baseUrl")): Promise<ManageView> {
+  const res = await fetch(`${baseUrl}/api/sweeps/manage`, { headers: { "x-manage-token": token } });
+  return (await res.json()) as ManageView;
 }
 
 /** Cancels a sign-up through the API by its manage link's secret. */

@@ -3,8 +3,7 @@
 import { inject } from "vitest";
 import { GROUP_COMPLETE_HOURS_BEFORE, GROUP_MIN_COMPLETE_HOURS } from "../../../src/shared/sweeps/rules";
 import type { GroupSignupResult, PublicSweep } from "../../../src/shared/sweeps/wire";
-import { freshClientAddress } from "../kit";
-import { freshPhone, listedSweeps } from "./demo";
+import { freshPhone, listedSweeps, publicPost } from "./demo";
 
 /** A seeded sweep that takes a group of `size` whole: room for all, nobody waiting, not too soon. */
 export async function sweepForGroup(size: number, baseUrl = inject("baseUrl")): Promise<PublicSweep> {
@@ -19,21 +18,11 @@ export async function sweepForGroup(size: number, baseUrl = inject("baseUrl")): 
 /** A group of `size` signed up through the API; its group link's path ("/volunteer/group/#t=…"). */
 export async function groupByApi(size: number, baseUrl = inject("baseUrl")): Promise<GroupSignupResult> {
   const sweep = await sweepForGroup(size, baseUrl);
-  const res = await fetch(`${baseUrl}/api/sweeps/${sweep.id}/groups`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "idempotency-key": crypto.randomUUID(),
-      "cf-connecting-ip": freshClientAddress(),
-    },
-    body: JSON.stringify({
-      contactName: "周老师",
-      contactPhone: freshPhone(),
-      organisation: "青溪中学 高一（2）班",
-      size,
-      consent: true,
-    }),
+  return publicPost(baseUrl, `/api/sweeps/${sweep.id}/groups`, {
+    contactName: "周老师",
+    contactPhone: freshPhone(),
+    organisation: "青溪中学 高一（2）班",
+    size,
+    consent: true,
   });
-  if (res.status !== 201) throw new Error(`group sign-up: ${res.status} ${await res.text()}`);
-  return (await res.json()) as GroupSignupResult;
 }

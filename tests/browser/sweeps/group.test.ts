@@ -1,7 +1,6 @@
-import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { sweepPath } from "../../../src/lib/sweeps/manage-link";
-import { browserForFile, expectAxeClean, freshClientAddress, isFocused, poll, tabTo, VIEWPORTS } from "../kit";
+import { browserForFile, expectAxeClean, freshPage, isFocused, poll, tabTo, typeInto, VIEWPORTS } from "../kit";
 import { freshPhone } from "./demo";
 import { sweepForGroup } from "./group-demo";
 
@@ -11,26 +10,10 @@ import { sweepForGroup } from "./group-demo";
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
 
-async function teacherPage(): Promise<Page> {
-  const context = await browser().newContext({
-    viewport: VIEWPORTS.phone,
-    locale: "zh-CN",
-    extraHTTPHeaders: { "cf-connecting-ip": freshClientAddress() },
-  });
-  return context.newPage();
-}
-
-/** Types into a field reached by Tab, as a person on a keyboard would. */
-async function typeInto(page: Page, label: string, text: string): Promise<void> {
-  const field = page.getByLabel(label, { exact: true });
-  await tabTo(page, field);
-  await page.keyboard.type(text);
-}
-
 describe("a teacher signs up a class", () => {
   it("takes the places all or nothing from a sweep's page, then completes a member through the group link", async () => {
     const sweep = await sweepForGroup(3, baseUrl);
-    const page = await teacherPage();
+    const page = await freshPage(browser(), VIEWPORTS.phone);
     await page.goto(`${baseUrl}${sweepPath(sweep.id)}`);
     await page.locator("#signup-heading").waitFor();
 

@@ -1,10 +1,9 @@
-import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { sweepPath } from "../../../src/lib/sweeps/manage-link";
-import type { ManageView, MyCertificate } from "../../../src/shared/sweeps/wire";
-import { browserForFile, expectAxeClean, freshClientAddress, isFocused, poll, tabTo, VIEWPORTS } from "../kit";
+import type { MyCertificate } from "../../../src/shared/sweeps/wire";
+import { browserForFile, expectAxeClean, freshPage, isFocused, poll, tabTo, typeInto, VIEWPORTS } from "../kit";
 import { bornFor } from "./consent-demo";
-import { freshPhone } from "./demo";
+import { freshPhone, manageView } from "./demo";
 import { checkedInAtStart, planJourney, sweepIsOver, sweepIsUnderway } from "./journey-demo";
 import { staffCookie, staffPost } from "./lead-demo";
 import { staffStorageState } from "./staff-demo";
@@ -19,31 +18,13 @@ import { staffStorageState } from "./staff-demo";
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
 
-async function phone(): Promise<Page> {
-  const context = await browser().newContext({
-    viewport: VIEWPORTS.phone,
-    locale: "zh-CN",
-    extraHTTPHeaders: { "cf-connecting-ip": freshClientAddress() },
-  });
-  return context.newPage();
-}
-
-async function typeInto(page: Page, label: string, text: string): Promise<void> {
-  const field = page.getByLabel(label, { exact: true });
-  await tabTo(page, field);
-  await page.keyboard.type(text);
-}
-
-const manageView = async (token: string) =>
-  (await (await fetch(`${baseUrl}/api/sweeps/manage`, { headers: { "x-manage-token": token } })).json()) as ManageView;
-
 describe("a sweep from the list to a verified certificate", () => {
   it("suggested sweep → a minor's sign-up → guardian's consent → check-in and out → approved hours → certificate → verified", async () => {
     const { full, suggested } = await planJourney(baseUrl);
 
     // The student opens the list, then the sweep they wanted (from a friend's link): it is full, and
     // its page suggests the one at the same time where help is needed.
-    const student = await phone();
+    const student = await freshPage(browser(), VIEWPORTS.phone);
     await student.goto(`${baseUrl}/volunteer/`);
     await student.locator(".sweep-card").first().waitFor();
     await expectAxeClean(student, "/volunteer/ at 360 px");
@@ -83,7 +64,7 @@ describe("a sweep from the list to a verified certificate", () => {
     expect((await manageView(manageToken)).signup.status).toBe("pending_consent");
 
     // The guardian consents on their own phone, by keyboard.
-    const guardian = await phone();
+    const guardian = await freshPage(browser(), VIEWPORTS.phone);
     await guardian.goto(consentLink);
     await guardian.locator("#consent-heading").waitFor();
     await expect(guardian.locator("#consent-heading").textContent()).resolves.toContain("周小禾");
@@ -113,7 +94,7 @@ describe("a sweep from the list to a verified certificate", () => {
     const shown = ((await student.locator(".checkin-code").textContent()) ?? "").trim();
     await expectAxeClean(student, "the manage page with the check-in code at 360 px");
 
-    const leader = await phone();
+    const leader = await freshPage(browser(), VIEWPORTS.phone);
     await leader.goto(`${baseUrl}${leaderPath}`);
     await leader.locator(".leader-counts").waitFor();
     const box = leader.getByLabel("签到码", { exact: true });
@@ -133,14 +114,9 @@ describe("a sweep from the list to a verified certificate", () => {
 
     // The sweep is over; the coordinator approves its hours in the console, by keyboard.
     await sweepIsOver(suggested.id);
-    const desk = await (
-      await browser().newContext({
-        viewport: VIEWPORTS.desktop,
-        locale: "zh-CN",
-        storageState: await staffStorageState(browser(), baseUrl),
-        extraHTTPHeaders: { "cf-connecting-ip": freshClientAddress() },
-      })
-    ).newPage();
+    const desk = await freshPage(browser(), VIEWPORTS.desktop, {
+      storageState: await staffStorageState(browser(), baseUrl),
+    });
     await desk.goto(`${baseUrl}/staff/sweeps/sweep/?id=${suggested.id}`);
     await desk.locator("#hours-heading").waitFor();
     const approve = desk.getByRole("button", { name: "审核通过本场时长并通知志愿者" });
@@ -179,13 +155,7 @@ describe("a sweep from the list to a verified certificate", () => {
     await student.context().close();
 
     // A school, without an account, types the number and check code from the printout.
-    const school = await (
-      await browser().newContext({
-        viewport: VIEWPORTS.desktop,
-        locale: "zh-CN",
-        extraHTTPHeaders: { "cf-connecting-ip": freshClientAddress() },
-      })
-    ).newPage();
+    const school = await freshPage(browser(), VIEWPORTS.desktop);
     await school.goto(`${baseUrl}/volunteer/verify/`);
     await school.locator("astro-island:not([ssr])").waitFor({ state: "attached" });
     await tabTo(school, school.getByLabel("证明编号", { exact: true }));

@@ -3,10 +3,10 @@
 import { inject } from "vitest";
 import { DEMO_PASSWORD } from "../../../scripts/seed/staff.ts";
 import { COMMUNITIES } from "../../../src/shared/geo";
-import type { CreatedSweeps, LeaderLink, ManageView, SignupResult } from "../../../src/shared/sweeps/wire";
+import type { CreatedSweeps, LeaderLink, SignupResult } from "../../../src/shared/sweeps/wire";
 import { chinaDay } from "../../../src/shared/time";
 import { freshClientAddress } from "../kit";
-import { signUpResult } from "./demo";
+import { manageView, signUpResult } from "./demo";
 import { COORDINATOR } from "./staff-demo";
 
 /** "HH:MM" in China time. */
@@ -72,8 +72,6 @@ export async function leaderDemo(baseUrl = inject("baseUrl")): Promise<LeaderDem
   const sweepId = sweeps[0]?.id ?? "";
   const link = await staffPost<LeaderLink>(baseUrl, cookie, `/api/staff/sweeps/${sweepId}/leader-link`, {});
   const signup = await signUpResult(sweepId, baseUrl);
-  const view = (await (
-    await fetch(`${baseUrl}/api/sweeps/manage`, { headers: { "x-manage-token": signup.manageToken } })
-  ).json()) as ManageView;
+  const view = await manageView(signup.manageToken, baseUrl);
   return { sweepId, leaderPath: link.leaderPath, signup, code: view.day.checkinCode ?? "" };
 }

@@ -1,7 +1,6 @@
-import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import type { ManageView } from "../../../src/shared/sweeps/wire";
-import { browserForFile, expectAxeClean, freshClientAddress, poll, tabTo, VIEWPORTS } from "../kit";
+import { browserForFile, expectAxeClean, freshPage, poll, tabTo, VIEWPORTS } from "../kit";
+import { manageView } from "./demo";
 import { leaderDemo } from "./lead-demo";
 
 // The sweep's leader on a 360 px phone: the leader link opens the roll, the volunteer's code is
@@ -10,22 +9,10 @@ import { leaderDemo } from "./lead-demo";
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
 
-async function leaderPhone(): Promise<Page> {
-  const context = await browser().newContext({
-    viewport: VIEWPORTS.phone,
-    locale: "zh-CN",
-    extraHTTPHeaders: { "cf-connecting-ip": freshClientAddress() },
-  });
-  return context.newPage();
-}
-
-const manageView = async (token: string) =>
-  (await (await fetch(`${baseUrl}/api/sweeps/manage`, { headers: { "x-manage-token": token } })).json()) as ManageView;
-
 describe("the leader's page on a phone", () => {
   it("checks a volunteer in by the typed code and out by a tap, saying each step", async () => {
     const demo = await leaderDemo(baseUrl);
-    const page = await leaderPhone();
+    const page = await freshPage(browser(), VIEWPORTS.phone);
     await page.goto(`${baseUrl}${demo.leaderPath}`);
     await page.locator(".leader-counts").waitFor();
     await expect(page.locator(".roster .name").allTextContents()).resolves.toEqual(["测试同学"]);
@@ -64,7 +51,7 @@ describe("the leader's page on a phone", () => {
   });
 
   it("says a leader link without its secret is incomplete", async () => {
-    const page = await leaderPhone();
+    const page = await freshPage(browser(), VIEWPORTS.phone);
     await page.goto(`${baseUrl}/volunteer/lead/`);
     await poll(() => page.locator(".leader > [role=alert]").textContent()).toContain("领队链接不完整");
   });

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { sweepPath } from "../../../src/lib/sweeps/manage-link";
-import { browserForFile, expectAxeClean, freshClientAddress, isFocused, poll, tabTo, VIEWPORTS } from "../kit";
+import { browserForFile, expectAxeClean, freshPage, isFocused, poll, tabTo, typeInto, VIEWPORTS } from "../kit";
 import { cancelByApi, freshPhone, fullSweep, listedSweeps, nearlyFullSweep, openSweep, signUpResult } from "./demo";
 
 // A student on a 360 px phone: the list, a filter, a sweep's page, the sign-up by keyboard, the
@@ -9,22 +9,6 @@ import { cancelByApi, freshPhone, fullSweep, listedSweeps, nearlyFullSweep, open
 
 const baseUrl = inject("baseUrl");
 const browser = browserForFile();
-
-async function studentPage(): Promise<Page> {
-  const context = await browser().newContext({
-    viewport: VIEWPORTS.phone,
-    locale: "zh-CN",
-    extraHTTPHeaders: { "cf-connecting-ip": freshClientAddress() },
-  });
-  return context.newPage();
-}
-
-/** Types into a field reached by Tab, as a person on a keyboard would. */
-async function typeInto(page: Page, label: string, text: string): Promise<void> {
-  const field = page.getByLabel(label, { exact: true });
-  await tabTo(page, field);
-  await page.keyboard.type(text);
-}
 
 /** Fills the sign-up form by keyboard and sends it with Enter. */
 async function signUpByKeyboard(page: Page, phone: string): Promise<void> {
@@ -46,7 +30,7 @@ async function signUpByKeyboard(page: Page, phone: string): Promise<void> {
 describe("signing up for a sweep on a phone", () => {
   it("goes from the list through a filter and a sweep's page to a confirmed place, then cancels it", async () => {
     const sweep = await openSweep(baseUrl);
-    const page = await studentPage();
+    const page = await freshPage(browser(), VIEWPORTS.phone);
     await page.goto(`${baseUrl}/volunteer/`);
     await expect(page.locator(".intro").textContent()).resolves.toContain("保险");
     await expect(page.locator('.intro a[href="tel:12345"]').count()).resolves.toBe(1);
@@ -128,7 +112,7 @@ describe("signing up for a sweep on a phone", () => {
 
   it("puts a sign-up for a full sweep on the waitlist and says its position", async () => {
     const sweep = await fullSweep(baseUrl);
-    const page = await studentPage();
+    const page = await freshPage(browser(), VIEWPORTS.phone);
     await page.goto(`${baseUrl}${sweepPath(sweep.id)}`);
     await expect(page.locator("#signup-heading").textContent()).resolves.toBe("报名候补");
     await signUpByKeyboard(page, freshPhone());
@@ -153,7 +137,7 @@ describe("signing up for a sweep on a phone", () => {
     expect(waiting).toMatchObject({ status: "waitlisted", position: 1 });
     await cancelByApi(confirmed[0] ?? "", baseUrl);
 
-    const page = await studentPage();
+    const page = await freshPage(browser(), VIEWPORTS.phone);
     await page.goto(baseUrl + waiting.managePath);
     await page.locator("#manage-heading").waitFor();
     await expect(page.locator(".status-line").textContent()).resolves.toContain("候补递补，待确认");
@@ -169,7 +153,7 @@ describe("signing up for a sweep on a phone", () => {
   });
 
   it("says a sweep that does not exist is not found", async () => {
-    const page = await studentPage();
+    const page = await freshPage(browser(), VIEWPORTS.phone);
     await page.goto(`${baseUrl}/volunteer/sweep/?id=zzzzzzzzzz`);
     await page.getByRole("alert").getByText("找不到这场清扫活动").waitFor();
     await expectAxeClean(page, "an unknown sweep at 360 px");

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from "../../../scripts/seed/staff.ts";
 import { COMMUNITIES } from "../../../src/shared/geo";
 import type { StaffSweepList } from "../../../src/shared/sweeps/wire";
 import { addDays, chinaDay } from "../../../src/shared/time";
-import { browserForFile, expectAxeCleanAt, freshClientAddress, isFocused, poll, tabTo, VIEWPORTS } from "../kit";
+import { browserForFile, expectAxeCleanAt, freshPage, isFocused, poll, tabTo, VIEWPORTS } from "../kit";
 import { signIn } from "../staff/helpers";
 import { signUpResult } from "./demo";
 import { COORDINATOR, downloadedText, sweepAwaitingHours } from "./staff-demo";
@@ -17,13 +17,7 @@ const baseUrl = inject("baseUrl");
 const browser = browserForFile();
 
 async function coordinatorPage(): Promise<Page> {
-  const context = await browser().newContext({
-    viewport: VIEWPORTS.desktop,
-    locale: "zh-CN",
-    acceptDownloads: true,
-    extraHTTPHeaders: { "cf-connecting-ip": freshClientAddress() },
-  });
-  const page = await context.newPage();
+  const page = await freshPage(browser(), VIEWPORTS.desktop, { acceptDownloads: true });
   await signIn(page, baseUrl, COORDINATOR, DEMO_PASSWORD);
   await page.waitForURL(`${baseUrl}/staff/sweeps/`);
   return page;
