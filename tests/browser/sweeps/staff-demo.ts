@@ -3,7 +3,7 @@
 import type { Browser, BrowserContextOptions, Download } from "playwright-core";
 import { inject } from "vitest";
 import { DEMO_PASSWORD } from "../../../scripts/seed/staff.ts";
-import type { StaffSweep, StaffSweepList } from "../../../src/shared/sweeps/wire";
+import type { StaffSweep, StaffSweepList, SweepHours } from "../../../src/shared/sweeps/wire";
 import { freshClientAddress } from "../kit";
 
 export const COORDINATOR = "volunteers@demo.qingxi.example";
@@ -49,8 +49,8 @@ export async function downloadedText(download: Download): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Calls the staff API from Node as a signed-in demo account (the cookie taken from the sign-in answer). */
-export async function staffApiGet<T>(path: string, baseUrl = inject("baseUrl"), email = COORDINATOR): Promise<T> {
+/** A GET of the staff API from Node as a signed-in demo account (one sign-in: the login is throttled). */
+export async function staffApiClient(baseUrl = inject("baseUrl"), email = COORDINATOR) {
   const headers = { origin: baseUrl, "sec-fetch-site": "same-origin", "cf-connecting-ip": freshClientAddress() };
   const login = await fetch(`${baseUrl}/api/staff/auth/login`, {
     method: "POST",
@@ -62,16 +62,28 @@ export async function staffApiGet<T>(path: string, baseUrl = inject("baseUrl"), 
     .find((c) => c.startsWith("__Host-staff_session="))
     ?.split(";")[0];
   if (!cookie) throw new Error(`demo sign-in of ${email}: ${login.status}`);
-  const res = await fetch(baseUrl + path, { headers: { ...headers, cookie } });
-  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
+  return async <T>(path: string): Promise<T> => {
+    const res = await fetch(baseUrl + path, { headers: { ...headers, cookie } });
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}
+
+/** Calls the staff API from Node as a signed-in demo account (the cookie taken from the sign-in answer). */
+export async function staffApiGet<T>(path: string, baseUrl = inject("baseUrl"), email = COORDINATOR): Promise<T> {
+  return (await staffApiClient(baseUrl, email))<T>(path);
 }
 
 /** The seeded sweep of last Saturday whose hours wait for approval (scripts/seed/sweeps-past.ts). */
 export async function sweepAwaitingHours(baseUrl = inject("baseUrl")): Promise<StaffSweep> {
-  const { sweeps } = await staffApiGet<StaffSweepList>("/api/staff/sweeps", baseUrl);
+  const get = await staffApiClient(baseUrl);
+  const { sweeps } = await get<StaffSweepList>("/api/staff/sweeps");
   const past = sweeps.filter((s) => Date.parse(s.endsAt) < Date.now() && s.state === "open");
-  const sweep = past.at(-1);
-  if (!sweep) throw new Error("no seeded sweep of the last week");
-  return sweep;
+  // The latest whose hours still wait: another file (the journey) may have ended and approved a
+  // sweep of its own since the seed, and an approved sweep shows no approve button.
+  for (const sweep of past.reverse()) {
+    const hours = await get<SweepHours>(`/api/staff/sweeps/${sweep.id}/hours`);
+    if (hours.hoursApprovedAt === null) return sweep;
+  }
+  throw new Error("no seeded sweep of the last week waits for its hours");
 }
