@@ -1,10 +1,16 @@
+import { lazy } from "react";
 import { casePagePath } from "../../shared/complaints/case-page";
 import { REOPEN_WINDOW_DAYS } from "../../shared/complaints/reopen";
 import type { FiledComplaint } from "../../shared/complaints/wire";
 import { formatDateTimeZh } from "../../shared/time";
 import { CopyButton } from "../forms/CopyButton";
 import { CaseNumber } from "./CaseNumber";
-import { PublicCaseQr } from "./PublicCaseQr";
+import { Deferred } from "./Deferred";
+
+// The QR code loads with the success view, not with the form: it is shared with the sweeps' pages
+// (its own chunk), and the filing page's first download stays within its budget. Its encoder loads
+// on demand anyway, so the case number and link never wait for it.
+const PublicCaseQr = lazy(() => import("./PublicCaseQr").then((m) => ({ default: m.PublicCaseQr })));
 
 interface Props {
   filed: FiledComplaint;
@@ -55,7 +61,9 @@ export function FiledSuccess({ filed, withPhone, onAnother }: Props) {
       </p>
       <CopyButton text={publicLink} label="复制公示页链接" />
       <figure className="qr-figure" style={{ margin: "1rem 0" }}>
-        <PublicCaseQr text={publicLink} label={`公示页链接的二维码：${publicLink}`} />
+        <Deferred failed={null}>
+          <PublicCaseQr text={publicLink} label={`公示页链接的二维码：${publicLink}`} />
+        </Deferred>
         <figcaption>用手机扫码打开公示页，也可以打印这一页留存。</figcaption>
       </figure>
       <div className="actions">
