@@ -1,5 +1,6 @@
-import { and, asc, count, eq, gte, inArray, lt } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { ServiceId } from "../../../src/shared/appointments/points";
+import { TAKEN_APPOINTMENT_STATUSES } from "../../../src/shared/appointments/wire";
 import type { Db } from "../client";
 import { appointmentIdempotencyKeys, appointmentMessages, appointments } from "../schema";
 
@@ -8,9 +9,12 @@ import { appointmentIdempotencyKeys, appointmentMessages, appointments } from ".
 
 export type Appointment = typeof appointments.$inferSelect;
 
+const TAKEN = sql`${appointments.status} IN (${sql.raw(TAKEN_APPOINTMENT_STATUSES.map((s) => `'${s}'`).join(", "))})`;
+
 /**
- * Booked places per slot of the given points' service with a start in [start, end): one GROUP BY
- * over the partial index of booked rows, whatever the number of slots listed.
+ * Places taken per slot of the given points' service with a start in [start, end): one GROUP BY
+ * over the partial index of taken rows (booked or checked in), whatever the number of slots listed.
+ * The statuses are written out, not bound, so SQLite can see the query implies the index's WHERE.
  */
 export function bookedPerSlot(db: Db, pointIds: readonly string[], service: ServiceId, start: string, end: string) {
   return db
@@ -22,7 +26,7 @@ export function bookedPerSlot(db: Db, pointIds: readonly string[], service: Serv
         eq(appointments.service, service),
         gte(appointments.slotStart, start),
         lt(appointments.slotStart, end),
-        eq(appointments.status, "booked"),
+        TAKEN,
       ),
     )
     .groupBy(appointments.slotId);

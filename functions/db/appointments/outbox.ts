@@ -30,8 +30,9 @@ export function unsentAppointmentMessages(since: string, maxAttempts: number, li
 
 /**
  * One reminder per booking starting in [from, to), never twice (safe to run every quarter hour).
- * Points and services are listed so the partial index of booked rows (point, service, start) finds
- * the day's bookings without reading the table.
+ * Points and services are listed so the partial index of taken rows (point, service, start) finds
+ * the day's bookings (the IN term is the index's own WHERE, which SQLite must see to use it); only
+ * those still booked are reminded.
  */
 export function appointmentRemindersStatement(
   pointIds: readonly string[],
@@ -42,6 +43,6 @@ export function appointmentRemindersStatement(
   return sql`INSERT INTO appointment_messages (appointment_id, kind, created_at)
     SELECT a.id, 'reminder', ${now} FROM appointments a
     WHERE a.point_id IN (${idList(pointIds)}) AND a.service IN (${idList(SERVICE_IDS)})
-      AND a.status = 'booked' AND a.slot_start >= ${from} AND a.slot_start < ${to}
+      AND a.status IN ('booked', 'attended') AND a.status = 'booked' AND a.slot_start >= ${from} AND a.slot_start < ${to}
       AND NOT EXISTS (SELECT 1 FROM appointment_messages r WHERE r.appointment_id = a.id AND r.kind = 'reminder')`;
 }

@@ -37,6 +37,13 @@ export const appointments = sqliteTable(
     /** For an inspection: the application it is for. */
     applicationNumber: text(),
     status: text({ enum: APPOINTMENT_STATUSES }).notNull(),
+    /** The desk's check-in on arrival (status `attended`), by whom; a walk-in is checked in as it is written. */
+    checkedInAt: text(),
+    checkedInBy: integer(),
+    /** 1 for a walk-in the desk put onto a free slot (no manage link is sent; the desk prints the number). */
+    walkIn: integer({ mode: "boolean" }).notNull().default(false),
+    /** The desk's note on the visit (staff only, never shown to the public). */
+    deskNote: text(),
     /** The calendar file's SEQUENCE: each reschedule raises it. */
     version: integer().notNull().default(0),
     createdAt: text().notNull(),
@@ -47,10 +54,11 @@ export const appointments = sqliteTable(
     check("appointments_times", sql`${t.slotEnd} > ${t.slotStart}`),
     // One active booking per person per service type (a person may hold an intake and an inspection).
     uniqueIndex("appointments_person_active_idx").on(t.personKey, t.service).where(sql`${t.status} = 'booked'`),
-    // The capacity trigger's count and the free-slot count: booked rows of a point's service in a period.
-    index("appointments_slot_booked_idx")
+    // The capacity trigger's count and the free-slot count: the rows that hold a place (booked, or
+    // checked in at the desk: TAKEN_APPOINTMENT_STATUSES) of a point's service in a period.
+    index("appointments_slot_taken_idx")
       .on(t.pointId, t.service, t.slotStart, t.slotId)
-      .where(sql`${t.status} = 'booked'`),
+      .where(sql`${t.status} IN ('booked', 'attended')`),
     // The desk's day view: a point's bookings of a day in order, whatever their status.
     index("appointments_day_idx").on(t.pointId, t.slotStart),
     // The no-show rule: a person's no-shows.

@@ -4,6 +4,8 @@ import type { ServiceId } from "./points.ts";
 
 export const APPOINTMENT_STATUSES = ["booked", "cancelled", "late_cancelled", "attended", "no_show"] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+/** The statuses that hold a slot's place: a merchant checked in at the desk still occupies it (a no-show frees it). */
+export const TAKEN_APPOINTMENT_STATUSES = ["booked", "attended"] as const satisfies readonly AppointmentStatus[];
 
 /** What the outbox tells a merchant (the sender port delivers it; the manage page shows it). */
 export const APPOINTMENT_MESSAGE_KINDS = ["booked", "rescheduled", "cancelled", "reminder", "point_closed"] as const;

@@ -101,6 +101,6 @@ describe.skipIf(intake.length < 3)("appointment messages", () => {
         ),
     });
     expectIndexed(reminders);
-    expect(reminders.join(" | ")).toContain("appointments_slot_booked_idx");
+    expect(reminders.join(" | ")).toContain("appointments_slot_taken_idx");
   });
 });

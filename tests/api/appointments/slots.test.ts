@@ -40,21 +40,21 @@ describe("points and free slots", () => {
 });
 
 describe("query plans", () => {
-  it("counts booked places per slot through the partial index of booked rows", async () => {
+  it("counts taken places per slot through the partial index of taken rows", async () => {
     const steps = await plan(
       bookedPerSlot(db, ["linhe", "beihu"], "intake", "2026-12-01T00:00:00.000Z", "2026-12-15T00:00:00.000Z"),
     );
     expectIndexed(steps);
-    expect(steps.join(" | ")).toContain("appointments_slot_booked_idx");
+    expect(steps.join(" | ")).toContain("appointments_slot_taken_idx");
   });
 
-  it("counts a slot's booked rows for the capacity trigger through the same index", async () => {
+  it("counts a slot's taken rows for the capacity trigger (migrations/0018) through the same index", async () => {
     const sql = `SELECT count(*) FROM appointments WHERE point_id = ? AND service = ? AND slot_start = ? AND slot_id = ?
-      AND status = 'booked'`;
+      AND status IN ('booked', 'attended')`;
     const params = ["linhe", "intake", "2026-12-08T01:00:00.000Z", "linhe:intake:2026-12-08T09:00+08:00"];
     const steps = await plan({ toSQL: () => ({ sql, params }) });
     expectIndexed(steps);
-    expect(steps.join(" | ")).toContain("appointments_slot_booked_idx");
+    expect(steps.join(" | ")).toContain("appointments_slot_taken_idx");
   });
 
   it("reads the desk's day through the point-and-start index", async () => {
