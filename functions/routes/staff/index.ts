@@ -3,6 +3,7 @@ import type { AppEnv } from "../../env";
 import { authorize } from "../../middleware/authorize";
 import { sameOrigin } from "../../middleware/same-origin";
 import { staffSession } from "../../middleware/staff-session";
+import appointments from "../appointments/staff";
 import complaints from "../complaints/staff";
 import figures from "../complaints/staff-figures";
 import sweeps from "../sweeps/staff";
@@ -28,5 +29,6 @@ staff.route("/audit", audit);
 staff.route("/complaints", complaints);
 staff.route("/figures", figures);
 staff.route("/sweeps", sweeps);
+staff.route("/appointments", appointments);
 
 export default staff;

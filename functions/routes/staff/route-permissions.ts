@@ -58,6 +58,8 @@ export const STAFF_ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   // Certificates (routes/sweeps/staff-certificates.ts): find a person's, revoke one.
   "GET /api/staff/sweeps/certificates": "sweeps:manage",
   "POST /api/staff/sweeps/certificates/:number/revoke": "sweeps:manage",
+  // The service point's desk (routes/appointments/staff.ts): a clerk reaches only their own point.
+  "GET /api/staff/appointments/points": "appointments:read",
 };
 
 /**

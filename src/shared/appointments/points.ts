@@ -70,6 +70,11 @@ const PointSchema = v.object({
   subdistrict: Text(20),
   /** The sub-district's squad (中队): the unit whose staff run the point. */
   unit: Id,
+  /**
+   * The service-point unit (kind `service_point`) whose clerks work this point's desk: they open
+   * its day view and no other point's. A point without one is served by admins only.
+   */
+  deskUnit: v.optional(Id),
   address: Text(80),
   /** [lng, lat], inside the point's own sub-district. */
   position: v.tuple([v.number(), v.number()]),

@@ -99,3 +99,10 @@ export interface RescheduleResult {
   end: string;
   version: number;
 }
+
+// ---- The service point's desk (staff: /api/staff/appointments) ----
+
+/** The points a staff member may open at the desk. */
+export interface DeskPointList {
+  points: { id: string; name: string; subdistrict: string; address: string }[];
+}

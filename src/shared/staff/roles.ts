@@ -84,6 +84,10 @@ export const PERMISSIONS = {
   "sweeps:contact": ["admin", "volunteer_coordinator"],
   /** Sweeps' figures (counts only) and the communities' targets, read-only. */
   "sweeps:figures": ["admin", "volunteer_coordinator", "viewer"],
+  /** A service point's desk: check-ins, no-shows, walk-ins and notes, with names and phones (audited). */
+  "appointments:desk": ["admin", "service_point_staff"],
+  /** A point's day at the desk, read-only (the command centre sees every point, phones masked). */
+  "appointments:read": ["admin", "dispatcher", "service_point_staff"],
   /** The published figures, for every unit. */
   "figures:read": ["admin", "dispatcher", "unit_handler", "viewer"],
 } as const satisfies Record<string, readonly Role[]>;
