@@ -1,4 +1,5 @@
 // The database schema, one module per feature; drizzle-kit reads them all through this index.
+export * from "./applications";
 export * from "./appointments";
 export * from "./complaints";
 export * from "./meta";
