@@ -60,6 +60,12 @@ export const STAFF_ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "POST /api/staff/sweeps/certificates/:number/revoke": "sweeps:manage",
   // The service point's desk (routes/appointments/staff.ts): a clerk reaches only their own point.
   "GET /api/staff/appointments/points": "appointments:read",
+  "GET /api/staff/appointments/points/:pointId/day": "appointments:read",
+  "POST /api/staff/appointments/points/:pointId/bookings/:id/check-in": "appointments:desk",
+  "POST /api/staff/appointments/points/:pointId/bookings/:id/no-show": "appointments:desk",
+  "POST /api/staff/appointments/points/:pointId/bookings/:id/undo": "appointments:desk",
+  "PUT /api/staff/appointments/points/:pointId/bookings/:id/note": "appointments:desk",
+  "POST /api/staff/appointments/points/:pointId/walk-ins": "appointments:desk",
 };
 
 /**
@@ -68,4 +74,12 @@ export const STAFF_ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
  */
 export const UNIT_SCOPED_ROUTES = Object.keys(STAFF_ROUTE_PERMISSIONS).filter((k) =>
   k.includes("/api/staff/complaints/:id"),
+);
+
+/**
+ * Endpoints that work on one service point: a service point's clerk reaches only the point their
+ * unit works there (they load it through `deskPointOf`). The authorization test calls each with another point.
+ */
+export const POINT_SCOPED_ROUTES = Object.keys(STAFF_ROUTE_PERMISSIONS).filter((k) =>
+  k.includes("/api/staff/appointments/points/:pointId"),
 );

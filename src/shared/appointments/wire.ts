@@ -106,3 +106,72 @@ export interface RescheduleResult {
 export interface DeskPointList {
   points: { id: string; name: string; subdistrict: string; address: string }[];
 }
+
+export const DESK_STATUS_LABELS: Record<AppointmentStatus, string> = {
+  booked: "待到",
+  attended: "已签到",
+  no_show: "未到",
+  cancelled: "已取消",
+  late_cancelled: "临期取消",
+};
+
+/** One booking of the day as the desk sees it (the name and phone in full only for the desk's roles). */
+export interface DeskEntry {
+  id: number;
+  bookingNumber: string;
+  service: "consultation" | "intake" | "inspection";
+  serviceName: string;
+  slotId: string;
+  start: string;
+  end: string;
+  /** For an inspection: the half-day window's name (上午/下午). */
+  windowName: string | null;
+  name: string;
+  phone: string;
+  shopName: string;
+  shopAddress: string;
+  licenceNumber: string | null;
+  applicationNumber: string | null;
+  status: AppointmentStatus;
+  statusLabel: string;
+  checkedInAt: string | null;
+  walkIn: boolean;
+  note: string | null;
+}
+
+/** A slot of the day with the places still free (derived slots minus the rows holding a place). */
+export interface DeskSlot {
+  slotId: string;
+  service: "consultation" | "intake" | "inspection";
+  serviceName: string;
+  start: string;
+  end: string;
+  windowName: string | null;
+  capacity: number;
+  taken: number;
+  free: number;
+}
+
+/** GET /api/staff/appointments/points/:pointId/day. */
+export interface DeskDay {
+  point: { id: string; name: string; address: string };
+  date: string;
+  /** The server's clock: what "started" and "today" mean for the buttons. */
+  now: string;
+  today: boolean;
+  /** Whether this staff member may act (check in, no-show, walk-in, notes), not only read. */
+  canAct: boolean;
+  contactsShown: boolean;
+  /** Consultation and intake at the desk, in slot order. */
+  desk: DeskEntry[];
+  /** The inspection team's visits at the shops, in window order, with the shops' addresses. */
+  inspection: DeskEntry[];
+  slots: DeskSlot[];
+  counts: { booked: number; attended: number; noShow: number; walkIn: number; cancelled: number };
+}
+
+/** The answer of a desk step: the entry after it, and whether it changed anything (a repeated tap does not). */
+export interface DeskStepResult {
+  entry: DeskEntry;
+  changed: boolean;
+}

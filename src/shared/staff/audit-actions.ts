@@ -34,6 +34,12 @@ export const AUDIT_ACTIONS = {
   "sweep.certificate_revoked": "作废志愿服务记录证明",
   "sweep.certificates_viewed": "查询志愿服务记录证明",
   "sweep.roster_exported": "导出志愿者名单",
+  "appointment.day_viewed": "查看服务点当日预约",
+  "appointment.checked_in": "服务点签到",
+  "appointment.no_show": "标记预约未到",
+  "appointment.undone": "撤销签到或未到",
+  "appointment.walk_in": "服务点现场登记",
+  "appointment.note_saved": "保存接待备注",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -3,7 +3,11 @@ import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { app } from "../../../functions/app";
 import { authorize } from "../../../functions/middleware/authorize";
-import { STAFF_ROUTE_PERMISSIONS, UNIT_SCOPED_ROUTES } from "../../../functions/routes/staff/route-permissions";
+import {
+  POINT_SCOPED_ROUTES,
+  STAFF_ROUTE_PERMISSIONS,
+  UNIT_SCOPED_ROUTES,
+} from "../../../functions/routes/staff/route-permissions";
 import type { StaffAction } from "../../../src/shared/complaints/states";
 import { can, type Permission, ROLES } from "../../../src/shared/staff/roles";
 import { makeCase, session, validBody } from "../complaints/handling/factories";
@@ -76,6 +80,60 @@ describe("authorization of every /api/staff route, from the app's own route tabl
       expect(res.status).toBe(404);
       const own = (await session("unit_handler", c.unitId)).cookie;
       expect((await call(url, { method, cookie: own, body })).status).not.toBe(404);
+    },
+  );
+
+  // The desk's routes on one service point (routes/appointments/staff.ts): a clerk of another
+  // point's unit meets 404 there, as for a point that does not exist; their own point answers.
+  it("finds service-point routes a clerk may call", () => {
+    expect(POINT_SCOPED_ROUTES.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(POINT_SCOPED_ROUTES)(
+    "%s answers a clerk of another service point as if the point did not exist, and its own point normally",
+    async (key) => {
+      const [method = "GET", path = ""] = key.split(" ");
+      const own = "linhe-service-point";
+      await env.DB.prepare("INSERT OR IGNORE INTO units (id, name, kind) VALUES (?, '临河服务点', 'service_point')")
+        .bind(own)
+        .run();
+      // A booking of linhe this hour, written as the public API writes one.
+      const start = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+      const clock = new Date(start.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
+      const row = await env.DB.prepare(
+        `INSERT INTO appointments (booking_number, manage_hash, point_id, service, slot_id, slot_start, slot_end,
+          capacity, name, phone, person_key, shop_name, shop_address, status, version, created_at, updated_at)
+        VALUES (?, ?, 'linhe', 'consultation', ?, ?, ?, 5, '王小明', '13900001111', ?, '小明面馆', '滨河路 18 号',
+          'booked', 0, ?, ?) RETURNING id`,
+      )
+        .bind(
+          `YYAUTH${crypto.randomUUID().slice(0, 4).toUpperCase()}`,
+          crypto.randomUUID(),
+          `linhe:consultation:${clock}+08:00`,
+          start.toISOString(),
+          new Date(start.getTime() + 1_200_000).toISOString(),
+          crypto.randomUUID(),
+          start.toISOString(),
+          start.toISOString(),
+        )
+        .first<{ id: number }>();
+      const url = path.replace(":pointId", "linhe").replace(":id", String(row?.id));
+      const bodies: Record<string, unknown> = {
+        undo: { from: "no_show" },
+        note: { note: "备注", previous: null },
+        "walk-ins": {
+          slotId: `linhe:consultation:${clock}+08:00`,
+          name: "赵现场",
+          phone: "13700001111",
+          shopName: "赵记",
+          shopAddress: "滨河路 20 号",
+        },
+      };
+      const body = method === "GET" ? undefined : (bodies[path.split("/").at(-1) ?? ""] ?? {});
+      const other = await sessionFor("service_point_staff");
+      expect((await call(url, { method, cookie: other, body })).status).toBe(404);
+      const mine = await signIn((await makeStaff("service_point_staff", { unitId: own })).email);
+      expect((await call(url, { method, cookie: mine, body })).status).not.toBe(404);
     },
   );
 
