@@ -17,7 +17,7 @@ interface Problem {
   errors?: { pointer: string; detail: string }[];
 }
 
-describe.skipIf(intake.length < 4 || consultation.length < 1)("booking a slot", () => {
+describe("booking a slot", () => {
   it("answers 201 with a booking number and a manage link whose secret is only stored hashed", async () => {
     const slot = intake[0] as { id: string; start: string };
     const r = await bookRequest(validBooking(slot.id));

@@ -8,7 +8,7 @@ import { booked, bookedIn, bookRequest, manage, newKey, slotsAhead, validBooking
 
 const inspections = slotsAhead("inspection");
 
-describe.skipIf(inspections.length < 3)("many merchants at once", () => {
+describe("many merchants at once", () => {
   it("100 concurrent bookings for the last 3 places: exactly 3 succeed, the rest 409 with the nearest free slots", async () => {
     const slot = inspections[0] as (typeof inspections)[number];
     expect(slot.capacity).toBe(4);

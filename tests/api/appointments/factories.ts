@@ -5,11 +5,26 @@ import type { BookingInput } from "../../../src/shared/appointments/schemas";
 import { type Slot, slotsFor } from "../../../src/shared/appointments/slots";
 import type { BookingResult } from "../../../src/shared/appointments/wire";
 
-// Small factories for the appointments API tests. The API takes `now` from the clock, so the tests
-// book real slots the data offers from now: today is in 2026, whose holidays are in the data, and
-// the 14-day horizon stays inside it until about 18 December. From then on the horizon reaches
-// 2027, whose days give no slots; `slotsAhead` is then short or empty and the suites that need
-// slots skip (describe.skipIf), saying so, instead of failing on a missing year of data.
+// Small factories for the appointments API tests. The API takes `now` from the clock, and what it
+// offers depends on the day (holidays, the 14-day horizon, a year whose holidays are not in the data
+// yet), so every file that imports these factories runs on a shifted clock: it reads Tuesday
+// 1 December 2026, 10:00 China time, when the file loads, and goes on at the real pace from there
+// (the idempotency record tells a retry from a concurrent request by time, so a frozen clock would
+// not do; vitest's fake timers advance by a timer, which workerd runs only between I/O). The test
+// and the app share the isolate, so both read the same clock; D1 and the limiters are untouched.
+export const TEST_NOW = new Date("2026-12-01T02:00:00.000Z");
+const RealDate = Date;
+const offset = TEST_NOW.getTime() - RealDate.now();
+class ShiftedDate extends RealDate {
+  constructor(...args: [] | ConstructorParameters<DateConstructor>) {
+    if (args.length === 0) super(RealDate.now() + offset);
+    else super(...(args as ConstructorParameters<DateConstructor>));
+  }
+  static override now() {
+    return RealDate.now() + offset;
+  }
+}
+globalThis.Date = ShiftedDate as DateConstructor;
 
 type E = typeof env;
 let seq = 0;

@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 
 const id = (i: number) => (intake[i] as { id: string }).id;
 
-describe.skipIf(intake.length < 10 || consultation.length < 1)("the manage link", () => {
+describe("the manage link", () => {
   it("shows the booking with the phone masked, the cut-off, the checklist and the messages", async () => {
     const b = await booked(id(0), { phone: "13912345678" });
     const r = await manage(b.manageToken);
