@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { executeLocal, freePort, migrateLocal, type RunningWrangler, startWrangler } from "../lib/wrangler.ts";
 import { demoTrackingToken } from "../seed/complaints.ts";
 import { seedStatements } from "../seed/index.ts";
+import { appointmentsFloorTargets } from "./appointments.ts";
 import { asNewResident, type LoadResult, load, type Target } from "./load.ts";
 import { signupSweepsSql, sweepsFloorTargets } from "./sweeps.ts";
 
@@ -94,6 +95,7 @@ function portalTargets(server: RunningWrangler, nearby: string, label: string): 
       target: 0.5,
     },
     ...sweepsFloorTargets(url, label),
+    ...appointmentsFloorTargets(url, label),
   ];
   return rows.map((r) => ({ ...r, pgid }));
 }
@@ -137,7 +139,7 @@ export async function platformFloor(stateRoot: string, o: FloorOptions): Promise
     const rounds: LoadResult[][] = [];
     for (let r = 0; r < o.rounds; r++) {
       const round: LoadResult[] = [];
-      for (const t of targets) round.push(await load(t, o.connections, o.duration));
+      for (const t of targets) round.push(await (t.run ?? load)(t, o.connections, o.duration));
       rounds.push(round);
       console.error(`bench: round ${r + 1} of ${o.rounds} done`);
     }

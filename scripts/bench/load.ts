@@ -23,6 +23,8 @@ export interface Target {
   setupRequest?: (req: autocannon.Request) => autocannon.Request;
   /** The server's process group, to measure its CPU per request. */
   pgid?: number;
+  /** Runs the row itself instead of load() (a row that must ready its data before each round). */
+  run?: (t: Target, connections: number, duration: number) => Promise<LoadResult>;
 }
 
 /** autocannon against one target after a 2 s warm-up that is not counted. */

@@ -1,0 +1,316 @@
+// The appointments' rows of `npm run bench`: the free-slot listing and the booking against the
+// platform floor (floor.ts), and the listing with 200,000 bookings seeded (big-data.ts), end to end
+// and as the query's own SQLite time (query-time.ts). Synthetic data only: booking numbers start
+// with "BENCH", phones are made up, person keys are not HMACs of any phone.
+import autocannon from "autocannon";
+import { BOOKING_RULES, SERVICE_IDS, SERVICE_POINTS, type ServiceId } from "../../src/shared/appointments/points.ts";
+import { slotsFor } from "../../src/shared/appointments/slots.ts";
+import { clockMinutes, WEEKDAY_KEYS } from "../../src/shared/appointments/template.ts";
+import { addDays, chinaDay, dayStart } from "../../src/shared/time.ts";
+import { groupCpuSeconds } from "./cpu.ts";
+import { asNewResident, type LoadResult, load, type Target } from "./load.ts";
+import { importWorkerModule, type QueryTime, type TimedQuery, timeQueries } from "./query-time.ts";
+
+const DAY_SEC = 86_400;
+
+// ---- the floor table ----
+
+/** Places free now in the booking horizon, one entry per place, the three services taken in turn. */
+async function freePlaces(url: string): Promise<string[]> {
+  const lists: string[][] = [];
+  for (const service of SERVICE_IDS) {
+    const res = await fetch(`${url}/api/appointments/slots?point=any&service=${service}`);
+    if (!res.ok) throw new Error(`GET /slots failed: ${res.status}`);
+    const { slots } = (await res.json()) as { slots: { id: string; start: string; placesLeft: number }[] };
+    // A slot that passes its notice period during the row would answer 422: leave the next hour's out.
+    const notice = BOOKING_RULES.services.find((s) => s.id === service)?.noticeHours ?? 0;
+    const earliest = new Date(Date.now() + (notice + 1) * 3_600_000).toISOString();
+    lists.push(slots.filter((s) => s.start >= earliest).flatMap((s) => Array<string>(s.placesLeft).fill(s.id)));
+  }
+  const out: string[] = [];
+  for (let i = 0; lists.some((l) => i < l.length); i++)
+    for (const l of lists) if (i < l.length) out.push(l[i] as string);
+  return out;
+}
+
+let merchants = 0;
+
+/**
+ * The booking row. The data offers ~620 places in its 14-day horizon (4 points, 3 services), fewer
+ * than 50 connections book in a round on a quiet machine, so each round books only free places
+ * (read from GET /slots before it, each place once: every request a real booking that succeeds) and
+ * ends after `duration` seconds or when the free places run out, whichever comes first; its
+ * bookings are cancelled through their manage links afterwards (not measured), so every round and
+ * the listing row see the same slots. Each request is a new merchant (phone, Idempotency-Key and
+ * client address: the per-client limiter counts each once, as for filing).
+ */
+function bookingRow(url: string, label: string): Target & { target: number } {
+  let places: string[] = [];
+  let next = 0;
+  let tokens: string[] = [];
+  let lastAt = 0;
+  const request: autocannon.Request = {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    setupRequest: (req: autocannon.Request) => {
+      const n = ++merchants;
+      const r = asNewResident(req);
+      r.body = JSON.stringify({
+        slotId: places[next++ % places.length],
+        name: "基准商户",
+        phone: `15${String(n + 100_000_000 * (process.pid % 9)).padStart(9, "0")}`,
+        shopName: "基准测试店",
+        shopAddress: "临河路基准测试1号",
+      });
+      return r;
+    },
+    onResponse: (status: number, body: string) => {
+      lastAt = performance.now();
+      if (status === 201) tokens.push((JSON.parse(body) as { manageToken: string }).manageToken);
+    },
+  };
+  const fire = (connections: number, duration: number, max: number) =>
+    autocannon({
+      url: `${url}/api/appointments/bookings`,
+      connections,
+      duration,
+      maxOverallRequests: max,
+      requests: [request],
+    });
+
+  return {
+    name: `POST /api/appointments/bookings${label}`,
+    url: `${url}/api/appointments/bookings`,
+    method: "POST",
+    target: 0.5,
+    run: async (t, connections, duration) => {
+      places = await freePlaces(url);
+      next = 0;
+      // Requests are built one ahead per connection: that many places may be drawn and never sent.
+      const warm = 2 * connections;
+      const measured = places.length - warm - 2 * connections;
+      if (measured < connections) throw new Error(`only ${places.length} free places for the booking row`);
+      await fire(connections, 2, warm);
+      next = warm + connections;
+      const cpuBefore = t.pgid ? await groupCpuSeconds(t.pgid) : 0;
+      const startAt = performance.now();
+      const r = await fire(connections, duration, measured);
+      const cpu = t.pgid ? (await groupCpuSeconds(t.pgid)) - cpuBefore : undefined;
+      const seconds = (lastAt - startAt) / 1000;
+      await cancelAll(url, tokens);
+      tokens = [];
+      return {
+        name: t.name,
+        connections,
+        rps: seconds > 0 ? r.requests.total / seconds : 0,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        non2xx: r.non2xx,
+        errors: r.errors,
+        cpuMicros: cpu === undefined || r.requests.total === 0 ? undefined : (cpu / r.requests.total) * 1e6,
+      };
+    },
+  };
+}
+
+/** Cancels the bench's bookings by their manage links, a few at a time, so their places are free again. */
+async function cancelAll(url: string, tokens: readonly string[]): Promise<void> {
+  let i = 0;
+  const worker = async () => {
+    while (i < tokens.length) {
+      const token = tokens[i++] as string;
+      const res = await fetch(`${url}/api/appointments/manage`, {
+        method: "DELETE",
+        headers: { "x-manage-token": token },
+      });
+      if (!res.ok) throw new Error(`cancelling a bench booking failed: ${res.status} ${await res.text()}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/** The floor table's appointments rows. */
+export function appointmentsFloorTargets(url: string, label: string): (Target & { target: number })[] {
+  return [
+    {
+      name: `GET /api/appointments/slots?point=any&service=intake${label}`,
+      url: `${url}/api/appointments/slots?point=any&service=intake`,
+      target: 0.7,
+    },
+    bookingRow(url, label),
+  ];
+}
+
+// ---- the big data set ----
+
+export const BIG_BOOKINGS = 200_000;
+/** Days seeded either side of today. */
+const HALF_YEAR = 182;
+
+/**
+ * Every slot the points' weekly templates give in a week, from the data: desk services in steps of
+ * their duration inside each opening interval (places: the desks serving it), inspections in their
+ * windows on Monday to Friday (places: the teams' visits). Weekday as SQLite's %w (0 = Sunday).
+ */
+function weeklySlots() {
+  const rows: {
+    point: string;
+    service: ServiceId;
+    weekday: number;
+    minutes: number;
+    length: number;
+    places: number;
+  }[] = [];
+  for (const point of SERVICE_POINTS) {
+    for (const service of BOOKING_RULES.services) {
+      if (service.where === "desk") {
+        const places = point.desks.filter((d) => d.service === service.id).length;
+        if (places === 0) continue;
+        WEEKDAY_KEYS.forEach((key, i) => {
+          for (const interval of point.weekly[key] ?? []) {
+            const end = clockMinutes(interval.to);
+            for (
+              let m = clockMinutes(interval.from);
+              m + service.durationMinutes <= end;
+              m += service.durationMinutes
+            ) {
+              rows.push({
+                point: point.id,
+                service: service.id,
+                weekday: (i + 1) % 7,
+                minutes: m,
+                length: service.durationMinutes,
+                places,
+              });
+            }
+          }
+        });
+      } else {
+        const places = point.inspectionTeams.reduce((s, t) => s + t.visitsPerWindow, 0);
+        for (let weekday = 1; weekday <= 5; weekday++) {
+          for (const w of service.windows) {
+            const from = clockMinutes(w.from);
+            rows.push({
+              point: point.id,
+              service: service.id,
+              weekday,
+              minutes: from,
+              length: clockMinutes(w.to) - from,
+              places,
+            });
+          }
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * 200,000 bookings over the points' template slots of a year around today (holidays not taken out:
+ * synthetic), each slot holding as many rows as it takes to reach the total (~16). Each slot's
+ * places are taken as the capacity triggers allow: in the past attended (a no-show for one in ten,
+ * which frees the place), in the future booked, with one place left in every other slot so the
+ * listing has slots to show; the slot's other rows are cancelled (late for one in three). Unique
+ * person keys: one active booking per person and service holds.
+ */
+export function bigAppointmentsSql(now = Date.now()): string[] {
+  const base = dayStart(chinaDay(new Date(now))).getTime() / 1000;
+  const weekly = weeklySlots();
+  // A year of days holds at least 52 whole weeks: enough rows per slot to reach the total.
+  const perSlot = Math.ceil(BIG_BOOKINGS / (52 * weekly.length));
+  const template = weekly
+    .map((s, k) => `(${k}, '${s.point}', '${s.service}', ${s.weekday}, ${s.minutes}, ${s.length}, ${s.places})`)
+    .join(", ");
+  const nowSec = Math.floor(now / 1000);
+  const iso = (expr: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${expr}, 'unixepoch')`;
+  return [
+    `INSERT INTO appointments (booking_number, manage_hash, point_id, service, slot_id, slot_start, slot_end, capacity,
+        name, phone, person_key, shop_name, shop_address, status, version, checked_in_at, created_at, updated_at)
+      WITH RECURSIVE days(d) AS (SELECT ${-HALF_YEAR} UNION ALL SELECT d + 1 FROM days WHERE d < ${HALF_YEAR}),
+        tpl(k, point, service, weekday, minutes, length, places) AS (VALUES ${template}),
+        slots(n, point, service, start, length, places) AS (
+          SELECT row_number() OVER (ORDER BY d, k), point, service, ${base} + d * ${DAY_SEC} + minutes * 60, length, places
+          FROM days JOIN tpl ON tpl.weekday = CAST(strftime('%w', ${base} + d * ${DAY_SEC} + 28800, 'unixepoch') AS INTEGER)),
+        pos(r) AS (SELECT 0 UNION ALL SELECT r + 1 FROM pos WHERE r < ${perSlot - 1}),
+        rows_(j, n, r, point, service, start, length, places) AS (
+          SELECT (n - 1) * ${perSlot} + r, n, r, point, service, start, length, places FROM slots JOIN pos LIMIT ${BIG_BOOKINGS})
+      SELECT 'BENCH' || j, 'bench-appointment-' || j, point, service,
+        point || ':' || service || ':' || strftime('%Y-%m-%dT%H:%M', start + 28800, 'unixepoch') || '+08:00',
+        ${iso("start")}, ${iso("start + length * 60")}, places,
+        '基准商户', '13900000000', 'bench-appointment-person-' || j, '基准测试店', '临河路基准测试' || (j % 500) || '号',
+        CASE
+          WHEN start < ${nowSec} AND r < places THEN CASE WHEN j % 10 = 0 THEN 'no_show' ELSE 'attended' END
+          WHEN start >= ${nowSec} AND r < places - n % 2 THEN 'booked'
+          WHEN j % 3 = 0 THEN 'late_cancelled'
+          ELSE 'cancelled'
+        END,
+        0,
+        CASE WHEN start < ${nowSec} AND r < places AND j % 10 <> 0 THEN ${iso("start")} END,
+        ${iso(`start - 7 * ${DAY_SEC}`)}, ${iso(`start - 7 * ${DAY_SEC}`)}
+      FROM rows_`,
+  ];
+}
+
+const LISTINGS: [string, string][] = SERVICE_IDS.map((s) => [
+  `GET /api/appointments/slots?point=any&service=${s} (14-day horizon, 200k seeded)`,
+  `/api/appointments/slots?point=any&service=${s}`,
+]);
+
+/** The listings with the big data set, one connection (service time, not queueing). */
+export async function appointmentsLatency(url: string, duration: number): Promise<LoadResult[]> {
+  const out: LoadResult[] = [];
+  for (const [name, path] of LISTINGS) out.push(await load({ name, url: `${url}${path}` }, 1, duration));
+  return out;
+}
+
+interface Builder {
+  toSQL(): { sql: string; params: unknown[] };
+}
+
+/**
+ * The Worker's own SQL for the listing (functions/lib/appointments/slots.ts: one GROUP BY over the
+ * points' taken rows between the first and last slot offered), for each service over the data's
+ * horizon and for 4 points × 30 days, and the desk's day (pointDay) on the horizon's busiest day.
+ */
+export async function appointmentsQueries(now = new Date()): Promise<TimedQuery[]> {
+  const reads = (await importWorkerModule("functions/db/appointments/index.ts")) as {
+    bookedPerSlot(db: unknown, points: string[], service: ServiceId, start: string, end: string): Builder;
+    pointDay(db: unknown, pointId: string, start: string, end: string): Builder;
+  };
+  const { createDb } = (await importWorkerModule("functions/db/client.ts")) as { createDb(d1: unknown): unknown };
+  // Only .toSQL() is called: no binding is needed to build the statement.
+  const db = createDb({});
+  const points = SERVICE_POINTS.map((p) => p.id);
+  const queries: TimedQuery[] = [];
+  for (const service of SERVICE_IDS) {
+    const starts = SERVICE_POINTS.flatMap((point) =>
+      slotsFor({ point, service, now }).slots.map((s) => s.start),
+    ).sort();
+    const [first, last] = [starts[0], starts.at(-1)];
+    if (!first || !last) continue;
+    const end = new Date(Date.parse(last) + 1).toISOString();
+    const q = reads.bookedPerSlot(db, points, service, first, end).toSQL();
+    queries.push({ name: `free slots, point=any, ${service}, ${starts.length} slots (the route's SQL)`, ...q });
+  }
+  const today = chinaDay(now);
+  const month = reads.bookedPerSlot(
+    db,
+    points,
+    "intake",
+    dayStart(today).toISOString(),
+    dayStart(addDays(today, 30)).toISOString(),
+  );
+  queries.push({ name: "free slots, 4 points × 30 days, intake (same SQL, 30-day range)", ...month.toSQL() });
+  // The busiest desk day: the first Saturday after today (the longest opening of the template).
+  let day = addDays(today, 1);
+  while (new Date(`${day}T12:00:00+08:00`).getUTCDay() !== 6) day = addDays(day, 1);
+  const desk = reads.pointDay(db, "linhe", dayStart(day).toISOString(), dayStart(addDays(day, 1)).toISOString());
+  queries.push({ name: `a point's day, pointDay(linhe, ${day}) (every row of the day, any status)`, ...desk.toSQL() });
+  return queries;
+}
+
+/** The appointments' query times on the seeded state (no wrangler dev may hold `persistTo` meanwhile). */
+export async function appointmentsQueryTimes(persistTo: string): Promise<QueryTime[]> {
+  return timeQueries(persistTo, await appointmentsQueries());
+}
