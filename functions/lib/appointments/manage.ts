@@ -12,6 +12,7 @@ import { type Appointment, appointmentByManageHash, appointmentMessagesOf } from
 import type { Db } from "../../db/client";
 import type { BatchRunner } from "../../platform/ports";
 import { problem } from "../problem";
+import { applicationOfAppointment, publicApplicationView } from "./applications-view";
 import { slotNotOffered } from "./book";
 import { isRefusal, refusalOf } from "./errors";
 import { nearestFree, offeredSlot } from "./slots";
@@ -30,6 +31,7 @@ export async function manageView(db: Db, manageHash: string, now = new Date()): 
   const a = await openBooking(db, manageHash);
   const point = pointById(a.pointId);
   const messages = await appointmentMessagesOf(db, a.id);
+  const application = await applicationOfAppointment(db, a);
   return {
     bookingNumber: a.bookingNumber,
     status: a.status,
@@ -50,6 +52,7 @@ export async function manageView(db: Db, manageHash: string, now = new Date()): 
     version: a.version,
     bring: checklist(a.service, true),
     messages: messages.map((m) => ({ kind: m.kind as AppointmentMessageKind, createdAt: m.createdAt })),
+    application: application ? publicApplicationView(application, now) : null,
   };
 }
 

@@ -22,6 +22,7 @@ const WHAT: Record<AppointmentMessageKind, string> = {
   cancelled: "预约已取消。",
   reminder: "明天是您的预约时间，请按时前往并带齐材料。",
   point_closed: "服务点临时闭门，您的预约需要改期，请打开预约时保存的管理链接选择新时段。",
+  application_status: "您的店招设置申请有新进展（如需补正材料、受理、现场查看或决定），也可凭申请编号和手机号查询。",
 };
 
 /** The text a message sends: the booking number, the service, where and when (China time). */

@@ -17,6 +17,7 @@ import { type DeskContext, type DeskStep, deskNote, deskStep, deskWalkIn } from 
 import { audit, clientAddress } from "../../lib/audit-context";
 import { parse, validate } from "../../lib/validate";
 import { currentStaff } from "../../middleware/authorize";
+import staffApplications from "./staff-applications";
 
 /**
  * The service points' staff API, mounted at /api/staff/appointments: the desk's day view and its
@@ -28,6 +29,7 @@ const staffAppointments = new Hono<AppEnv>();
 // The sub-features' staff routers are mounted here, before any `/:param` route of this file that
 // would otherwise match their first path segment.
 // ---- sub-feature mounts ----
+staffAppointments.route("/applications", staffApplications);
 // ---- end of sub-feature mounts ----
 
 type C = Context<AppEnv>;

@@ -1,3 +1,4 @@
+import { APPLICATION_ACTION_PATHS } from "../../../src/shared/appointments/applications";
 import { type Actor, STAFF_ACTIONS, type StaffAction, TRANSITIONS } from "../../../src/shared/complaints/states";
 import type { Permission } from "../../../src/shared/staff/roles";
 
@@ -66,6 +67,18 @@ export const STAFF_ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "POST /api/staff/appointments/points/:pointId/bookings/:id/undo": "appointments:desk",
   "PUT /api/staff/appointments/points/:pointId/bookings/:id/note": "appointments:desk",
   "POST /api/staff/appointments/points/:pointId/walk-ins": "appointments:desk",
+  // Signboard applications (routes/appointments/staff-applications.ts): the queue and the overdue
+  // board are read like the day (the centre sees every point), the steps are the point's own.
+  "GET /api/staff/appointments/applications": "appointments:read",
+  "GET /api/staff/appointments/applications/overdue": "appointments:read",
+  "GET /api/staff/appointments/applications/:number": "appointments:read",
+  "POST /api/staff/appointments/applications/intake": "appointments:applications",
+  ...Object.fromEntries(
+    Object.values(APPLICATION_ACTION_PATHS).map((p) => [
+      `POST /api/staff/appointments/applications/:number/${p}`,
+      "appointments:applications" as const,
+    ]),
+  ),
 };
 
 /**

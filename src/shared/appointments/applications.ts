@@ -78,6 +78,17 @@ export const APPLICATION_TRANSITIONS: Record<
   withdraw: { from: ["received", "correction", "accepted", "inspection"], to: "withdrawn", label: "撤回申请" },
 };
 
+/** Each action's endpoint under /api/staff/appointments/applications/:number/. */
+export const APPLICATION_ACTION_PATHS: Record<ApplicationAction, string> = {
+  request_correction: "request-correction",
+  materials_supplied: "materials-supplied",
+  accept: "accept",
+  book_inspection: "book-inspection",
+  decide: "decide",
+  close: "close",
+  withdraw: "withdraw",
+};
+
 /** The step an action leads to from `step`, or null when the action is not allowed there. */
 export function transition(step: ApplicationStep, action: ApplicationAction): ApplicationStep | null {
   const t = APPLICATION_TRANSITIONS[action];

@@ -1,5 +1,6 @@
 // The public appointments API's response shapes, returned by the Worker's views and read by the
 // /appointments/ islands, so a change on one side that breaks the other fails `npm run check`.
+import type { PublicApplicationView } from "./applications-wire.ts";
 import type { ServiceId } from "./points.ts";
 
 export const APPOINTMENT_STATUSES = ["booked", "cancelled", "late_cancelled", "attended", "no_show"] as const;
@@ -8,7 +9,14 @@ export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 export const TAKEN_APPOINTMENT_STATUSES = ["booked", "attended"] as const satisfies readonly AppointmentStatus[];
 
 /** What the outbox tells a merchant (the sender port delivers it; the manage page shows it). */
-export const APPOINTMENT_MESSAGE_KINDS = ["booked", "rescheduled", "cancelled", "reminder", "point_closed"] as const;
+export const APPOINTMENT_MESSAGE_KINDS = [
+  "booked",
+  "rescheduled",
+  "cancelled",
+  "reminder",
+  "point_closed",
+  "application_status",
+] as const;
 export type AppointmentMessageKind = (typeof APPOINTMENT_MESSAGE_KINDS)[number];
 
 export interface PointHours {
@@ -77,6 +85,8 @@ export interface AppointmentView {
   version: number;
   bring: { item: string; note?: string; for?: "agent" }[];
   messages: { kind: AppointmentMessageKind; createdAt: string }[];
+  /** The signboard application received at this booking, or the one its inspection is for (applications part). */
+  application: PublicApplicationView | null;
 }
 
 export interface BookingResult {

@@ -40,6 +40,15 @@ export const AUDIT_ACTIONS = {
   "appointment.undone": "撤销签到或未到",
   "appointment.walk_in": "服务点现场登记",
   "appointment.note_saved": "保存接待备注",
+  // Signboard applications (functions/lib/appointments/applications.ts), one per step of the table.
+  "application.intake": "店招申请：收件登记",
+  "application.request_correction": "店招申请：一次性告知补正材料",
+  "application.materials_supplied": "店招申请：收到补正材料",
+  "application.accept": "店招申请：受理",
+  "application.book_inspection": "店招申请：预约现场查看",
+  "application.decide": "店招申请：作出决定",
+  "application.close": "店招申请：办结",
+  "application.withdraw": "店招申请：撤回",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

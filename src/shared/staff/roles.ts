@@ -88,6 +88,8 @@ export const PERMISSIONS = {
   "appointments:desk": ["admin", "service_point_staff"],
   /** A point's day at the desk, read-only (the command centre sees every point, phones masked). */
   "appointments:read": ["admin", "dispatcher", "service_point_staff"],
+  /** Signboard applications: intake from a booking and every step after it, at one's own point. */
+  "appointments:applications": ["admin", "service_point_staff"],
   /** The published figures, for every unit. */
   "figures:read": ["admin", "dispatcher", "unit_handler", "viewer"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -102,6 +104,7 @@ export const STAFF_MENU: { href: string; label: string; permission: Permission }
   // The day's work first: a role lands on its first entry after signing in.
   { href: "/staff/complaints/", label: "案件办理", permission: "complaints:read" },
   { href: "/staff/sweeps/", label: "志愿清扫", permission: "sweeps:manage" },
+  { href: "/staff/appointments/", label: "服务点接待", permission: "appointments:read" },
   { href: "/staff/figures/", label: "考核指标", permission: "figures:read" },
   { href: "/staff/sweeps/figures/", label: "志愿统计", permission: "sweeps:figures" },
   { href: "/staff/account/", label: "我的账号", permission: "account:self" },
