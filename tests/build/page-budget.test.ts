@@ -2,11 +2,12 @@ import { access } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { measurePages, type PageWeight } from "../../scripts/lib/page-weight.ts";
 
-/** Pages that need JavaScript to do their job (search, complaints, volunteer sign-up, the staff console); all others are content pages. */
+/** Pages that need JavaScript to do their job (search, complaints, volunteer sign-up, appointments, the staff console); all others are content pages. */
 const isInteractive = (path: string) =>
   path === "/search/" ||
   path.startsWith("/complaints/") ||
   path.startsWith("/volunteer/") ||
+  path.startsWith("/appointments/") ||
   path.startsWith("/staff/");
 const MAX_HTML_CSS_GZIP = 30 * 1024;
 const MAX_INLINE_SCRIPT = 1024;

@@ -36,6 +36,8 @@ export class ApiError extends Error {
   /** Seconds from Retry-After (409, 423, 429, 503), if the answer had one. */
   readonly retryAfter: number | null;
   readonly requestId: string | null;
+  /** The whole problem as it came: its RFC 9457 extension members too (a full slot's `nearestFree`). */
+  readonly problem: Problem;
 
   constructor(status: number, problem: Problem = {}, retryAfter: number | null = null) {
     super(problem.detail ?? problem.title ?? (status === 0 ? NETWORK_MESSAGE : REFUSED_MESSAGE));
@@ -45,6 +47,7 @@ export class ApiError extends Error {
     this.fields = fieldErrors(problem);
     this.retryAfter = retryAfter;
     this.requestId = problem.requestId ?? null;
+    this.problem = problem;
   }
 
   /** The connection failed before an answer came. */
