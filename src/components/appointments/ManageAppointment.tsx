@@ -8,6 +8,7 @@ import { formatDateTimeZh } from "../../shared/time";
 import { PageStatus } from "../forms/PageStatus";
 import { useFocusLater } from "../forms/useFocusLater";
 import { useLinkSecret } from "../forms/useLinkSecret";
+import { ApplicationPanel } from "./ApplicationPanel";
 import { CalendarDownload } from "./CalendarDownload";
 import { CancelBooking } from "./CancelBooking";
 import { Checklist } from "./Checklist";
@@ -74,6 +75,7 @@ export default function ManageAppointment({ pointNames, hotline, cutoffHours }: 
             状态：<strong>{STATUS_LABELS[view.status]}</strong>
           </p>
           <Facts view={view} />
+          {view.application && <ApplicationPanel application={view.application} />}
           {view.status === "booked" && <Checklist bring={view.bring} headingId="manage-bring" />}
           <h3>日历文件</h3>
           <p>
