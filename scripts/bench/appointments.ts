@@ -252,15 +252,38 @@ export function bigAppointmentsSql(now = Date.now()): string[] {
   ];
 }
 
-const LISTINGS: [string, string][] = SERVICE_IDS.map((s) => [
-  `GET /api/appointments/slots?point=any&service=${s} (14-day horizon, 200k seeded)`,
-  `/api/appointments/slots?point=any&service=${s}`,
-]);
+/** The first Saturday after today: the template's longest opening, the desk's busiest day. */
+function busiestDay(now = new Date()): string {
+  let day = addDays(chinaDay(now), 1);
+  while (new Date(`${day}T12:00:00+08:00`).getUTCDay() !== 6) day = addDays(day, 1);
+  return day;
+}
 
-/** The listings with the big data set, one connection (service time, not queueing). */
-export async function appointmentsLatency(url: string, duration: number): Promise<LoadResult[]> {
+/** The demo service-point clerk's point (scripts/seed/staff.ts: linhe-service-point works linhe). */
+export const DESK_POINT = "linhe";
+
+/**
+ * The listings and the desk's day view with the big data set, one connection (service time, not
+ * queueing). `clerk` is a staff session cookie of the demo service-point clerk.
+ */
+export async function appointmentsLatency(url: string, clerk: string, duration: number): Promise<LoadResult[]> {
+  const day = busiestDay();
+  const rows: [string, string, string][] = [
+    ...SERVICE_IDS.map((s): [string, string, string] => [
+      `GET /api/appointments/slots?point=any&service=${s} (14-day horizon, 200k seeded)`,
+      `/api/appointments/slots?point=any&service=${s}`,
+      "",
+    ]),
+    [
+      `GET /api/staff/appointments/points/${DESK_POINT}/day (${day}, every row of the day)`,
+      `/api/staff/appointments/points/${DESK_POINT}/day?date=${day}`,
+      clerk,
+    ],
+  ];
   const out: LoadResult[] = [];
-  for (const [name, path] of LISTINGS) out.push(await load({ name, url: `${url}${path}` }, 1, duration));
+  for (const [name, path, cookie] of rows) {
+    out.push(await load({ name, url: `${url}${path}`, headers: cookie ? { cookie } : {} }, 1, duration));
+  }
   return out;
 }
 
@@ -271,7 +294,7 @@ interface Builder {
 /**
  * The Worker's own SQL for the listing (functions/lib/appointments/slots.ts: one GROUP BY over the
  * points' taken rows between the first and last slot offered), for each service over the data's
- * horizon and for 4 points × 30 days, and the desk's day (pointDay) on the horizon's busiest day.
+ * horizon and for 4 points × 30 days, and the desk's day view (pointDay) on its busiest day.
  */
 export async function appointmentsQueries(now = new Date()): Promise<TimedQuery[]> {
   const reads = (await importWorkerModule("functions/db/appointments/index.ts")) as {
@@ -302,11 +325,10 @@ export async function appointmentsQueries(now = new Date()): Promise<TimedQuery[
     dayStart(addDays(today, 30)).toISOString(),
   );
   queries.push({ name: "free slots, 4 points × 30 days, intake (same SQL, 30-day range)", ...month.toSQL() });
-  // The busiest desk day: the first Saturday after today (the longest opening of the template).
-  let day = addDays(today, 1);
-  while (new Date(`${day}T12:00:00+08:00`).getUTCDay() !== 6) day = addDays(day, 1);
-  const desk = reads.pointDay(db, "linhe", dayStart(day).toISOString(), dayStart(addDays(day, 1)).toISOString());
-  queries.push({ name: `a point's day, pointDay(linhe, ${day}) (every row of the day, any status)`, ...desk.toSQL() });
+  // The desk's day view (functions/lib/appointments/desk.ts) on its busiest day.
+  const day = busiestDay(now);
+  const desk = reads.pointDay(db, DESK_POINT, dayStart(day).toISOString(), dayStart(addDays(day, 1)).toISOString());
+  queries.push({ name: `the desk's day, pointDay(${DESK_POINT}, ${day}) (every row of the day)`, ...desk.toSQL() });
   return queries;
 }
 

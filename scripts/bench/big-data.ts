@@ -6,7 +6,9 @@ import { addDays, chinaDay } from "../../src/shared/time.ts";
 import { bulkCasesSql } from "../lib/bulk-cases.ts";
 import { executeLocal, freePort, migrateLocal, startWrangler } from "../lib/wrangler.ts";
 import { DEMO_PASSWORD, staffStatements } from "../seed/staff.ts";
+import { appointmentsLatency, appointmentsQueryTimes, bigAppointmentsSql } from "./appointments.ts";
 import { asNewResident, type LoadResult, load } from "./load.ts";
+import type { QueryTime } from "./query-time.ts";
 import { bigSweepsSql, sweepsLatency } from "./sweeps.ts";
 
 const complaint = JSON.stringify({
@@ -56,17 +58,22 @@ export async function bigDataLatency(
   stateRoot: string,
   cases: number,
   duration: number,
-): Promise<{ cases: number; seedSeconds: number; results: LoadResult[] }> {
+): Promise<{ cases: number; seedSeconds: number; results: LoadResult[]; queryTimes: QueryTime[] }> {
   const persistTo = await mkdtemp(join(stateRoot, "portal-bench-big-"));
   try {
     await migrateLocal(persistTo, { quiet: true });
     const t0 = Date.now();
     // Units first (cases name them by foreign key), the demo staff for the console's queries.
-    // And 5,000 sweeps with 100,000 sign-ups for the sweeps' list, roster and coverage.
-    await executeLocal(persistTo, [...(await staffStatements()), ...bulkCasesSql(cases), ...bigSweepsSql()], {
-      quiet: true,
-    });
+    // And 5,000 sweeps with 100,000 sign-ups for the sweeps' list, roster and coverage; 200,000
+    // bookings for the appointments' free slots (scripts/bench/appointments.ts).
+    await executeLocal(
+      persistTo,
+      [...(await staffStatements()), ...bulkCasesSql(cases), ...bigSweepsSql(), ...bigAppointmentsSql()],
+      { quiet: true },
+    );
     const seedSeconds = (Date.now() - t0) / 1000;
+    // The queries' own SQLite time, before wrangler dev opens the same state.
+    const queryTimes = await appointmentsQueryTimes(persistTo);
     const server = await startWrangler({
       port: await freePort(),
       persistTo,
@@ -172,7 +179,9 @@ export async function bigDataLatency(
       }
       const coordinator = await staffCookie(server.url, "volunteers@demo.qingxi.example");
       results.push(...(await sweepsLatency(server.url, coordinator, duration)));
-      return { cases, seedSeconds, results };
+      const clerk = await staffCookie(server.url, "servicepoint@demo.qingxi.example");
+      results.push(...(await appointmentsLatency(server.url, clerk, duration)));
+      return { cases, seedSeconds, results, queryTimes };
     } finally {
       await server.stop();
     }
