@@ -106,3 +106,4 @@ export const ApplicationLookupSchema = v.object({
   applicationNumber: ApplicationNumberSchema,
   phone: mobileSchema("请填写预约时留下的 11 位手机号码"),
 });
+export type ApplicationLookupInput = v.InferInput<typeof ApplicationLookupSchema>;
