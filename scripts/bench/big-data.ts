@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, staffStatements } from "../seed/staff.ts";
 import { appointmentsLatency, appointmentsQueryTimes, bigAppointmentsSql } from "./appointments.ts";
 import { asNewResident, type LoadResult, load } from "./load.ts";
 import type { QueryTime } from "./query-time.ts";
-import { bigSweepsSql, sweepsLatency } from "./sweeps.ts";
+import { bigSweepsSql, sweepsLatency, sweepsQueryTimes } from "./sweeps.ts";
 
 const complaint = JSON.stringify({
   categoryId: "E0102",
@@ -73,7 +73,7 @@ export async function bigDataLatency(
     );
     const seedSeconds = (Date.now() - t0) / 1000;
     // The queries' own SQLite time, before wrangler dev opens the same state.
-    const queryTimes = await appointmentsQueryTimes(persistTo);
+    const queryTimes = [...(await sweepsQueryTimes(persistTo)), ...(await appointmentsQueryTimes(persistTo))];
     const server = await startWrangler({
       port: await freePort(),
       persistTo,

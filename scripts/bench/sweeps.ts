@@ -5,6 +5,7 @@ import type autocannon from "autocannon";
 import { COMMUNITIES } from "../../src/shared/geo.ts";
 import { addDays, chinaDay } from "../../src/shared/time.ts";
 import { asNewResident, type LoadResult, load, type Target } from "./load.ts";
+import { importWorkerModule, type QueryTime, type TimedQuery, timeQueries } from "./query-time.ts";
 
 const DAY_SEC = 86_400;
 const iso = (expr: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${expr}, 'unixepoch')`;
@@ -124,4 +125,50 @@ export async function sweepsLatency(url: string, coordinator: string, duration: 
     out.push(await load({ name, url: `${url}${path}`, headers: { cookie: coordinator } }, 1, duration));
   }
   return out;
+}
+
+type Builder = { toSQL(): { sql: string; params: unknown[] } };
+
+/**
+ * The SQL of the list, a roster and the coverage, as the routes build it (functions/db/sweeps/*),
+ * for timeQueries: the list's sweeps and targets over its default four weeks from now, a roster of
+ * a sweep in the middle of the year, and the coverage's tallies over four weeks and a year.
+ */
+export async function sweepsQueries(now = new Date()): Promise<TimedQuery[]> {
+  const reads = (await importWorkerModule("functions/db/sweeps/index.ts")) as {
+    openSweepsBetween(db: unknown, start: string, end: string): Builder;
+    rosterOf(db: unknown, sweepId: string): Builder;
+  };
+  const figures = (await importWorkerModule("functions/db/sweeps/figures.ts")) as {
+    coverageTallies(db: unknown, start: string, end: string, now: string): Builder;
+    targetsOverlapping(db: unknown, from: string, toExclusive: string): Builder;
+  };
+  const { createDb } = (await importWorkerModule("functions/db/client.ts")) as { createDb(d1: unknown): unknown };
+  // Only .toSQL() is called: no binding is needed to build the statement.
+  const db = createDb({});
+  const today = chinaDay(now);
+  const instant = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
+  const mid = `bs${String(Math.floor(BIG_SWEEPS / 2) + 24).padStart(8, "0")}`;
+  const q = (name: string, b: Builder): TimedQuery => ({ name, ...b.toSQL() });
+  return [
+    q(
+      "list: open sweeps, next 4 weeks (openSweepsBetween)",
+      reads.openSweepsBetween(db, now.toISOString(), instant(addDays(today, 28))),
+    ),
+    q("list: targets of the 4 weeks (targetsOverlapping)", figures.targetsOverlapping(db, today, addDays(today, 28))),
+    q("roster of a sweep (rosterOf)", reads.rosterOf(db, mid)),
+    q(
+      "coverage, 4 weeks (coverageTallies)",
+      figures.coverageTallies(db, instant(addDays(today, -13)), instant(addDays(today, 15)), now.toISOString()),
+    ),
+    q(
+      "coverage, 365 days (coverageTallies)",
+      figures.coverageTallies(db, instant(addDays(today, -182)), instant(addDays(today, 183)), now.toISOString()),
+    ),
+  ];
+}
+
+/** The sweeps' query times on the seeded state (no wrangler dev may hold `persistTo` meanwhile). */
+export async function sweepsQueryTimes(persistTo: string): Promise<QueryTime[]> {
+  return timeQueries(persistTo, await sweepsQueries());
 }
