@@ -1,3 +1,4 @@
+import { cancelledBookingPath, demoBookingPath } from "./appointments/public-demo";
 import { demoTrackingPathWithContact } from "./complaints/personal-data-demo";
 import { demoCaseNumber } from "./complaints/public-case-demo";
 import { DEMO_CERTIFICATE_PATH, demoCertificate } from "./sweeps/certificate-demo";
@@ -30,6 +31,10 @@ const DEMO_LEAD = await leaderDemo();
 /** Last Saturday's seeded sweep, its hours waiting for a coordinator's approval. */
 const DEMO_SWEEP_AWAITING_HOURS = await sweepAwaitingHours();
 
+/** A booked consultation and a cancelled one, each opened by its manage link (tests/browser/appointments/public-demo.ts). */
+const DEMO_APPOINTMENT_PATH = await demoBookingPath();
+const DEMO_CANCELLED_APPOINTMENT_PATH = await cancelledBookingPath();
+
 /** One URL per page template of the publishing site: the accessibility and header tests visit each. */
 export const PAGE_TEMPLATES = [
   { name: "home", path: "/" },
@@ -59,6 +64,9 @@ export const PAGE_TEMPLATES = [
   { name: "volunteer, certificate page opened without its link", path: "/volunteer/certificate/" },
   { name: "volunteer, certificate verification", path: "/volunteer/verify/" },
   { name: "volunteer, leader's page opened without its link", path: "/volunteer/lead/" },
+  { name: "appointments, booking", path: "/appointments/" },
+  { name: "appointments, service points and hours", path: "/appointments/points/" },
+  { name: "appointments, manage page opened without its link", path: "/appointments/manage/" },
 ] as const;
 
 /** A filing draft as the device keeps it, opened on the place step with a point tapped on the map. */
@@ -168,6 +176,30 @@ export const PAGE_STATES = [
     path: DEMO_LEAD.leaderPath,
     storage: {},
     ready: ".leader-counts",
+  },
+  {
+    name: "appointments, booking: an intake chosen from the address, its free slots by day",
+    path: "/appointments/?service=intake",
+    storage: {},
+    ready: "#appointment-slots",
+  },
+  {
+    name: "appointments, service points with this week's real hours",
+    path: "/appointments/points/",
+    storage: {},
+    ready: "[data-week][data-loaded]",
+  },
+  {
+    name: "appointments, a booking's manage page opened by its link: reschedule and cancel",
+    path: DEMO_APPOINTMENT_PATH,
+    storage: {},
+    ready: "#reschedule-heading",
+  },
+  {
+    name: "appointments, a cancelled booking's manage page",
+    path: DEMO_CANCELLED_APPOINTMENT_PATH,
+    storage: {},
+    ready: "#manage-heading",
   },
   // The sweeps console (src/pages/staff/sweeps/), opened signed in as the demo coordinator.
   {

@@ -11,9 +11,10 @@ import { PointPicker, ServicePicker } from "./ChoosePlace";
 import { SlotPicker } from "./SlotPicker";
 
 // The form (with the booking schema and its validators) and the answer load once a service is
-// chosen, not with the page: the page's first load stays within its JavaScript budget.
+// chosen, not with the page: the page's first load stays within its JavaScript budget. One chunk
+// for both (BookingForm.tsx passes Booked on): every file built is one more `_headers` rule.
 const BookingForm = lazy(() => import("./BookingForm").then((m) => ({ default: m.BookingForm })));
-const Booked = lazy(() => import("./Booked").then((m) => ({ default: m.Booked })));
+const Booked = lazy(() => import("./BookingForm").then((m) => ({ default: m.Booked })));
 
 /**
  * Booking at /appointments/: the service type, the point (or the earliest, or the nearest), the free
@@ -58,7 +59,7 @@ export default function BookingApp({ catalogue }: { catalogue: Catalogue }) {
 
   // The answer's chunk is fetched while the merchant types, so it is there when the booking is.
   useEffect(() => {
-    if (service) import("./Booked");
+    if (service) import("./BookingForm");
   }, [service]);
 
   if (booked && chosen) {

@@ -17,6 +17,9 @@ import { Field } from "../forms/Field";
 import { PhoneInput } from "../forms/inputs";
 import { useForm } from "../forms/useForm";
 
+// The answer comes in the form's chunk (BookingApp loads both lazily, as one file).
+export { Booked } from "./Booked";
+
 const FIELDS = {
   slotId: { id: "appointment-slots", label: "预约时段" },
   name: { id: "appointment-name", label: "姓名" },

@@ -2,8 +2,12 @@
 // closures), read from GET /api/appointments/points into the point's section (data-week="<id>"). Text
 // only (textContent), so nothing from the answer is read as markup.
 import type { PointList, PublicPoint } from "../../shared/appointments/wire";
+import { formatDateZh } from "../../shared/time";
 import { request } from "../kit/request";
-import { dayLabel } from "./format";
+
+// The weekday from Intl, so the page's one script does not pull in the islands' format module.
+const WEEKDAY = new Intl.DateTimeFormat("zh-CN", { weekday: "short", timeZone: "UTC" });
+const dayLabel = (day: string) => `${formatDateZh(day)}（${WEEKDAY.format(new Date(`${day}T00:00:00Z`))}）`;
 
 const el = (doc: Document, tag: string, text = "", className = "") => {
   const node = doc.createElement(tag);
