@@ -71,10 +71,20 @@ export async function loadForStaff(
   return readRecord(db, app);
 }
 
-/** The application a booking belongs to (received at it, or its inspection's), if any. */
+/**
+ * The application a booking belongs to (received at it, or its inspection's), if any. A merchant
+ * types the application number into a public inspection booking, so a number alone opens nothing:
+ * the application shows only to the same person (person key) as its intake booking.
+ */
 export async function applicationOfAppointment(db: Db, booking: Appointment) {
-  const app = await applicationOfBooking(db, booking.id, booking.applicationNumber).get();
-  return app ? readRecord(db, app) : null;
+  const app =
+    (await applicationOfBooking(db, booking.id, null).get()) ??
+    (booking.applicationNumber
+      ? await applicationOfBooking(db, booking.id, booking.applicationNumber).get()
+      : undefined);
+  if (!app) return null;
+  const record = await readRecord(db, app);
+  return record.booking.personKey === booking.personKey ? record : null;
 }
 
 const limitText = (step: ApplicationStep, dueOn: string | null): string | null => {

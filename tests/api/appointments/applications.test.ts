@@ -247,6 +247,18 @@ describe("a point's applications are its own", () => {
 });
 
 describe("the public lookup by number and phone", () => {
+  it("shows an application on an inspection booked by its own merchant only, never by its number alone", async () => {
+    const clerk = await deskSession();
+    const { app, phone } = await received(clerk);
+    const slot = (slotsAhead("inspection").at(-1) as { id: string }).id;
+    const stranger = await booked(slot, { applicationNumber: app.applicationNumber });
+    const seen = (await (await manage(stranger.manageToken)).json()) as AppointmentView;
+    expect(seen.application).toBeNull();
+    const own = await booked(slot, { applicationNumber: app.applicationNumber, phone });
+    const mine = (await (await manage(own.manageToken)).json()) as AppointmentView;
+    expect(mine.application?.applicationNumber).toBe(app.applicationNumber);
+  });
+
   it("answers the same 404 for an unknown number and a wrong phone, 422 for a malformed one", async () => {
     const clerk = await deskSession();
     const { app, phone } = await received(clerk);
