@@ -145,6 +145,14 @@ export const applicationInsert = (a: NewApplication): Statement =>
     FROM appointments WHERE id = ${a.bookingId} AND point_id = ${a.pointId} AND service = 'intake'
       AND (status = 'attended' OR (status = 'booked' AND slot_start >= ${a.todayStart} AND slot_start < ${a.todayEnd}))`;
 
+/**
+ * The merchant at the desk is there: a booking still `booked` is checked in with the intake, so the
+ * desk never marks as not come someone whose application it received (one trip, counted once).
+ */
+export const checkInAtIntake = (bookingId: number, staffId: number, at: string): Statement =>
+  sql`UPDATE appointments SET status = 'attended', checked_in_at = ${at}, checked_in_by = ${staffId}, updated_at = ${at}
+    WHERE id = ${bookingId} AND status = 'booked'`;
+
 export interface Move {
   id: number;
   /** The version read; the write sets it one higher (the trigger refuses anything else). */

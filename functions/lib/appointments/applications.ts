@@ -24,6 +24,7 @@ import {
   applicationMove,
   bookingByNumber,
   cancelInspections,
+  checkInAtIntake,
   eventInsert,
   type Move,
   missingInsert,
@@ -64,7 +65,10 @@ export function newApplicationNumber(): string {
 
 const BOOKING_NOT_FOUND = "没有找到这个预约，请核对预约号（只能登记本服务点的预约）。";
 
-/** Receives an application at the desk from an intake booking that came (attended) or is today's. */
+/**
+ * Receives an application at the desk from an intake booking that came (attended) or is today's
+ * (checked in with it: the merchant is at the desk).
+ */
 export async function intake(
   ctx: StepContext,
   input: v.InferOutput<typeof IntakeSchema>,
@@ -102,6 +106,7 @@ export async function intake(
       dueOn: due.day,
       at,
     }),
+    checkInAtIntake(booking.id, ctx.staff.id, at),
     statusMessage(booking.id, at),
     ctx.audit("application.intake", number, { bookingNumber: booking.bookingNumber }),
   ]);
@@ -271,7 +276,7 @@ export async function bookInspection(
   now = new Date(),
 ): Promise<InspectionBooked> {
   allowed(r, "book_inspection", input.version);
-  const slot = offeredSlot(input.slotId, now);
+  const slot = await offeredSlot(ctx.db, input.slotId, now);
   if (slot?.service !== "inspection" || slot.pointId !== r.app.pointId) throw slotNotOffered();
   const token = randomToken(16);
   const bookingNumber = newBookingNumber();

@@ -53,8 +53,12 @@ describe("every application step is one D1 batch, all or nothing", () => {
       (e) => appVia(e, clerk, "/intake", "POST", { bookingNumber: booking.bookingNumber }),
       201,
     );
-    expect(length).toBe(4);
+    expect(length).toBe(5); // the application, its timeline row, the check-in, the message, the audit row
     expect(((await answer.json()) as StaffApplicationView).step).toBe("received");
+    const row = await env.DB.prepare("SELECT status FROM appointments WHERE booking_number = ?")
+      .bind(booking.bookingNumber)
+      .first();
+    expect(row).toEqual({ status: "attended" });
   });
 
   it("asks for the missing materials, takes them, accepts, books the inspection, decides and closes, each in one batch", async () => {

@@ -1,9 +1,9 @@
-import type { env } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import type { StaffApplicationView } from "../../../src/shared/appointments/applications-wire";
 import type { BookingResult } from "../../../src/shared/appointments/wire";
 import { bookedToday, desk, deskVia, todaySlots } from "./desk-factories";
-import { api, bookedIn, newPhone } from "./factories";
+import { api, newPhone } from "./factories";
 
 // Factories of the applications' tests, on the desk's clock (desk-factories.ts: Tuesday 1 December
 // 2026, 10:00 China time, linhe open): a merchant booked today's intake, came, and staff receive the
@@ -25,10 +25,20 @@ export interface Received {
   app: StaffApplicationView;
 }
 
+/** Places taken in a slot: booked, or checked in (an intake checks its merchant in). */
+async function takenIn(slotId: string): Promise<number> {
+  const row = await env.DB.prepare(
+    "SELECT count(*) AS n FROM appointments WHERE slot_id = ? AND status IN ('booked', 'attended')",
+  )
+    .bind(slotId)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
 /** A booking of today's first intake slot at linhe with a place left (the file's tests share its storage). */
 export async function bookTodaysIntake(phone: string): Promise<BookingResult> {
   for (const slot of todaySlots("intake")) {
-    if ((await bookedIn(slot.id)) < slot.capacity) return bookedToday(slot.id, { phone });
+    if ((await takenIn(slot.id)) < slot.capacity) return bookedToday(slot.id, { phone });
   }
   throw new Error("no intake place left today at linhe");
 }
