@@ -249,6 +249,40 @@ export function bigAppointmentsSql(now = Date.now()): string[] {
         CASE WHEN start < ${nowSec} AND r < places AND j % 10 <> 0 THEN ${iso("start")} END,
         ${iso(`start - 7 * ${DAY_SEC}`)}, ${iso(`start - 7 * ${DAY_SEC}`)}
       FROM rows_`,
+    ...bigApplicationsSql(now),
+  ];
+}
+
+/**
+ * A signboard application for every attended intake of the seed (~2,500), moved along the steps as
+ * migrations/0019's triggers allow (one version up per move): those received in the last 30 days
+ * open, one in five at each of received, correction, accepted, inspection and decided, with due days
+ * from 7 to 25 days after intake (some overdue); the older ones decided (one in eight refused) and
+ * closed. No timeline rows: the queue and the overdue board read the applications table alone.
+ */
+function bigApplicationsSql(now: number): string[] {
+  const recent = new Date(now - 30 * DAY_SEC * 1000).toISOString();
+  const ours = "application_number LIKE 'SQBENCH%'";
+  const day = (days: number) => `date(created_at, '+8 hours', '+${days} days')`;
+  const isRecent = `created_at >= '${recent}'`;
+  return [
+    `INSERT INTO applications (application_number, point_id, intake_appointment_id, shop_name, shop_address, step,
+        step_started_at, step_due_on, version, created_at, updated_at)
+      SELECT 'SQBENCH' || id, point_id, id, shop_name, shop_address, 'received', slot_end,
+        date(slot_start, '+8 hours', '+7 days'), 0, slot_end, slot_end
+      FROM appointments WHERE booking_number LIKE 'BENCH%' AND service = 'intake' AND status = 'attended'`,
+    `UPDATE applications SET step = 'correction', step_due_on = ${day(20)}, version = version + 1
+      WHERE ${ours} AND ${isRecent} AND id % 5 = 1`,
+    `UPDATE applications SET step = 'accepted', accepted_on = ${day(3)}, step_due_on = ${day(20)}, version = version + 1
+      WHERE ${ours} AND (NOT ${isRecent} OR id % 5 IN (2, 3, 4))`,
+    `UPDATE applications SET step = 'inspection', step_due_on = ${day(12)}, version = version + 1
+      WHERE ${ours} AND ${isRecent} AND id % 5 = 3`,
+    `UPDATE applications SET step = 'decided', decision = CASE WHEN id % 8 = 0 THEN 'refused' ELSE 'granted' END,
+        reasons = CASE WHEN id % 8 = 0 THEN '基准测试：招牌尺寸超出设置规范' END, decided_at = created_at,
+        step_due_on = ${day(25)}, version = version + 1
+      WHERE ${ours} AND (NOT ${isRecent} OR id % 5 = 4)`,
+    `UPDATE applications SET step = 'closed', step_due_on = NULL, version = version + 1
+      WHERE ${ours} AND NOT ${isRecent}`,
   ];
 }
 
@@ -263,7 +297,7 @@ function busiestDay(now = new Date()): string {
 export const DESK_POINT = "linhe";
 
 /**
- * The listings and the desk's day view with the big data set, one connection (service time, not
+ * The listings, the desk's day view, the application queue and the overdue board with the big data set, one connection (service time, not
  * queueing). `clerk` is a staff session cookie of the demo service-point clerk.
  */
 export async function appointmentsLatency(url: string, clerk: string, duration: number): Promise<LoadResult[]> {
@@ -277,6 +311,16 @@ export async function appointmentsLatency(url: string, clerk: string, duration: 
     [
       `GET /api/staff/appointments/points/${DESK_POINT}/day (${day}, every row of the day)`,
       `/api/staff/appointments/points/${DESK_POINT}/day?date=${day}`,
+      clerk,
+    ],
+    [
+      `GET /api/staff/appointments/applications?point=${DESK_POINT} (the queue)`,
+      `/api/staff/appointments/applications?point=${DESK_POINT}`,
+      clerk,
+    ],
+    [
+      "GET /api/staff/appointments/applications/overdue (the clerk's point)",
+      "/api/staff/appointments/applications/overdue",
       clerk,
     ],
   ];
@@ -294,7 +338,8 @@ interface Builder {
 /**
  * The Worker's own SQL for the listing (functions/lib/appointments/slots.ts: one GROUP BY over the
  * points' taken rows between the first and last slot offered), for each service over the data's
- * horizon and for 4 points × 30 days, and the desk's day view (pointDay) on its busiest day.
+ * horizon and for 4 points × 30 days, the desk's day view (pointDay) on its busiest day, a point's
+ * application queue and the overdue board.
  */
 export async function appointmentsQueries(now = new Date()): Promise<TimedQuery[]> {
   const reads = (await importWorkerModule("functions/db/appointments/index.ts")) as {
@@ -329,6 +374,15 @@ export async function appointmentsQueries(now = new Date()): Promise<TimedQuery[
   const day = busiestDay(now);
   const desk = reads.pointDay(db, DESK_POINT, dayStart(day).toISOString(), dayStart(addDays(day, 1)).toISOString());
   queries.push({ name: `the desk's day, pointDay(${DESK_POINT}, ${day}) (every row of the day)`, ...desk.toSQL() });
+  const apps = (await importWorkerModule("functions/db/appointments/applications.ts")) as {
+    applicationQueue(db: unknown, pointId: string): Builder;
+    overdueApplications(db: unknown, today: string, points: readonly string[] | "all"): Builder;
+  };
+  queries.push({
+    name: `the queue, applicationQueue(${DESK_POINT})`,
+    ...apps.applicationQueue(db, DESK_POINT).toSQL(),
+  });
+  queries.push({ name: "the overdue board, every point", ...apps.overdueApplications(db, today, "all").toSQL() });
   return queries;
 }
 
