@@ -22,6 +22,7 @@ import { throttle } from "../../lib/throttle";
 import { sha256Hex } from "../../lib/tokens";
 import { parse, validate } from "../../lib/validate";
 import applications from "./applications";
+import figures from "./figures";
 
 /** Public appointments, mounted at /api/appointments: points, free slots, booking and the booking's manage link. */
 const appointments = new Hono<AppEnv>();
@@ -29,6 +30,7 @@ const appointments = new Hono<AppEnv>();
 // The sub-features' public routers, each in its own file, mounted with one line here.
 // ---- sub-feature mounts ----
 appointments.route("/applications", applications);
+appointments.route("/figures", figures);
 // ---- end of sub-feature mounts ----
 
 appointments.get("/points", (c) => c.json<PointList>(pointList(new Date())));

@@ -18,6 +18,7 @@ import { audit, clientAddress } from "../../lib/audit-context";
 import { parse, validate } from "../../lib/validate";
 import { currentStaff } from "../../middleware/authorize";
 import staffApplications from "./staff-applications";
+import staffFigures from "./staff-figures";
 
 /**
  * The service points' staff API, mounted at /api/staff/appointments: the desk's day view and its
@@ -30,6 +31,7 @@ const staffAppointments = new Hono<AppEnv>();
 // would otherwise match their first path segment.
 // ---- sub-feature mounts ----
 staffAppointments.route("/applications", staffApplications);
+staffAppointments.route("/figures", staffFigures);
 // ---- end of sub-feature mounts ----
 
 type C = Context<AppEnv>;

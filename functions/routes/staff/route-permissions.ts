@@ -73,6 +73,8 @@ export const STAFF_ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "GET /api/staff/appointments/applications/overdue": "appointments:read",
   "GET /api/staff/appointments/applications/:number": "appointments:read",
   "POST /api/staff/appointments/applications/intake": "appointments:applications",
+  // The service points' figures (routes/appointments/staff-figures.ts): a clerk's own point only.
+  "GET /api/staff/appointments/figures": "appointments:figures",
   ...Object.fromEntries(
     Object.values(APPLICATION_ACTION_PATHS).map((p) => [
       `POST /api/staff/appointments/applications/:number/${p}`,
