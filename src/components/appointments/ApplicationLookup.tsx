@@ -2,7 +2,7 @@
 // phone goes in the request's body, never in the address; the answer holds no name or phone.
 import { type FormEvent, useState } from "react";
 import { request } from "../../lib/kit/request";
-import { type ApplicationLookupInput, ApplicationLookupSchema } from "../../shared/appointments/applications-schemas";
+import { type ApplicationLookupInput, ApplicationLookupSchema } from "../../shared/appointments/applications-lookup";
 import type { PublicApplicationView } from "../../shared/appointments/applications-wire";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";

@@ -1,16 +1,10 @@
 // Inputs of the applications' endpoints (staff steps and the public lookup), shared by the API and
 // the islands so both say the same thing next to the same field.
 import * as v from "valibot";
-import { mobileSchema } from "../complaints/schemas.ts";
 import { PlainLine, PlainText } from "../text.ts";
-import { CORRECTION_DAYS, DECISIONS } from "./applications.ts";
+import { CORRECTION_DAYS, DECISIONS } from "./applications-steps.ts";
 
-/** SQ and 8 Crockford base32 characters; typed in lower case or with spaces, read as written on the notice. */
-export const ApplicationNumberSchema = v.pipe(
-  v.string("请填写申请编号"),
-  v.transform((s) => s.replace(/[\s-]/g, "").toUpperCase()),
-  v.regex(/^SQ[0-9A-HJKMNP-TV-Z]{8}$/, "申请编号为 SQ 加 8 位字母或数字，请核对受理回执"),
-);
+export * from "./applications-lookup.ts";
 
 const Version = v.pipe(v.number("缺少版本号，请刷新后再试"), v.integer(), v.minValue(0));
 const Note = (max: number) =>
@@ -100,10 +94,3 @@ export const WithdrawSchema = v.object({ version: Version, note: RequiredNote(50
 export const QueueQuerySchema = v.object({
   point: v.pipe(v.string("请选择服务点"), v.regex(/^[a-z0-9-]{2,40}$/, "服务点无效")),
 });
-
-/** POST /api/appointments/applications/lookup: the number and the phone the intake booking gave. */
-export const ApplicationLookupSchema = v.object({
-  applicationNumber: ApplicationNumberSchema,
-  phone: mobileSchema("请填写预约时留下的 11 位手机号码"),
-});
-export type ApplicationLookupInput = v.InferInput<typeof ApplicationLookupSchema>;

@@ -2,7 +2,7 @@
 // API as `actions`), one small form each. Every form sends the version shown; the parent reloads.
 import { type FormEvent, useEffect, useState } from "react";
 import { whenText } from "../../../../lib/appointments/format";
-import { APPLICATION_TRANSITIONS, CORRECTION_DAYS } from "../../../../shared/appointments/applications";
+import { APPLICATION_TRANSITIONS, CORRECTION_DAYS } from "../../../../shared/appointments/applications-steps";
 import type { StaffApplicationView } from "../../../../shared/appointments/applications-wire";
 import type { FreeSlot } from "../../../../shared/appointments/wire";
 import { Field } from "../../../forms/Field";
