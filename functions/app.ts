@@ -37,9 +37,13 @@ app.use(
 );
 // Every body is checked for size before it is read (JSON at most 64 KB). Filing a complaint takes
 // photos as multipart and counts the client against its allowance first: that route limits its own
-// body. A unit's 处理完毕 report carries its photo as a data URL, behind a staff session.
+// body. A unit's 处理完毕 report carries its photo as a data URL, behind a staff session. A
+// booking's design drawing is uploaded the photos' way (routes/appointments/drawing.ts).
 const OWN_LIMIT = /^\/api\/(complaints|staff\/complaints\/\d{1,10}\/handle)$/;
-app.use(except((c) => c.req.method === "POST" && OWN_LIMIT.test(c.req.path), limitBody(MAX_JSON_BYTES)));
+const DRAWING = "/api/appointments/manage/drawing";
+const ownLimit = (method: string, path: string) =>
+  (method === "POST" && OWN_LIMIT.test(path)) || (method === "PUT" && path === DRAWING);
+app.use(except((c) => ownLimit(c.req.method, c.req.path), limitBody(MAX_JSON_BYTES)));
 app.use(database());
 app.use(platform());
 

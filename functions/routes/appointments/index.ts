@@ -22,6 +22,7 @@ import { throttle } from "../../lib/throttle";
 import { sha256Hex } from "../../lib/tokens";
 import { parse, validate } from "../../lib/validate";
 import applications from "./applications";
+import drawing from "./drawing";
 import figures from "./figures";
 
 /** Public appointments, mounted at /api/appointments: points, free slots, booking and the booking's manage link. */
@@ -31,6 +32,7 @@ const appointments = new Hono<AppEnv>();
 // ---- sub-feature mounts ----
 appointments.route("/applications", applications);
 appointments.route("/figures", figures);
+appointments.route("/manage/drawing", drawing);
 // ---- end of sub-feature mounts ----
 
 appointments.get("/points", (c) => c.json<PointList>(pointList(new Date())));

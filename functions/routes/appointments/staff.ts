@@ -17,6 +17,7 @@ import { type DeskContext, type DeskStep, deskNote, deskStep, deskWalkIn } from 
 import { audit, clientAddress } from "../../lib/audit-context";
 import { parse, validate } from "../../lib/validate";
 import { currentStaff } from "../../middleware/authorize";
+import { staffDrawing } from "./drawing";
 import staffApplications from "./staff-applications";
 import staffFigures from "./staff-figures";
 
@@ -32,6 +33,7 @@ const staffAppointments = new Hono<AppEnv>();
 // ---- sub-feature mounts ----
 staffAppointments.route("/applications", staffApplications);
 staffAppointments.route("/figures", staffFigures);
+staffAppointments.route("/points/:pointId/bookings/:id/drawing", staffDrawing);
 // ---- end of sub-feature mounts ----
 
 type C = Context<AppEnv>;

@@ -75,6 +75,8 @@ export const STAFF_ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "POST /api/staff/appointments/applications/intake": "appointments:applications",
   // The service points' figures (routes/appointments/staff-figures.ts): a clerk's own point only.
   "GET /api/staff/appointments/figures": "appointments:figures",
+  // A booking's design drawing (routes/appointments/drawing.ts), read at the desk of its point.
+  "GET /api/staff/appointments/points/:pointId/bookings/:id/drawing": "appointments:read",
   ...Object.fromEntries(
     Object.values(APPLICATION_ACTION_PATHS).map((p) => [
       `POST /api/staff/appointments/applications/:number/${p}`,

@@ -185,3 +185,13 @@ export interface DeskStepResult {
   entry: DeskEntry;
   changed: boolean;
 }
+
+// ---- design drawing upload (PUT /api/appointments/manage/drawing) ----
+
+/** The drawing as stored: its metadata stripped, so these are the cleaned file's numbers. */
+export interface DrawingInfo {
+  contentType: string;
+  bytes: number;
+  width: number;
+  height: number;
+}

@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { app } from "../../../functions/app";
+import { drawingKey } from "../../../functions/lib/appointments/drawing";
 import { authorize } from "../../../functions/middleware/authorize";
 import {
   POINT_SCOPED_ROUTES,
@@ -97,13 +98,14 @@ describe("authorization of every /api/staff route, from the app's own route tabl
       await env.DB.prepare("INSERT OR IGNORE INTO units (id, name, kind) VALUES (?, '临河服务点', 'service_point')")
         .bind(own)
         .run();
-      // A booking of linhe this hour, written as the public API writes one.
+      // A booking of linhe this hour, written as the public API writes one (with room for one per
+      // point-scoped route: the file's tests share their storage).
       const start = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
       const clock = new Date(start.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
       const row = await env.DB.prepare(
         `INSERT INTO appointments (booking_number, manage_hash, point_id, service, slot_id, slot_start, slot_end,
           capacity, name, phone, person_key, shop_name, shop_address, status, version, created_at, updated_at)
-        VALUES (?, ?, 'linhe', 'consultation', ?, ?, ?, 5, '王小明', '13900001111', ?, '小明面馆', '滨河路 18 号',
+        VALUES (?, ?, 'linhe', 'consultation', ?, ?, ?, 99, '王小明', '13900001111', ?, '小明面馆', '滨河路 18 号',
           'booked', 0, ?, ?) RETURNING id`,
       )
         .bind(
@@ -118,6 +120,8 @@ describe("authorization of every /api/staff route, from the app's own route tabl
         )
         .first<{ id: number }>();
       const url = path.replace(":pointId", "linhe").replace(":id", String(row?.id));
+      // The booking's design drawing, for the route that serves it (routes/appointments/drawing.ts).
+      await env.PHOTOS.put(drawingKey(row?.id ?? 0), new Uint8Array([0xff, 0xd8, 0xff, 0xd9]));
       const bodies: Record<string, unknown> = {
         undo: { from: "no_show" },
         note: { note: "备注", previous: null },
