@@ -1,3 +1,4 @@
+import { DESK_CLERK, deskDemo } from "./appointments/desk-demo";
 import { cancelledBookingPath, demoBookingPath } from "./appointments/public-demo";
 import { demoTrackingPathWithContact } from "./complaints/personal-data-demo";
 import { demoCaseNumber } from "./complaints/public-case-demo";
@@ -34,6 +35,9 @@ const DEMO_SWEEP_AWAITING_HOURS = await sweepAwaitingHours();
 /** A booked consultation and a cancelled one, each opened by its manage link (tests/browser/appointments/public-demo.ts). */
 const DEMO_APPOINTMENT_PATH = await demoBookingPath();
 const DEMO_CANCELLED_APPOINTMENT_PATH = await cancelledBookingPath();
+
+/** Two of today's bookings at the demo clerk's point, one of them late (tests/browser/appointments/desk-demo.ts). */
+await deskDemo();
 
 /** One URL per page template of the publishing site: the accessibility and header tests visit each. */
 export const PAGE_TEMPLATES = [
@@ -200,6 +204,14 @@ export const PAGE_STATES = [
     path: DEMO_CANCELLED_APPOINTMENT_PATH,
     storage: {},
     ready: "#manage-heading",
+  },
+  // The service point's desk (src/pages/staff/appointments/), as the demo clerk of linhe.
+  {
+    name: "staff, the service point's desk: today's bookings, free places and walk-ins",
+    path: "/staff/appointments/",
+    storage: {},
+    ready: ".desk-list",
+    staff: DESK_CLERK,
   },
   // The sweeps console (src/pages/staff/sweeps/), opened signed in as the demo coordinator.
   {

@@ -14,6 +14,8 @@ describe("the console menu", () => {
     expect(menuFor("admin").map((e) => e.label)).toEqual([
       "案件办理",
       "志愿清扫",
+      "服务点接待",
+      "店招申请",
       "考核指标",
       "志愿统计",
       "我的账号",
@@ -22,12 +24,12 @@ describe("the console menu", () => {
     ]);
     expect(menuFor("volunteer_coordinator").map((e) => e.label)).toEqual(["志愿清扫", "志愿统计", "我的账号"]);
     expect(menuFor("viewer").map((e) => e.label)).toEqual(["考核指标", "志愿统计", "我的账号"]);
-    expect(menuFor("service_point_staff").map((e) => e.label)).toEqual(["我的账号"]);
+    expect(menuFor("service_point_staff").map((e) => e.label)).toEqual(["服务点接待", "店招申请", "我的账号"]);
   });
 
   it("lands a role on its first entry, or on the page it was sent from if that is one of its entries", () => {
     expect(homeFor("dispatcher")).toBe("/staff/complaints/");
-    expect(homeFor("service_point_staff")).toBe("/staff/account/");
+    expect(homeFor("service_point_staff")).toBe("/staff/appointments/");
     expect(afterSignIn("admin", "/staff/audit/")).toBe("/staff/audit/");
     expect(afterSignIn("viewer", "/staff/audit/")).toBe("/staff/figures/");
   });
