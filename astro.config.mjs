@@ -4,6 +4,7 @@ import { satteri } from "@astrojs/markdown-satteri";
 import react from "@astrojs/react";
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
+import { buildId } from "./scripts/lib/build-id.ts";
 import { hotlineLinks } from "./src/lib/hotline-links.ts";
 import { BUREAU } from "./src/shared/publishing.ts";
 
@@ -14,7 +15,9 @@ export default defineConfig({
   site,
   output: "static",
   trailingSlash: "always",
-  build: { format: "directory", inlineStylesheets: "always" },
+  // Hashed files go under a directory of their own build, so one `_headers` rule caches exactly them
+  // (scripts/lib/build-id.ts, scripts/lib/asset-headers.ts).
+  build: { format: "directory", inlineStylesheets: "always", assets: `_astro/${buildId()}` },
   integrations: [
     react(),
     // The staff console is not for search engines; the 404 page is not a page to index.

@@ -1,9 +1,9 @@
 // Last step of `npm run build`: writes dist/_headers, public/_headers with the
 // Content-Security-Policy added, hashed from the inline scripts of every built page, and a year's
-// cache for each hashed file under dist/_astro/ by its exact path. Fails the build if an inline
+// cache for this build's hashed files under dist/_astro/<build id>/. Fails the build if an inline
 // script is over 1 KB, the policy would not fit in a `_headers` line or the rules are too many.
 import { readdir, readFile, writeFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { withAssetRules } from "./lib/asset-headers.ts";
 import { type BuiltPage, collectScriptHashes, contentSecurityPolicy, renderHeaders } from "./lib/csp.ts";
 
@@ -17,12 +17,20 @@ async function builtPages(dir: string): Promise<BuiltPage[]> {
   return Promise.all(files.sort().map(async (file) => ({ file, html: await readFile(file, "utf8") })));
 }
 
-/** The URL path of every file under dist/_astro/. */
-async function builtAssets(): Promise<string[]> {
-  const entries = await readdir(join(DIST, "_astro"), { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => `/${relative(DIST, join(e.parentPath, e.name)).split(sep).join("/")}`);
+/**
+ * The build's directory of hashed files, "/_astro/<build id>/" (astro.config.mjs `build.assets`),
+ * and how many files it holds. dist/_astro/ holds that directory and nothing else.
+ */
+async function builtAssetDir(): Promise<{ dir: string; files: number }> {
+  const top = await readdir(join(DIST, "_astro"), { withFileTypes: true });
+  const [only, ...more] = top;
+  if (!only || more.length > 0 || !only.isDirectory()) {
+    throw new Error(`${DIST}/_astro/ should hold one build directory, not: ${top.map((e) => e.name).join(", ")}`);
+  }
+  const files = (await readdir(join(DIST, "_astro", only.name), { recursive: true, withFileTypes: true })).filter((e) =>
+    e.isFile(),
+  ).length;
+  return { dir: `/_astro/${only.name}/`, files };
 }
 
 try {
@@ -32,11 +40,11 @@ try {
   // A Turnstile site key built into the filing page (see README, deploy) needs its origin allowed.
   const turnstile = Boolean(process.env.PUBLIC_TURNSTILE_SITE_KEY);
   const policy = renderHeaders(await readFile(BASE, "utf8"), contentSecurityPolicy(hashes, { turnstile }));
-  const assets = await builtAssets();
-  const headers = withAssetRules(policy, assets);
+  const assets = await builtAssetDir();
+  const headers = withAssetRules(policy, assets.dir);
   await writeFile(join(DIST, "_headers"), headers);
   console.log(
-    `${DIST}/_headers: Content-Security-Policy with ${hashes.length} inline script hash(es), ${pages.length} pages; ${assets.length} hashed files cached for a year`,
+    `${DIST}/_headers: Content-Security-Policy with ${hashes.length} inline script hash(es), ${pages.length} pages; the ${assets.files} hashed files under ${assets.dir} cached for a year`,
   );
 } catch (err) {
   console.error(`scripts/headers.ts: ${err instanceof Error ? err.message : err}`);

@@ -1,4 +1,4 @@
-// The `_headers` rules that let the hashed files Astro builds be cached for a year. Pure functions:
+// The `_headers` rule that lets the hashed files Astro builds be cached for a year. Pure functions:
 // the CLI is scripts/headers.ts.
 
 /** Cloudflare applies at most this many `_headers` rules (Workers static assets, like Pages). */
@@ -7,20 +7,23 @@ export const MAX_HEADER_RULES = 100;
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 
 /**
- * One rule per file that exists under dist/_astro/, by its exact path. Not a `/_astro/*` pattern:
- * a missing file (a page cached from an older build asking for an old hash) is answered with the
- * 404 page, and a pattern would give that 404 a year in every browser and cache. Without a rule it
- * keeps the platform's default, `public, max-age=0, must-revalidate`.
+ * One rule for the build's own directory of hashed files, `/_astro/<build id>/*` (the id is new
+ * for each build: scripts/lib/build-id.ts). Not `/_astro/*`: a file missing there (a page cached
+ * from an older build asking for an old hash) is answered with the 404 page, and a pattern over all
+ * builds would give that 404 a year in every browser and cache. A missing file under this build's
+ * id is asked for by no page of any build. Without a rule a response keeps the platform's default,
+ * `public, max-age=0, must-revalidate`. (One rule per file, as before, outgrew the 100 rules once
+ * the pages had more than ~90 chunks.)
  */
-export function immutableAssetRules(paths: readonly string[]): string {
-  const rules = [...paths].sort().map((path) => {
-    if (!/^\/_astro\/[^\s*:!]+$/.test(path)) throw new Error(`${path}: not a plain path under /_astro/`);
-    return `${path}\n  Cache-Control: ${IMMUTABLE}`;
-  });
+export function immutableAssetRule(buildDir: string): string {
+  if (!/^\/_astro\/[a-z0-9-]{1,40}\/$/.test(buildDir)) {
+    throw new Error(`${buildDir}: not a build's directory under /_astro/ (see scripts/lib/build-id.ts)`);
+  }
   return [
-    "# Added by scripts/headers.ts: each file Astro built, cached for a year by its exact path (see",
+    "# Added by scripts/headers.ts: this build's hashed files, cached for a year (see",
     "# scripts/lib/asset-headers.ts for why not /_astro/*).",
-    ...rules,
+    `${buildDir}*`,
+    `  Cache-Control: ${IMMUTABLE}`,
   ].join("\n");
 }
 
@@ -30,21 +33,18 @@ export function headerRules(headers: string): string[] {
 }
 
 /**
- * The whole `_headers` file: the base (with its policy) and a rule per built asset. Fails rather
+ * The whole `_headers` file: the base (with its policy) and the build's asset rule. Fails rather
  * than write rules Cloudflare would not apply, or a base rule that would add a long cache to a 404.
  */
-export function withAssetRules(headers: string, assetPaths: readonly string[]): string {
+export function withAssetRules(headers: string, buildDir: string): string {
   const wildcard = headerRules(headers).find((rule) => rule.startsWith("/_astro/"));
   if (wildcard) {
-    throw new Error(`public/_headers has a rule for ${wildcard}: asset rules are written per file by the build.`);
+    throw new Error(`public/_headers has a rule for ${wildcard}: the asset rule is written by the build.`);
   }
-  const out = `${headers.trimEnd()}\n\n${immutableAssetRules(assetPaths)}\n`;
+  const out = `${headers.trimEnd()}\n\n${immutableAssetRule(buildDir)}\n`;
   const count = headerRules(out).length;
   if (count > MAX_HEADER_RULES) {
-    throw new Error(
-      `_headers would have ${count} rules; Cloudflare applies ${MAX_HEADER_RULES}. Fewer, larger bundles ` +
-        "(build.rollupOptions.output.manualChunks), or serve /_astro/* through the Worker.",
-    );
+    throw new Error(`_headers would have ${count} rules; Cloudflare applies ${MAX_HEADER_RULES}.`);
   }
   return out;
 }

@@ -139,7 +139,7 @@ describe("filing a complaint", () => {
     });
     const page = await context.newPage();
     // The nearby check and its panel load when it asks, not with the page: drop that download.
-    await page.route(/\/_astro\/nearby-panel\.[^/]+\.js$/, (route) => route.abort("connectionreset"));
+    await page.route(/\/_astro\/[^/]+\/nearby-panel\.[^/]+\.js$/, (route) => route.abort("connectionreset"));
     await openFiling(page);
     await page.getByLabel("查找问题类别").fill("游商");
     await page.getByLabel(/^摆摊、流动商贩\s*街面秩序 · 无照经营游商$/).check();

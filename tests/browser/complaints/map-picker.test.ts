@@ -124,7 +124,7 @@ describe("choosing the place on the district map", () => {
     const page = await context.newPage();
     // The map loads with the place step, not with the page: drop its first download.
     let asked = 0;
-    await page.route(/\/_astro\/MapPicker\.[^/]+\.js$/, (route) =>
+    await page.route(/\/_astro\/[^/]+\/MapPicker\.[^/]+\.js$/, (route) =>
       ++asked === 1 ? route.abort("connectionreset") : route.continue(),
     );
     await openPlaceStep(page);
