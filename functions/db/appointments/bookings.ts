@@ -56,9 +56,13 @@ export function bookBatch(a: NewAppointment): Statement[] {
  */
 export function rescheduleBatch(manageHash: string, to: SlotRef, changeableFrom: string, now: string): Statement[] {
   return [
+    // A booking a staff closure cancelled (closure_id) may be moved too, back to booked: the
+    // merchant picks a new time; the capacity and closed-period triggers check the new slot.
     sql`UPDATE appointments SET point_id = ${to.pointId}, slot_id = ${to.slotId}, slot_start = ${to.start},
-        slot_end = ${to.end}, capacity = ${to.capacity}, version = version + 1, updated_at = ${now}
-      WHERE manage_hash = ${manageHash} AND status = 'booked' AND slot_start >= ${changeableFrom}
+        slot_end = ${to.end}, capacity = ${to.capacity}, status = 'booked', closure_id = NULL,
+        version = version + 1, updated_at = ${now}
+      WHERE manage_hash = ${manageHash}
+        AND ((status = 'booked' AND slot_start >= ${changeableFrom}) OR (status = 'cancelled' AND closure_id IS NOT NULL))
         AND slot_id <> ${to.slotId}
       RETURNING version`,
     sql`INSERT INTO appointment_messages (appointment_id, kind, created_at)

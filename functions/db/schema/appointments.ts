@@ -44,6 +44,11 @@ export const appointments = sqliteTable(
     walkIn: integer({ mode: "boolean" }).notNull().default(false),
     /** The desk's note on the visit (staff only, never shown to the public). */
     deskNote: text(),
+    /**
+     * The staff closure that cancelled this booking (status `cancelled`, not the merchant's own
+     * cancel: no late cancel, nothing the no-show rule counts); the merchant may pick a new slot.
+     */
+    closureId: integer(),
     /** The calendar file's SEQUENCE: each reschedule raises it. */
     version: integer().notNull().default(0),
     createdAt: text().notNull(),

@@ -3,5 +3,6 @@ export * from "./applications";
 export * from "./appointments";
 export * from "./complaints";
 export * from "./meta";
+export * from "./point-calendar";
 export * from "./staff";
 export * from "./sweeps";

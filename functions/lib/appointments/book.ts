@@ -96,7 +96,7 @@ export async function book(
   const key = await personKey(env, "appointment", input.phone);
   const bookingNumber = newBookingNumber();
   try {
-    const slot = offeredSlot(input.slotId, now);
+    const slot = await offeredSlot(db, input.slotId, now);
     if (!slot) throw slotNotOffered();
     await refuseRestricted(db, key, now);
     await batch.run(
@@ -130,7 +130,7 @@ export async function book(
       }
     }
     if (isRefusal(err, "appointment_idempotency_keys.key_hash")) throw inProgress(IDEMPOTENCY_TEXTS.inProgress);
-    if (isRefusal(err, "slot_full")) {
+    if (isRefusal(err, "slot_full") || isRefusal(err, "point_closed")) {
       throw refusalOf(err, { nearestFree: await nearestFree(db, input.slotId, now) });
     }
     throw refusalOf(err) ?? err;

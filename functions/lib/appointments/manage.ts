@@ -14,6 +14,7 @@ import type { BatchRunner } from "../../platform/ports";
 import { problem } from "../problem";
 import { applicationOfAppointment, publicApplicationView } from "./applications-view";
 import { slotNotOffered } from "./book";
+import { closureNotice } from "./closures";
 import { isRefusal, refusalOf } from "./errors";
 import { nearestFree, offeredSlot } from "./slots";
 
@@ -32,6 +33,7 @@ export async function manageView(db: Db, manageHash: string, now = new Date()): 
   const point = pointById(a.pointId);
   const messages = await appointmentMessagesOf(db, a.id);
   const application = await applicationOfAppointment(db, a);
+  const closedBy = a.status === "cancelled" && a.closureId !== null;
   return {
     bookingNumber: a.bookingNumber,
     status: a.status,
@@ -48,11 +50,12 @@ export async function manageView(db: Db, manageHash: string, now = new Date()): 
     licenceNumber: a.licenceNumber,
     applicationNumber: a.applicationNumber,
     cancelDeadline: cancelDeadline(a.slotStart).toISOString(),
-    canChange: a.status === "booked" && canCancel(a.slotStart, now),
+    canChange: (a.status === "booked" && canCancel(a.slotStart, now)) || closedBy,
     version: a.version,
     bring: checklist(a.service, true),
     messages: messages.map((m) => ({ kind: m.kind as AppointmentMessageKind, createdAt: m.createdAt })),
     application: application ? publicApplicationView(application, now) : null,
+    closure: closedBy ? await closureNotice(db, a, now) : null,
   };
 }
 
@@ -83,7 +86,7 @@ export async function reschedule(
   now = new Date(),
 ): Promise<RescheduleResult> {
   const current = await openBooking(db, manageHash);
-  const slot = offeredSlot(slotId, now);
+  const slot = await offeredSlot(db, slotId, now);
   if (!slot || slot.service !== current.service) throw slotNotOffered();
   const to = { pointId: slot.pointId, slotId: slot.id, start: slot.start, end: slot.end, capacity: slot.capacity };
   try {
@@ -99,7 +102,8 @@ export async function reschedule(
     }
     return { slotId: slot.id, start: slot.start, end: slot.end, version };
   } catch (err) {
-    if (isRefusal(err, "slot_full")) throw refusalOf(err, { nearestFree: await nearestFree(db, slotId, now) });
+    if (isRefusal(err, "slot_full") || isRefusal(err, "point_closed"))
+      throw refusalOf(err, { nearestFree: await nearestFree(db, slotId, now) });
     throw refusalOf(err) ?? err;
   }
 }

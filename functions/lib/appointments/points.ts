@@ -1,9 +1,12 @@
 import { isUnknownYear } from "../../../src/shared/appointments/calendar";
-import { isoWeekOf, weekOpening } from "../../../src/shared/appointments/opening";
+import { isoWeekDays, isoWeekOf, weekOpening } from "../../../src/shared/appointments/opening";
 import { MINIMUM_WEEKLY_HOURS, SERVICE_POINTS } from "../../../src/shared/appointments/points";
 import { formatClock } from "../../../src/shared/appointments/template";
 import type { PointHours, PointList } from "../../../src/shared/appointments/wire";
-import { chinaDay } from "../../../src/shared/time";
+import { addDays, chinaDay, dayStart } from "../../../src/shared/time";
+import { closuresIn, storedTemplates } from "../../db/appointments/calendar";
+import type { Db } from "../../db/client";
+import { storedCalendar } from "./calendar";
 
 /** Why a day differs from the template: a holiday closes it, a make-up day opens it, staff closed it. */
 function note(d: { kind: string; holiday?: string; closures: { reason: string }[] }): string | null {
@@ -13,13 +16,23 @@ function note(d: { kind: string; holiday?: string; closures: { reason: string }[
   return null;
 }
 
-/** The points with this ISO week's real opening (holidays, make-up days), from the data and the calendar. */
-export function pointList(now: Date): PointList {
+/**
+ * The points with this ISO week's real opening: each point's saved template (else the data's),
+ * holidays, make-up days and the closures staff entered (a closed day says why), read in one round trip.
+ */
+export async function pointList(db: Db, now: Date): Promise<PointList> {
   const week = isoWeekOf(chinaDay(now));
+  const monday = isoWeekDays(week)[0] as string;
+  const ids = SERVICE_POINTS.map((p) => p.id);
+  const [templates, closures] = await db.batch([
+    storedTemplates(db, ids),
+    closuresIn(db, ids, dayStart(monday).toISOString(), dayStart(addDays(monday, 7)).toISOString()),
+  ]);
+  const stored = storedCalendar(templates, closures);
   return {
     minimumWeeklyHours: MINIMUM_WEEKLY_HOURS,
     points: SERVICE_POINTS.map((p) => {
-      const opening = weekOpening(p, week);
+      const opening = weekOpening(stored.point(p), week, stored.closures);
       const days: PointHours[] = isUnknownYear(opening)
         ? []
         : opening.days.map((d) => ({

@@ -1,28 +1,43 @@
-import { pointById, SERVICE_POINTS, type ServiceId, type ServicePoint } from "../../../src/shared/appointments/points";
+import {
+  BOOKING_RULES,
+  pointById,
+  SERVICE_POINTS,
+  type ServiceId,
+  type ServicePoint,
+} from "../../../src/shared/appointments/points";
 import { parseSlotId, type Slot, slotsFor } from "../../../src/shared/appointments/slots";
 import type { FreeSlot, SlotListResult } from "../../../src/shared/appointments/wire";
+import { addDays, chinaDay, dayStart } from "../../../src/shared/time";
+import { closuresIn, storedTemplates } from "../../db/appointments/calendar";
 import { bookedPerSlot } from "../../db/appointments/index";
 import type { Db } from "../../db/client";
+import { type StoredCalendar, storedCalendar } from "./calendar";
 
 /** How many free slots a refused booking suggests. */
 export const NEAREST_FREE = 5;
 
-/** The slots the data offers for the points' service now (notice period, horizon, real opening). */
-function offered(points: readonly ServicePoint[], service: ServiceId, now: Date) {
+/** The slots the points offer for the service now (notice period, horizon, real opening: saved template, closures). */
+function offered(points: readonly ServicePoint[], service: ServiceId, now: Date, stored: StoredCalendar) {
   const unknown = new Set<number>();
   const slots: Slot[] = [];
   for (const point of points) {
-    const list = slotsFor({ point, service, now });
+    const list = slotsFor({ point: stored.point(point), service, now, closures: stored.closures });
     slots.push(...list.slots);
     for (const y of list.unknownYears) unknown.add(y);
   }
   return { slots, unknownYears: [...unknown].sort() };
 }
 
+/** [now, the end of the booking horizon): every slot listed starts inside it. */
+function horizon(now: Date, horizonDays: number) {
+  return { start: now.toISOString(), end: dayStart(addDays(chinaDay(now), horizonDays + 1)).toISOString() };
+}
+
 /**
  * The free slots of one point (or every point, `any`) for a service over the booking horizon, with
- * the places left: the slots the data derives, minus the booked rows counted in one query. Sorted
- * by start, then point, so "earliest" is the first.
+ * the places left: the slots derived from each point's saved template (else the data's) minus its
+ * closures, minus the booked rows counted per slot. The templates, the closures and the counts are
+ * read in one D1 round trip. Sorted by start, then point, so "earliest" is the first.
  */
 export async function freeSlots(
   db: Db,
@@ -32,17 +47,16 @@ export async function freeSlots(
   from?: string,
 ): Promise<SlotListResult> {
   const points = point === "any" ? SERVICE_POINTS : [pointById(point)].filter((p) => p !== undefined);
-  const { slots, unknownYears } = offered(points, service, now);
+  if (points.length === 0) return { slots: [], unknownYears: [] };
+  const ids = points.map((p) => p.id);
+  const { start, end } = horizon(now, BOOKING_RULES.bookingHorizonDays);
+  const [templates, closures, rows] = await db.batch([
+    storedTemplates(db, ids),
+    closuresIn(db, ids, start, end),
+    bookedPerSlot(db, ids, service, start, end),
+  ]);
+  const { slots, unknownYears } = offered(points, service, now, storedCalendar(templates, closures));
   const shown = from ? slots.filter((s) => s.day >= from) : slots;
-  if (shown.length === 0) return { slots: [], unknownYears };
-  const starts = shown.map((s) => s.start).sort();
-  const rows = await bookedPerSlot(
-    db,
-    points.map((p) => p.id),
-    service,
-    starts[0] as string,
-    new Date(Date.parse(starts.at(-1) as string) + 1).toISOString(),
-  );
   const booked = new Map(rows.map((r) => [r.slotId, r.booked]));
   const free: FreeSlot[] = shown
     .map((s) => ({
@@ -63,7 +77,8 @@ export async function freeSlots(
 
 /**
  * The free slots nearest in time to a slot that could not be had, the same point first at equal
- * distance: what a refused booking or reschedule offers instead.
+ * distance: what a refused booking or reschedule offers instead, and what a closure offers the
+ * merchants whose bookings it cancelled.
  */
 export async function nearestFree(db: Db, slotId: string, now: Date, limit = NEAREST_FREE): Promise<FreeSlot[]> {
   const wanted = parseSlotId(slotId);
@@ -82,10 +97,22 @@ export async function nearestFree(db: Db, slotId: string, now: Date, limit = NEA
     .slice(0, limit);
 }
 
-/** The slot a request names, if the data offers it now (else undefined: past, too soon, beyond the horizon, closed). */
-export function offeredSlot(slotId: string, now: Date): Slot | undefined {
+/**
+ * The slot a request names, if its point offers it now (else undefined: past, too soon, beyond the
+ * horizon, closed): from the point's saved template and closures, read in one round trip. The
+ * closed-period trigger (migrations/0020) refuses a closure that lands after this read.
+ */
+export async function offeredSlot(db: Db, slotId: string, now: Date): Promise<Slot | undefined> {
   const parts = parseSlotId(slotId);
   const point = parts && pointById(parts.pointId);
   if (!parts || !point) return undefined;
-  return slotsFor({ point, service: parts.service, now }).slots.find((s) => s.id === slotId);
+  const day = dayStart(parts.day);
+  const [templates, closures] = await db.batch([
+    storedTemplates(db, [point.id]),
+    closuresIn(db, [point.id], day.toISOString(), dayStart(addDays(parts.day, 1)).toISOString()),
+  ]);
+  const stored = storedCalendar(templates, closures);
+  return slotsFor({ point: stored.point(point), service: parts.service, now, closures: stored.closures }).slots.find(
+    (s) => s.id === slotId,
+  );
 }

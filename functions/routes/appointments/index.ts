@@ -35,7 +35,7 @@ appointments.route("/figures", figures);
 appointments.route("/manage/drawing", drawing);
 // ---- end of sub-feature mounts ----
 
-appointments.get("/points", (c) => c.json<PointList>(pointList(new Date())));
+appointments.get("/points", async (c) => c.json<PointList>(await pointList(c.var.db, new Date())));
 
 // Not cached: places left must be current, or a merchant who just booked sees the old count.
 appointments.get("/slots", validate("query", SlotsQuerySchema), async (c) => {

@@ -19,6 +19,7 @@ import { parse, validate } from "../../lib/validate";
 import { currentStaff } from "../../middleware/authorize";
 import { staffDrawing } from "./drawing";
 import staffApplications from "./staff-applications";
+import staffCalendar from "./staff-calendar";
 import staffFigures from "./staff-figures";
 
 /**
@@ -32,6 +33,7 @@ const staffAppointments = new Hono<AppEnv>();
 // would otherwise match their first path segment.
 // ---- sub-feature mounts ----
 staffAppointments.route("/applications", staffApplications);
+staffAppointments.route("/", staffCalendar);
 staffAppointments.route("/figures", staffFigures);
 staffAppointments.route("/points/:pointId/bookings/:id/drawing", staffDrawing);
 // ---- end of sub-feature mounts ----

@@ -67,6 +67,13 @@ export const STAFF_ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "POST /api/staff/appointments/points/:pointId/bookings/:id/undo": "appointments:desk",
   "PUT /api/staff/appointments/points/:pointId/bookings/:id/note": "appointments:desk",
   "POST /api/staff/appointments/points/:pointId/walk-ins": "appointments:desk",
+  // The staff calendar (routes/appointments/staff-calendar.ts): template and closures at one's own
+  // point; a closure is reopened by its id, its point checked as the desk's are.
+  "GET /api/staff/appointments/points/:pointId/calendar": "appointments:read",
+  "PUT /api/staff/appointments/points/:pointId/template": "appointments:calendar",
+  "GET /api/staff/appointments/points/:pointId/closures/affected": "appointments:calendar",
+  "POST /api/staff/appointments/points/:pointId/closures": "appointments:calendar",
+  "DELETE /api/staff/appointments/closures/:id": "appointments:calendar",
   // Signboard applications (routes/appointments/staff-applications.ts): the queue and the overdue
   // board are read like the day (the centre sees every point), the steps are the point's own.
   "GET /api/staff/appointments/applications": "appointments:read",

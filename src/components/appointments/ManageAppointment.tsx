@@ -12,6 +12,7 @@ import { ApplicationPanel } from "./ApplicationPanel";
 import { CalendarDownload } from "./CalendarDownload";
 import { CancelBooking } from "./CancelBooking";
 import { Checklist } from "./Checklist";
+import { DrawingUpload } from "./DrawingUpload";
 import { ReschedulePanel } from "./ReschedulePanel";
 
 /**
@@ -77,6 +78,7 @@ export default function ManageAppointment({ pointNames, hotline, cutoffHours }: 
           <Facts view={view} />
           {view.application && <ApplicationPanel application={view.application} />}
           {view.status === "booked" && <Checklist bring={view.bring} headingId="manage-bring" />}
+          <DrawingUpload token={token} status={view.status} service={view.service} />
           <h3>日历文件</h3>
           <p>
             {view.status === "booked"
@@ -87,6 +89,7 @@ export default function ManageAppointment({ pointNames, hotline, cutoffHours }: 
             token={token}
             label={view.status === "booked" ? "下载日历文件（.ics）" : "下载取消用的日历文件（.ics）"}
           />
+          {view.closure && <ClosureNotice closure={view.closure} pointNames={pointNames} />}
           {view.canChange && (
             <ReschedulePanel
               token={token}
@@ -102,7 +105,7 @@ export default function ManageAppointment({ pointNames, hotline, cutoffHours }: 
             </p>
           )}
           {!upcoming && view.status === "booked" && <p className="callout">预约时间已过，不能再改期或取消。</p>}
-          {(view.status === "cancelled" || view.status === "late_cancelled") && (
+          {(view.status === "cancelled" || view.status === "late_cancelled") && !view.closure && (
             <p className="callout">
               这个预约已取消，不能再改期。需要办理的请<a href="/appointments/">重新预约</a>。
             </p>
@@ -112,6 +115,30 @@ export default function ManageAppointment({ pointNames, hotline, cutoffHours }: 
           )}
           <Messages messages={view.messages} />
         </>
+      )}
+    </div>
+  );
+}
+
+/** A booking the point cancelled (staff closed it): why, and the nearest free slots to move to below. */
+function ClosureNotice({
+  closure,
+  pointNames,
+}: {
+  closure: NonNullable<AppointmentView["closure"]>;
+  pointNames: Record<string, string>;
+}) {
+  return (
+    <div className="callout" role="note">
+      <p>服务点{closure.note}，您的预约已由服务点取消（不计为您的取消或未到）。请选择新的时间：</p>
+      {closure.nearestFree.length > 0 && (
+        <ul>
+          {closure.nearestFree.map((s) => (
+            <li key={s.id}>
+              {whenText(s)}，{pointNames[s.pointId] ?? s.pointId}（余 {s.placesLeft} 个）
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

@@ -87,6 +87,11 @@ export interface AppointmentView {
   messages: { kind: AppointmentMessageKind; createdAt: string }[];
   /** The signboard application received at this booking, or the one its inspection is for (applications part). */
   application: PublicApplicationView | null;
+  /**
+   * Staff closed the point over this booking (staff calendar part): it was cancelled by the point,
+   * not by the merchant, and may be moved to a new slot (`canChange`); the nearest free ones first.
+   */
+  closure: { note: string; nearestFree: FreeSlot[] } | null;
 }
 
 export interface BookingResult {

@@ -40,6 +40,10 @@ export const AUDIT_ACTIONS = {
   "appointment.undone": "撤销签到或未到",
   "appointment.walk_in": "服务点现场登记",
   "appointment.note_saved": "保存接待备注",
+  // The staff calendar (functions/lib/appointments/closures.ts).
+  "appointment.template_saved": "保存服务点每周办公时段",
+  "appointment.point_closed": "服务点临时闭门",
+  "appointment.closure_cancelled": "撤销服务点临时闭门",
   // Signboard applications (functions/lib/appointments/applications.ts), one per step of the table.
   "application.intake": "店招申请：收件登记",
   "application.request_correction": "店招申请：一次性告知补正材料",

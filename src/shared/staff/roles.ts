@@ -90,6 +90,8 @@ export const PERMISSIONS = {
   "appointments:read": ["admin", "dispatcher", "service_point_staff"],
   /** Signboard applications: intake from a booking and every step after it, at one's own point. */
   "appointments:applications": ["admin", "service_point_staff"],
+  /** A point's weekly template and closures (staff calendar), at one's own point. */
+  "appointments:calendar": ["admin", "service_point_staff"],
   /** The service points' figures (counts only): every point for the centre and viewers, a clerk's own. */
   "appointments:figures": ["admin", "dispatcher", "service_point_staff", "viewer"],
   /** The published figures, for every unit. */
