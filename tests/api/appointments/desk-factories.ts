@@ -139,7 +139,11 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
  * desk step's audit row is in its batch. Fails the write batch at each statement in turn (500,
  * one write batch, nothing changed), then runs it whole (`ok`, one write batch, no other write).
  */
-export async function deskAllOrNothing(name: string, act: (e: E) => Promise<Response>, ok = 200): Promise<number> {
+export async function deskAllOrNothing(
+  name: string,
+  act: (e: E) => Response | Promise<Response>,
+  ok = 200,
+): Promise<number> {
   const before = await snapshot();
   let length = 1;
   for (let failAt = 0; failAt < length; failAt++) {
