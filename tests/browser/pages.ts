@@ -194,6 +194,12 @@ export const PAGE_STATES = [
     ready: "[data-week][data-loaded]",
   },
   {
+    name: "appointments, figures: last month's table per point and per service",
+    path: "/appointments/figures/",
+    storage: {},
+    ready: ".figures-table",
+  },
+  {
     name: "appointments, a booking's manage page opened by its link: reschedule and cancel",
     path: DEMO_APPOINTMENT_PATH,
     storage: {},
