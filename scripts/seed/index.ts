@@ -2,6 +2,7 @@
 // so `npm start` can seed the same local D1 again and again. Each feature adds its own module here.
 // Demo data never goes to Cloudflare: the seed writes only to a local D1, and a production Worker
 // refuses the demo accounts.
+import { appointmentStatements } from "./appointments.ts";
 import { complaintStatements } from "./complaints.ts";
 import { metaStatements } from "./meta.ts";
 import { staffStatements } from "./staff.ts";
@@ -19,5 +20,6 @@ export async function seedStatements(personSecret: string): Promise<string[]> {
     ...(await staffStatements()),
     ...complaintStatements(),
     ...sweepStatements(personSecret),
+    ...appointmentStatements(personSecret),
   ];
 }
