@@ -71,6 +71,7 @@ export const PAGE_TEMPLATES = [
   { name: "appointments, booking", path: "/appointments/" },
   { name: "appointments, service points and hours", path: "/appointments/points/" },
   { name: "appointments, manage page opened without its link", path: "/appointments/manage/" },
+  { name: "appointments, an application's progress by number and phone", path: "/appointments/application/" },
 ] as const;
 
 /** A filing draft as the device keeps it, opened on the place step with a point tapped on the map. */
@@ -217,6 +218,22 @@ export const PAGE_STATES = [
     path: "/staff/appointments/",
     storage: {},
     ready: ".desk-list",
+    staff: DESK_CLERK,
+  },
+  // Signboard applications (src/pages/staff/appointments/applications.astro): intake, the queue, the overdue board.
+  {
+    name: "staff, signboard applications: intake, the point's queue and the overdue board",
+    path: "/staff/appointments/applications/",
+    storage: {},
+    ready: ".applications-intake",
+    staff: DESK_CLERK,
+  },
+  // The staff calendar (src/pages/staff/appointments/calendar.astro): weeks, template, closures.
+  {
+    name: "staff, a service point's calendar: weeks against 10 hours, template and closures",
+    path: "/staff/appointments/calendar/",
+    storage: {},
+    ready: ".calendar-weeks",
     staff: DESK_CLERK,
   },
   // The sweeps console (src/pages/staff/sweeps/), opened signed in as the demo coordinator.

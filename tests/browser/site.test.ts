@@ -22,7 +22,7 @@ describe("the publishing site, served by the Worker", () => {
       titles.add(title);
       const description = await page.locator('meta[name="description"]').getAttribute("content");
       expect(description?.length, path).toBeGreaterThan(5);
-      // Pages kept out of search engines (404, tracking, a sign-up's manage page, a group's page, a guardian's consent page, a certificate opened by the manage link, the leader's page, a booking's manage page, the staff console) carry noindex instead.
+      // Pages kept out of search engines (404, tracking, a sign-up's manage page, a group's page, a guardian's consent page, a certificate opened by the manage link, the leader's page, a booking's manage page, an application's lookup, the staff console) carry noindex instead.
       if ((await page.locator('meta[name="robots"][content~="noindex"]').count()) === 0) {
         const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
         expect(canonical, path).toBe(`https://portal.qingxi.example${path}`);
@@ -38,6 +38,7 @@ describe("the publishing site, served by the Worker", () => {
             "/volunteer/consent/",
             "/volunteer/lead/",
             "/appointments/manage/",
+            "/appointments/application/",
           ],
           path,
         ).toContain(path);
