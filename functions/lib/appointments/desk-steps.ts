@@ -3,7 +3,8 @@ import type { WalkIn } from "../../../src/shared/appointments/desk-schemas";
 import type { ServicePoint } from "../../../src/shared/appointments/points";
 import { parseSlotId } from "../../../src/shared/appointments/slots";
 import type { DeskStepResult } from "../../../src/shared/appointments/wire";
-import { chinaDay } from "../../../src/shared/time";
+import { chinaDay, dayEnd, dayStart } from "../../../src/shared/time";
+import { closuresIn, storedTemplates } from "../../db/appointments/calendar";
 import * as q from "../../db/appointments/desk";
 import type { Appointment } from "../../db/appointments/index";
 import type { Statement } from "../../db/batch";
@@ -13,6 +14,7 @@ import { type PersonKeyEnv, personKey } from "../person-key";
 import { problem } from "../problem";
 import { randomToken, sha256Hex } from "../tokens";
 import { newBookingNumber } from "./book";
+import { storedCalendar } from "./calendar";
 import { deskEntry } from "./desk";
 import { isRefusal, refusalOf } from "./errors";
 
@@ -128,12 +130,20 @@ export async function deskNote(ctx: DeskContext, id: number, note: string, previ
 }
 
 /** The slot a walk-in names: a desk slot of this point today that has not ended yet (422 at the field otherwise). */
-function walkInSlot(point: ServicePoint, slotId: string, now: Date) {
+async function walkInSlot(db: Db, point: ServicePoint, slotId: string, now: Date) {
   const parts = parseSlotId(slotId);
   const notOffered = (detail: string) => problem(422, { detail, errors: [{ pointer: "#/slotId", detail }] });
   if (!parts || parts.pointId !== point.id) throw notOffered("请选择本服务点今天的时段。");
   if (parts.service === "inspection") throw notOffered("现场查看不能现场登记，请预约上门时段。");
-  const slot = slotsOfDay(point, parts.service, chinaDay(now)).find((s) => s.id === slotId);
+  const today = chinaDay(now);
+  // Today's slots as the point opens now: the template staff saved and the closures in force (the
+  // closed-period trigger refuses a closure that lands after this read).
+  const [templates, closures] = await db.batch([
+    storedTemplates(db, [point.id]),
+    closuresIn(db, [point.id], dayStart(today).toISOString(), dayEnd(today).toISOString()),
+  ]);
+  const stored = storedCalendar(templates, closures);
+  const slot = slotsOfDay(stored.point(point), parts.service, today, stored.closures).find((s) => s.id === slotId);
   if (!slot) throw notOffered("请选择本服务点今天的时段。");
   if (slot.end <= now.toISOString()) throw notOffered("这个时段已经结束，请选择后面的时段。");
   return { slot, service: parts.service };
@@ -145,7 +155,7 @@ function walkInSlot(point: ServicePoint, slotId: string, now: Date) {
  * in still holds their place. No manage link: the desk tells them the booking number.
  */
 export async function deskWalkIn(env: PersonKeyEnv, ctx: DeskContext, input: WalkIn): Promise<DeskStepResult> {
-  const { slot, service } = walkInSlot(ctx.point, input.slotId, ctx.now);
+  const { slot, service } = await walkInSlot(ctx.db, ctx.point, input.slotId, ctx.now);
   const bookingNumber = newBookingNumber();
   const at = ctx.now.toISOString();
   try {

@@ -1,4 +1,5 @@
 import { slotsOfDay } from "../../../src/shared/appointments/desk";
+import type { Closure } from "../../../src/shared/appointments/opening";
 import type { ServicePoint } from "../../../src/shared/appointments/points";
 import { SERVICE_IDS, serviceById } from "../../../src/shared/appointments/points";
 import {
@@ -10,12 +11,15 @@ import {
 } from "../../../src/shared/appointments/wire";
 import { maskName, maskPhone } from "../../../src/shared/privacy";
 import { chinaDay, dayEnd, dayStart } from "../../../src/shared/time";
+import { closuresIn, storedTemplates } from "../../db/appointments/calendar";
 import { type Appointment, pointDay } from "../../db/appointments/index";
 import type { Db } from "../../db/client";
+import { storedCalendar } from "./calendar";
 
 // The desk's day view of one point: the day's bookings in slot order (desk services, then the
 // inspection team's visits with the shops' addresses) and each slot's free places, derived from the
-// data's slots minus the rows that hold a place. One query: the rows of the day (appointments_day_idx).
+// point's slots (its saved template, else the data's, minus closures) minus the rows that hold a
+// place. One round trip: the rows of the day (appointments_day_idx), the template and the closures.
 
 const TAKEN: readonly string[] = TAKEN_APPOINTMENT_STATUSES;
 
@@ -52,11 +56,16 @@ export function deskEntry(r: Appointment, contactsShown: boolean): DeskEntry {
 }
 
 /** The day's slots of every service with the places the rows of the day leave free. */
-export function deskSlots(point: ServicePoint, date: string, rows: readonly Appointment[]): DeskSlot[] {
+export function deskSlots(
+  point: ServicePoint,
+  date: string,
+  rows: readonly Appointment[],
+  closures: readonly Closure[] = [],
+): DeskSlot[] {
   const taken = new Map<string, number>();
   for (const r of rows) if (TAKEN.includes(r.status)) taken.set(r.slotId, (taken.get(r.slotId) ?? 0) + 1);
   return SERVICE_IDS.flatMap((service) =>
-    slotsOfDay(point, service, date).map((s) => {
+    slotsOfDay(point, service, date, closures).map((s) => {
       const n = taken.get(s.id) ?? 0;
       return {
         slotId: s.id,
@@ -82,7 +91,15 @@ export interface DayViewOptions {
 }
 
 export async function deskDay(db: Db, o: DayViewOptions): Promise<DeskDay> {
-  const rows = await pointDay(db, o.point.id, dayStart(o.date).toISOString(), dayEnd(o.date).toISOString()).all();
+  const start = dayStart(o.date).toISOString();
+  const end = dayEnd(o.date).toISOString();
+  // The rows, the template staff saved and the closures in force: one round trip.
+  const [rows, templates, closures] = await db.batch([
+    pointDay(db, o.point.id, start, end),
+    storedTemplates(db, [o.point.id]),
+    closuresIn(db, [o.point.id], start, end),
+  ]);
+  const stored = storedCalendar(templates, closures);
   const entries = rows.map((r) => deskEntry(r, o.contactsShown));
   const count = (f: (e: DeskEntry) => boolean) => entries.filter(f).length;
   return {
@@ -94,7 +111,7 @@ export async function deskDay(db: Db, o: DayViewOptions): Promise<DeskDay> {
     contactsShown: o.contactsShown,
     desk: entries.filter((e) => e.service !== "inspection"),
     inspection: entries.filter((e) => e.service === "inspection"),
-    slots: deskSlots(o.point, o.date, rows),
+    slots: deskSlots(stored.point(o.point), o.date, rows, stored.closures),
     counts: {
       booked: count((e) => e.status === "booked"),
       attended: count((e) => e.status === "attended"),

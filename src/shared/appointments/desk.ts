@@ -3,6 +3,7 @@
 // every point, as the complaints' command centre sees every unit's cases.
 import type { Role } from "../staff/roles.ts";
 import { dayStart } from "../time.ts";
+import type { Closure } from "./opening.ts";
 import { SERVICE_POINTS, type ServiceId, type ServicePoint, serviceById } from "./points.ts";
 import { type Slot, slotsFor } from "./slots.ts";
 
@@ -24,10 +25,16 @@ export const pointOfDeskUnit = (unitId: string) => SERVICE_POINTS.find((p) => p.
  * walk-in onto today's slots, which the public can no longer book). `slotsFor` lists the slots from
  * `now` plus the notice on: asked as of just before the day's start minus the notice, its first
  * listed day is at most a few days before `day`, well inside the horizon, and every slot of `day`
- * starts after its earliest.
+ * starts after its earliest. `point` with the template staff saved, `closures` those in force (the
+ * Worker reads both: functions/lib/appointments/calendar.ts).
  */
-export function slotsOfDay(point: ServicePoint, service: ServiceId, day: string): Slot[] {
+export function slotsOfDay(
+  point: ServicePoint,
+  service: ServiceId,
+  day: string,
+  closures: readonly Closure[] = [],
+): Slot[] {
   const notice = serviceById(service).noticeHours * 3_600_000;
   const now = new Date(dayStart(day).getTime() - notice - 1);
-  return slotsFor({ point, service, now }).slots.filter((s) => s.day === day);
+  return slotsFor({ point, service, now, closures }).slots.filter((s) => s.day === day);
 }

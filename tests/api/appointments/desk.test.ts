@@ -201,6 +201,33 @@ describe("walk-ins", () => {
     }
   });
 
+  it("follows the point's calendar: a closure today takes its slots off the day and out of walk-ins", async () => {
+    const admin = await deskSession("admin");
+    const closed = await desk(admin, "/points/guiyuan/closures", "POST", {
+      day: TODAY,
+      from: "11:00",
+      to: "12:00",
+      reason: "other",
+      text: "临时停电",
+    });
+    expect(closed.status, await closed.clone().text()).toBe(201);
+    const day = await dayOf(admin, "guiyuan");
+    const intake = day.slots.filter((s) => s.service === "intake").map((s) => s.slotId.slice(-11, -6));
+    expect(intake).toEqual(["09:00", "09:30", "10:00", "10:30"]);
+    const clerk = await deskSession("service_point_staff", "guiyuan");
+    const walkIn = await desk(
+      clerk,
+      "/points/guiyuan/walk-ins",
+      "POST",
+      walkInBody(slotAt("intake", "11:30", "guiyuan").id),
+    );
+    expect(walkIn.status).toBe(422);
+    expect(
+      (await desk(clerk, "/points/guiyuan/walk-ins", "POST", walkInBody(slotAt("intake", "10:30", "guiyuan").id)))
+        .status,
+    ).toBe(201);
+  });
+
   it("a checked-in merchant still holds the place: a full slot refuses a walk-in with 409", async () => {
     const slot = slotAt("intake", "11:00");
     const clerk = await deskSession();
