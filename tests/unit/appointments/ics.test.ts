@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { appointmentIcs, type IcsAppointment } from "../../../src/shared/appointments/ics";
 
-// No iCalendar parser is installed (node_modules has none and the project adds none for this), so
-// the file is unfolded as RFC 5545 §3.1 says and its lines read as a parser reads them.
+// The file's exact lines, unfolded as RFC 5545 §3.1 says (folding, escaping, the zone): what a
+// real parser makes of them is ics-parse.test.ts.
 
 const booking: IcsAppointment = {
   bookingNumber: "YY7K3M9Q2T",
