@@ -110,6 +110,7 @@ export const STAFF_MENU: { href: string; label: string; permission: Permission }
   { href: "/staff/sweeps/", label: "志愿清扫", permission: "sweeps:manage" },
   { href: "/staff/appointments/", label: "服务点接待", permission: "appointments:read" },
   { href: "/staff/appointments/applications/", label: "店招申请", permission: "appointments:read" },
+  { href: "/staff/appointments/calendar/", label: "服务点日历", permission: "appointments:read" },
   { href: "/staff/figures/", label: "考核指标", permission: "figures:read" },
   { href: "/staff/sweeps/figures/", label: "志愿统计", permission: "sweeps:figures" },
   { href: "/staff/account/", label: "我的账号", permission: "account:self" },

@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useState } from "react";
+import { errorMessage } from "../../../../lib/kit/problem";
+import type { StaffCalendarView } from "../../../../shared/appointments/calendar-staff-wire";
+import type { DeskPointList } from "../../../../shared/appointments/wire";
+import { PageStatus } from "../../../forms/PageStatus";
+import { staffCalendarApi } from "./api";
+import { ClosuresPanel } from "./ClosuresPanel";
+import { TemplateEditor } from "./TemplateEditor";
+import { WeeksTable } from "./WeeksTable";
+
+/**
+ * A service point's calendar: the warning when the weeks reach a year whose holidays are not in the
+ * data, each week's real hours against the 10-hour rule, the weekly template and the closures.
+ */
+export function CalendarWorkspace() {
+  const [points, setPoints] = useState<DeskPointList["points"]>([]);
+  const [pointId, setPointId] = useState("");
+  const [view, setView] = useState<StaffCalendarView | null>(null);
+  const [status, setStatus] = useState("");
+  const [error, setError] = useState("");
+
+  useEffect(() => {
+    staffCalendarApi
+      .points()
+      .then((list) => {
+        setPoints(list.points);
+        setPointId(list.points[0]?.id ?? "");
+        if (list.points.length === 0) setError("您的账号没有对应的服务点，请联系管理员。");
+      })
+      .catch((err) => setError(errorMessage(err)));
+  }, []);
+
+  const load = useCallback(async (point: string) => setView(await staffCalendarApi.calendar(point)), []);
+
+  useEffect(() => {
+    if (!pointId) return;
+    setError("");
+    load(pointId).catch((err) => setError(errorMessage(err)));
+  }, [pointId, load]);
+
+  /** After a change: say it and show the calendar as it is now. */
+  const changed = async (message: string) => {
+    setStatus(message);
+    await load(pointId).catch((err) => setError(errorMessage(err)));
+  };
+
+  return (
+    <div className="point-calendar">
+      <PageStatus status={status} error={error} />
+      {points.length > 1 && (
+        <div className="field">
+          <label htmlFor="calendar-point">服务点</label>
+          <select id="calendar-point" value={pointId} onChange={(e) => setPointId(e.target.value)}>
+            {points.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {view && (
+        <>
+          <h2>{view.point.name}</h2>
+          {view.calendar.warnings.length > 0 && (
+            <div className="callout calendar-warning" role="note">
+              {view.calendar.warnings.map((w) => (
+                <p key={w}>{w}</p>
+              ))}
+            </div>
+          )}
+          <WeeksTable calendar={view.calendar} />
+          <TemplateEditor key={`${view.point.id}:${view.template.version}`} view={view} onSaved={changed} />
+          <ClosuresPanel view={view} onChanged={changed} />
+        </>
+      )}
+    </div>
+  );
+}
