@@ -13,7 +13,6 @@ import { CalendarDownload } from "./CalendarDownload";
 import { CancelBooking } from "./CancelBooking";
 import { Checklist } from "./Checklist";
 import { DrawingUpload } from "./DrawingUpload";
-import { DrawingUpload } from "./DrawingUpload";
 import { ReschedulePanel } from "./ReschedulePanel";
 
 /**
@@ -79,7 +78,6 @@ export default function ManageAppointment({ pointNames, hotline, cutoffHours }: 
           <Facts view={view} />
           {view.application && <ApplicationPanel application={view.application} />}
           {view.status === "booked" && <Checklist bring={view.bring} headingId="manage-bring" />}
-          <DrawingUpload token={token} status={view.status} service={view.service} />
           <DrawingUpload token={token} status={view.status} service={view.service} />
           <h3>日历文件</h3>
           <p>
