@@ -16,6 +16,7 @@ describe("the console menu", () => {
       "志愿清扫",
       "服务点接待",
       "店招申请",
+      "服务点日历",
       "考核指标",
       "志愿统计",
       "我的账号",
@@ -24,7 +25,12 @@ describe("the console menu", () => {
     ]);
     expect(menuFor("volunteer_coordinator").map((e) => e.label)).toEqual(["志愿清扫", "志愿统计", "我的账号"]);
     expect(menuFor("viewer").map((e) => e.label)).toEqual(["考核指标", "志愿统计", "我的账号"]);
-    expect(menuFor("service_point_staff").map((e) => e.label)).toEqual(["服务点接待", "店招申请", "我的账号"]);
+    expect(menuFor("service_point_staff").map((e) => e.label)).toEqual([
+      "服务点接待",
+      "店招申请",
+      "服务点日历",
+      "我的账号",
+    ]);
   });
 
   it("lands a role on its first entry, or on the page it was sent from if that is one of its entries", () => {
