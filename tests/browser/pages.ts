@@ -228,6 +228,14 @@ export const PAGE_STATES = [
     ready: ".applications-intake",
     staff: DESK_CLERK,
   },
+  // The staff calendar (src/pages/staff/appointments/calendar.astro): weeks, template, closures.
+  {
+    name: "staff, a service point's calendar: weeks against 10 hours, template and closures",
+    path: "/staff/appointments/calendar/",
+    storage: {},
+    ready: ".calendar-weeks",
+    staff: DESK_CLERK,
+  },
   // The sweeps console (src/pages/staff/sweeps/), opened signed in as the demo coordinator.
   {
     name: "staff, the sweeps console's list",
