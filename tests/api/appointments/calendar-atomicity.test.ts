@@ -4,7 +4,7 @@ import { closuresIn } from "../../../functions/db/appointments/calendar";
 import { db, expectIndexed, plan } from "../query-plan";
 import { TEN_HOURS } from "./calendar-factories";
 import { deskAllOrNothing, deskSession, deskVia } from "./desk-factories";
-import { booked, slotsAhead } from "./factories";
+import { booked, bookRequest, slotsAhead, validBooking } from "./factories";
 
 // Each staff calendar write is one D1 batch with its audit row: a failure injected at each statement
 // in turn (tests/api/instrumented-db.ts) answers 500 and leaves the appointments' tables (templates
@@ -46,6 +46,29 @@ describe("every staff calendar write is one D1 batch, all or nothing", () => {
       deskVia(e, clerk, `/closures/${closure.id}`, "DELETE"),
     );
     expect(length).toBe(2);
+  });
+
+  it("leaves no place held in a period closed while bookings for it arrive together", async () => {
+    const day = "2026-12-12";
+    const slots = slotsAhead("intake", "guiyuan").filter((s) => s.day === day);
+    const clerk = await deskSession("service_point_staff", "guiyuan");
+    const answers = await Promise.all([
+      ...Array.from({ length: 16 }, (_, i) => bookRequest(validBooking(slots[i % slots.length]?.id ?? ""))),
+      deskVia(env, clerk, "/points/guiyuan/closures", "POST", { day, reason: "weather" }),
+    ]);
+    const closed = answers.at(-1) as Response;
+    expect(closed.status).toBe(201);
+    const { cancelled } = (await closed.json()) as { cancelled: string[] };
+    for (const r of answers.slice(0, -1)) expect([201, 409, 422]).toContain(r.status);
+    const held = await env.DB.prepare(
+      "SELECT count(*) AS n FROM appointments WHERE point_id = 'guiyuan' AND slot_id LIKE ? AND status IN ('booked', 'attended')",
+    )
+      .bind(`guiyuan:intake:${day}%`)
+      .first<{ n: number }>();
+    expect(held?.n).toBe(0);
+    // Every booking that landed before the closure was cancelled by it, and told.
+    const landed = answers.slice(0, -1).filter((r) => r.status === 201).length;
+    expect(cancelled.length).toBe(landed);
   });
 
   it("reads the closures in force of the listed points through their partial index", async () => {
