@@ -4,7 +4,6 @@
 // with "BENCH", phones are made up, person keys are not HMACs of any phone.
 import autocannon from "autocannon";
 import { BOOKING_RULES, SERVICE_IDS, SERVICE_POINTS, type ServiceId } from "../../src/shared/appointments/points.ts";
-import { slotsFor } from "../../src/shared/appointments/slots.ts";
 import { clockMinutes, WEEKDAY_KEYS } from "../../src/shared/appointments/template.ts";
 import { addDays, chinaDay, dayStart } from "../../src/shared/time.ts";
 import { groupCpuSeconds } from "./cpu.ts";
@@ -339,32 +338,38 @@ interface Builder {
 }
 
 /**
- * The Worker's own SQL for the listing (functions/lib/appointments/slots.ts: one GROUP BY over the
- * points' taken rows between the first and last slot offered), for each service over the data's
- * horizon and for 4 points × 30 days, the desk's day view (pointDay) on its busiest day, a point's
- * application queue and the overdue board.
+ * The Worker's own SQL for the listing (functions/lib/appointments/slots.ts: one D1 batch of the
+ * points' saved templates, their closures and one GROUP BY over their taken rows from now to the
+ * end of the horizon), for each service and for 4 points × 30 days, the desk's day view (pointDay)
+ * on its busiest day, a point's application queue and the overdue board.
  */
 export async function appointmentsQueries(now = new Date()): Promise<TimedQuery[]> {
   const reads = (await importWorkerModule("functions/db/appointments/index.ts")) as {
     bookedPerSlot(db: unknown, points: string[], service: ServiceId, start: string, end: string): Builder;
     pointDay(db: unknown, pointId: string, start: string, end: string): Builder;
   };
+  const calendar = (await importWorkerModule("functions/db/appointments/calendar.ts")) as {
+    storedTemplates(db: unknown, points: readonly string[]): Builder;
+    closuresIn(db: unknown, points: readonly string[], start: string, end: string): Builder;
+  };
   const { createDb } = (await importWorkerModule("functions/db/client.ts")) as { createDb(d1: unknown): unknown };
   // Only .toSQL() is called: no binding is needed to build the statement.
   const db = createDb({});
   const points = SERVICE_POINTS.map((p) => p.id);
-  const queries: TimedQuery[] = [];
-  for (const service of SERVICE_IDS) {
-    const starts = SERVICE_POINTS.flatMap((point) =>
-      slotsFor({ point, service, now }).slots.map((s) => s.start),
-    ).sort();
-    const [first, last] = [starts[0], starts.at(-1)];
-    if (!first || !last) continue;
-    const end = new Date(Date.parse(last) + 1).toISOString();
-    const q = reads.bookedPerSlot(db, points, service, first, end).toSQL();
-    queries.push({ name: `free slots, point=any, ${service}, ${starts.length} slots (the route's SQL)`, ...q });
-  }
   const today = chinaDay(now);
+  const start = now.toISOString();
+  const end = dayStart(addDays(today, BOOKING_RULES.bookingHorizonDays + 1)).toISOString();
+  const queries: TimedQuery[] = [
+    {
+      name: "free slots: saved templates, point=any (the route's batch, 1 of 3)",
+      ...calendar.storedTemplates(db, points).toSQL(),
+    },
+    { name: "free slots: closures, point=any (2 of 3)", ...calendar.closuresIn(db, points, start, end).toSQL() },
+  ];
+  for (const service of SERVICE_IDS) {
+    const q = reads.bookedPerSlot(db, points, service, start, end).toSQL();
+    queries.push({ name: `free slots: taken per slot, point=any, ${service} (3 of 3)`, ...q });
+  }
   const month = reads.bookedPerSlot(
     db,
     points,
