@@ -13,7 +13,7 @@ import { problem } from "../problem";
 import { idempotencyKeyHash } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
 import { isRefusal, refusalOf } from "./errors";
-import { nearestFree, offeredSlot } from "./slots";
+import { nearestFree, offeredFrom, offeredSlotReads } from "./slots";
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -29,9 +29,8 @@ export const NO_SHOW_RULE_TEXT = (() => {
   return `${withinMonths} 个月内预约后未到场（且未取消）累计 ${count} 次的，${restrictedDays} 天内不能预约。`;
 })();
 
-/** Refuses (409, quoting the rule) a person the no-show rule restricts today. A rule, read before the batch. */
-export async function refuseRestricted(db: Db, key: string, now: Date): Promise<void> {
-  const rows = await noShowStarts(db, key);
+/** Refuses (409, quoting the rule) a person the no-show rule restricts today, from their no-shows read before the batch. */
+export function refuseRestricted(rows: readonly { slotStart: string }[], now: Date): void {
   const until = noShowRestriction(
     rows.map((r) => chinaDay(new Date(r.slotStart))),
     chinaDay(now),
@@ -96,9 +95,14 @@ export async function book(
   const key = await personKey(env, "appointment", input.phone);
   const bookingNumber = newBookingNumber();
   try {
-    const slot = await offeredSlot(db, input.slotId, now);
+    // One round trip reads what the checks need: the slot's point (saved template, closures) and
+    // the person's no-shows.
+    const reads = offeredSlotReads(db, input.slotId);
+    if (!reads) throw slotNotOffered();
+    const [templates, closures, noShows] = await db.batch([...reads, noShowStarts(db, key)]);
+    const slot = offeredFrom(input.slotId, now, templates, closures);
     if (!slot) throw slotNotOffered();
-    await refuseRestricted(db, key, now);
+    refuseRestricted(noShows, now);
     await batch.run(
       bookBatch({
         bookingNumber,

@@ -8,7 +8,7 @@ import {
 import { parseSlotId, type Slot, slotsFor } from "../../../src/shared/appointments/slots";
 import type { FreeSlot, SlotListResult } from "../../../src/shared/appointments/wire";
 import { addDays, chinaDay, dayStart } from "../../../src/shared/time";
-import { closuresIn, storedTemplates } from "../../db/appointments/calendar";
+import { type ClosureRow, closuresIn, storedTemplates, type TemplateRow } from "../../db/appointments/calendar";
 import { bookedPerSlot } from "../../db/appointments/index";
 import type { Db } from "../../db/client";
 import { type StoredCalendar, storedCalendar } from "./calendar";
@@ -98,21 +98,43 @@ export async function nearestFree(db: Db, slotId: string, now: Date, limit = NEA
 }
 
 /**
+ * The reads `offeredFrom` needs for a slot id: its point's saved template and the closures of its
+ * day (undefined for an id that names no slot of a known point), for a caller to batch with its own.
+ */
+export function offeredSlotReads(db: Db, slotId: string) {
+  const parts = parseSlotId(slotId);
+  const point = parts && pointById(parts.pointId);
+  if (!parts || !point) return undefined;
+  return [
+    storedTemplates(db, [point.id]),
+    closuresIn(db, [point.id], dayStart(parts.day).toISOString(), dayStart(addDays(parts.day, 1)).toISOString()),
+  ] as const;
+}
+
+/** The slot an id names, if its point offers it now given the rows `offeredSlotReads` read. */
+export function offeredFrom(
+  slotId: string,
+  now: Date,
+  templates: readonly TemplateRow[],
+  closures: readonly ClosureRow[],
+): Slot | undefined {
+  const parts = parseSlotId(slotId);
+  const point = parts && pointById(parts.pointId);
+  if (!parts || !point) return undefined;
+  const stored = storedCalendar(templates, closures);
+  return slotsFor({ point: stored.point(point), service: parts.service, now, closures: stored.closures }).slots.find(
+    (s) => s.id === slotId,
+  );
+}
+
+/**
  * The slot a request names, if its point offers it now (else undefined: past, too soon, beyond the
  * horizon, closed): from the point's saved template and closures, read in one round trip. The
  * closed-period trigger (migrations/0020) refuses a closure that lands after this read.
  */
 export async function offeredSlot(db: Db, slotId: string, now: Date): Promise<Slot | undefined> {
-  const parts = parseSlotId(slotId);
-  const point = parts && pointById(parts.pointId);
-  if (!parts || !point) return undefined;
-  const day = dayStart(parts.day);
-  const [templates, closures] = await db.batch([
-    storedTemplates(db, [point.id]),
-    closuresIn(db, [point.id], day.toISOString(), dayStart(addDays(parts.day, 1)).toISOString()),
-  ]);
-  const stored = storedCalendar(templates, closures);
-  return slotsFor({ point: stored.point(point), service: parts.service, now, closures: stored.closures }).slots.find(
-    (s) => s.id === slotId,
-  );
+  const reads = offeredSlotReads(db, slotId);
+  if (!reads) return undefined;
+  const [templates, closures] = await db.batch(reads);
+  return offeredFrom(slotId, now, templates, closures);
 }
