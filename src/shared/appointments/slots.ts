@@ -64,12 +64,44 @@ export function parseSlotId(
   return { pointId: m[1] as string, service: m[2] as ServiceId, day: m[3] as string, clock: m[4] as string };
 }
 
-const at = (day: string, minutes: number) => addMinutes(dayStart(day), minutes);
+/**
+ * The instants of a day's clock minutes: the day's start is parsed once per day, not per slot (the
+ * free-slot listing builds every slot of the horizon on each request).
+ */
+function clockOf(day: string): (minutes: number) => string {
+  const midnight = dayStart(day);
+  return (minutes) => addMinutes(midnight, minutes).toISOString();
+}
 
-function deskSlots(point: ServicePoint, service: DeskService, day: string, intervals: Interval[]): Slot[] {
+/**
+ * A day's desk slots by point, service, day, opening and places: the listing asks for the same
+ * horizon on every request, and writing each slot's instants is most of its CPU. Bounded: cleared
+ * when full. The slots are shared, so nobody may change one (they are frozen).
+ */
+const deskDays = new Map<string, readonly Slot[]>();
+const DESK_DAYS_KEPT = 4096;
+
+function deskSlots(point: ServicePoint, service: DeskService, day: string, intervals: Interval[]): readonly Slot[] {
   const capacity = point.desks.filter((d) => d.service === service.id).length;
   if (capacity === 0) return [];
+  const key = `${point.id}|${service.id}|${service.durationMinutes}|${day}|${capacity}|${intervals.map((i) => `${i.start}-${i.end}`).join(",")}`;
+  const kept = deskDays.get(key);
+  if (kept) return kept;
+  const slots = Object.freeze(buildDeskSlots(point, service, day, intervals, capacity).map((x) => Object.freeze(x)));
+  if (deskDays.size >= DESK_DAYS_KEPT) deskDays.clear();
+  deskDays.set(key, slots);
+  return slots;
+}
+
+function buildDeskSlots(
+  point: ServicePoint,
+  service: DeskService,
+  day: string,
+  intervals: Interval[],
+  capacity: number,
+): Slot[] {
   const slots: Slot[] = [];
+  const at = clockOf(day);
   for (const interval of intervals) {
     for (
       let start = interval.start;
@@ -81,8 +113,8 @@ function deskSlots(point: ServicePoint, service: DeskService, day: string, inter
         pointId: point.id,
         service: service.id,
         day,
-        start: at(day, start).toISOString(),
-        end: at(day, start + service.durationMinutes).toISOString(),
+        start: at(start),
+        end: at(start + service.durationMinutes),
         capacity,
       });
     }
@@ -95,6 +127,7 @@ function visitSlots(point: ServicePoint, service: VisitService, day: string, clo
   const closed = closures
     .filter((c) => c.pointId === point.id && c.day === day)
     .map((c) => ({ start: c.from ? clockMinutes(c.from) : 0, end: c.to ? clockMinutes(c.to) : 24 * 60 }));
+  const at = clockOf(day);
   return service.windows.flatMap((w) => {
     const window = { start: clockMinutes(w.from), end: clockMinutes(w.to) };
     // A closure touching a window cancels the whole visit window: a team cannot promise half of one.
@@ -105,8 +138,8 @@ function visitSlots(point: ServicePoint, service: VisitService, day: string, clo
         pointId: point.id,
         service: service.id,
         day,
-        start: at(day, window.start).toISOString(),
-        end: at(day, window.end).toISOString(),
+        start: at(window.start),
+        end: at(window.end),
         capacity,
         window: w.id,
       },
@@ -134,7 +167,7 @@ export function slotsFor({
   const unknown = new Set<number>();
   for (let i = 0; i <= rules.bookingHorizonDays; i++) {
     const day = addDays(today, i);
-    let daySlots: Slot[];
+    let daySlots: readonly Slot[];
     if (service.where === "desk") {
       const opening = openingOn(point, day, closures, calendar);
       if (isUnknownYear(opening)) {
