@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { InspectionBooked, StaffApplicationView } from "../../../src/shared/appointments/applications-wire";
-import { instrumentedDb } from "../instrumented-db";
+import { allOrNothingOver, tablesLike } from "./all-or-nothing";
 import { appCall, appVia, bookTodaysIntake, deskSession, received, step } from "./applications-factories";
 import { newPhone, slotsAhead } from "./factories";
 
@@ -10,38 +10,12 @@ import { newPhone, slotsAhead } from "./factories";
 // applications', the appointments' tables and the audit log exactly as they were; run whole, it is
 // exactly one write batch and no other write.
 
-type Act = (e: typeof env) => Response | Promise<Response>;
+const WATCHED = ["application%", "appointment%", "audit_log"];
 
-async function snapshot(): Promise<Record<string, unknown[]>> {
-  const { results } = await env.DB.prepare(
-    `SELECT name FROM sqlite_master WHERE type = 'table'
-      AND (name LIKE 'application%' OR name LIKE 'appointment%' OR name = 'audit_log') ORDER BY name`,
-  ).all<{ name: string }>();
-  const tables = results.map((r) => r.name);
-  expect(tables).toContain("application_missing");
-  const rows = await env.DB.batch(tables.map((t) => env.DB.prepare(`SELECT * FROM "${t}" ORDER BY rowid`)));
-  return Object.fromEntries(tables.map((t, i) => [t, rows[i]?.results ?? []]));
-}
-
-async function allOrNothing(name: string, act: Act, ok = 200): Promise<{ length: number; answer: Response }> {
-  const before = await snapshot();
-  let length = 1;
-  for (let failAt = 0; failAt < length; failAt++) {
-    const probe = instrumentedDb(failAt);
-    const at = `${name}, failing at statement ${failAt}`;
-    expect((await act(probe.env)).status, at).toBe(500);
-    expect(probe.stats.writeBatches, at).toBe(1);
-    length = probe.stats.statements[0] ?? 0;
-    expect(await snapshot(), at).toEqual(before);
-  }
-  const probe = instrumentedDb();
-  const answer = await act(probe.env);
-  expect(answer.status, `${name}: ${await answer.clone().text()}`).toBe(ok);
-  expect(probe.stats.writesOutsideBatch, name).toBe(0);
-  expect(probe.stats.writeBatches, name).toBe(1);
-  expect(probe.stats.statements[0], name).toBe(length);
-  expect(await snapshot(), `${name} wrote something`).not.toEqual(before);
-  return { length, answer };
+/** The appointments' all-or-nothing check (./all-or-nothing.ts) over the applications' tables too. */
+async function allOrNothing(name: string, act: (e: typeof env) => Response | Promise<Response>, ok = 200) {
+  expect(await tablesLike(WATCHED)).toContain("application_missing");
+  return allOrNothingOver(WATCHED, name, act, ok);
 }
 
 describe("every application step is one D1 batch, all or nothing", () => {

@@ -8,8 +8,8 @@ import type { Slot } from "../../../src/shared/appointments/slots";
 import type { BookingResult, DeskDay, DeskEntry } from "../../../src/shared/appointments/wire";
 import type { Role } from "../../../src/shared/staff/roles";
 import { chinaDay } from "../../../src/shared/time";
-import { instrumentedDb } from "../instrumented-db";
 import { makeStaff, newClientIp, ORIGIN, signIn } from "../staff/factories";
+import { allOrNothingOver, STAFF_TABLES } from "./all-or-nothing";
 import { booked } from "./factories";
 
 // Factories of the desk's tests (staff at a service point on TEST_NOW, Tuesday 1 December 2026,
@@ -125,15 +125,6 @@ export async function takenIn(slotId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-async function snapshot(): Promise<Record<string, unknown[]>> {
-  const { results } = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'appointment%' OR name = 'audit_log') ORDER BY name",
-  ).all<{ name: string }>();
-  const tables = results.map((r) => r.name);
-  const rows = await env.DB.batch(tables.map((t) => env.DB.prepare(`SELECT * FROM "${t}" ORDER BY rowid`)));
-  return Object.fromEntries(tables.map((t, i) => [t, rows[i]?.results ?? []]));
-}
-
 /**
  * The appointments' all-or-nothing check (./all-or-nothing.ts) with the audit log watched too: a
  * desk step's audit row is in its batch. Fails the write batch at each statement in turn (500,
@@ -144,22 +135,5 @@ export async function deskAllOrNothing(
   act: (e: E) => Response | Promise<Response>,
   ok = 200,
 ): Promise<number> {
-  const before = await snapshot();
-  let length = 1;
-  for (let failAt = 0; failAt < length; failAt++) {
-    const probe = instrumentedDb(failAt);
-    const at = `${name}, failing at statement ${failAt}`;
-    expect((await act(probe.env)).status, at).toBe(500);
-    expect(probe.stats.writeBatches, at).toBe(1);
-    length = probe.stats.statements[0] ?? 0;
-    expect(await snapshot(), at).toEqual(before);
-  }
-  const probe = instrumentedDb();
-  const answer = await act(probe.env);
-  expect(answer.status, `${name}: ${await answer.clone().text()}`).toBe(ok);
-  expect(probe.stats.writesOutsideBatch, name).toBe(0);
-  expect(probe.stats.writeBatches, name).toBe(1);
-  expect(probe.stats.statements[0], name).toBe(length);
-  expect(await snapshot(), `${name} wrote something`).not.toEqual(before);
-  return length;
+  return (await allOrNothingOver(STAFF_TABLES, name, act, ok)).length;
 }
