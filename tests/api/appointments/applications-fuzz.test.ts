@@ -1,10 +1,10 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
-import { app } from "../../../functions/app";
 import { ORIGIN } from "../staff/factories";
 import { deskSession, received, step } from "./applications-factories";
 import { slotsAhead } from "./factories";
+import { answersOnlyProblems, type FuzzRequest } from "./fuzz-kit";
 
 // A quarter of FUZZ_RUNS malformed or refused requests to the applications' endpoints: every step
 // with one field broken (or whole but stale, or from a step the table refuses), intakes of unknown,
@@ -13,13 +13,10 @@ import { slotsAhead } from "./factories";
 // application or appointment table, nor the audit log, changes.
 
 const RUNS = Math.ceil(inject("fuzzRuns") / 4);
-const BATCH = 10;
 const TIMEOUT = 60_000 + RUNS * 20;
 
 /** The lookup's limiter always allows (the fuzz is about validation and writes). */
 const allowing = { ...env, TRACK_LIMITER: { limit: async () => ({ success: true }) } };
-let seq = 0;
-const freshIp = () => `2001:db8:fa::${(++seq).toString(16)}`;
 
 async function tables(): Promise<Record<string, unknown[]>> {
   const { results } = await env.DB.prepare(
@@ -39,11 +36,6 @@ const junk = fc.oneof(
   fc.boolean(),
   fc.array(fc.anything(), { maxLength: 3 }),
 );
-
-interface FuzzRequest {
-  path: string;
-  init: { method: string; headers: Record<string, string>; body?: string };
-}
 
 describe("fuzzing the applications' endpoints", () => {
   it(
@@ -145,24 +137,7 @@ describe("fuzzing the applications' endpoints", () => {
         { weight: 3, arbitrary: lookup },
       );
 
-      const send = async ({ path, init }: FuzzRequest) => {
-        const req = new Request(`${ORIGIN}${path}`, {
-          ...init,
-          headers: { ...init.headers, "cf-connecting-ip": freshIp() },
-        });
-        const res = await app.fetch(req, allowing);
-        const type = res.headers.get("content-type") ?? "";
-        const body = await res.text();
-        if (res.status < 400 || res.status >= 500 || !type.includes("application/problem+json")) {
-          throw new Error(`${init.method} ${path} ${init.body ?? ""} → ${res.status} ${type} ${body.slice(0, 200)}`);
-        }
-      };
-      await fc.assert(
-        fc.asyncProperty(fc.array(request, { minLength: BATCH, maxLength: BATCH }), (batch) =>
-          Promise.all(batch.map(send)).then(() => undefined),
-        ),
-        { numRuns: Math.ceil(RUNS / BATCH), seed: 20261202 },
-      );
+      await answersOnlyProblems(request, { env: allowing, ipPrefix: "2001:db8:fa::", runs: RUNS, seed: 20261202 });
       expect(await tables()).toEqual(before);
     },
     TIMEOUT,

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
-import { app } from "../../../functions/app";
 import { booked, newKey, slotsAhead, validBooking } from "./factories";
+import { answersOnlyProblems, type FuzzRequest } from "./fuzz-kit";
 
 // 10,000 (FUZZ_RUNS) malformed requests to the public appointments endpoints: broken booking fields,
 // slot ids the data does not offer, bad Idempotency-Keys and media types, not JSON, made-up and
@@ -10,14 +10,10 @@ import { booked, newKey, slotsAhead, validBooking } from "./factories";
 // or from a phone that already holds one. Each answers 4xx problem+json, and no appointments table changes.
 
 const RUNS = inject("fuzzRuns");
-const BATCH = 10;
 const TIMEOUT = 30_000 + RUNS * 15;
-const ORIGIN = "http://portal.test";
 
 /** The booking's limiter always allows (the fuzz is about validation and writes; tests/api/platform has the limiter's contract). */
 const allowing = { ...env, COMPLAINT_LIMITER: { limit: async () => ({ success: true }) } };
-let seq = 0;
-const freshIp = () => `2001:db8:f::${(++seq).toString(16)}`;
 
 async function tables(): Promise<Record<string, unknown[]>> {
   const names = ["appointments", "appointment_messages", "appointment_idempotency_keys"];
@@ -26,11 +22,6 @@ async function tables(): Promise<Record<string, unknown[]>> {
 }
 
 const intake = slotsAhead("intake");
-
-interface FuzzRequest {
-  path: string;
-  init: { method: string; headers: Record<string, string>; body?: string };
-}
 
 const junk = fc.oneof(
   fc.string({ maxLength: 90 }),
@@ -147,24 +138,7 @@ describe("fuzzing the public appointments endpoints", () => {
         { weight: 1, arbitrary: slots },
       );
 
-      const send = async ({ path, init }: FuzzRequest) => {
-        const request = new Request(`${ORIGIN}${path}`, {
-          ...init,
-          headers: { ...init.headers, "cf-connecting-ip": freshIp() },
-        });
-        const res = await app.fetch(request, allowing);
-        const type = res.headers.get("content-type") ?? "";
-        const body = await res.text();
-        if (res.status < 400 || res.status >= 500 || !type.includes("application/problem+json")) {
-          throw new Error(`${init.method} ${path} ${init.body ?? ""} → ${res.status} ${type} ${body.slice(0, 200)}`);
-        }
-      };
-      await fc.assert(
-        fc.asyncProperty(fc.array(request, { minLength: BATCH, maxLength: BATCH }), (batch) =>
-          Promise.all(batch.map(send)).then(() => undefined),
-        ),
-        { numRuns: Math.ceil(RUNS / BATCH), seed: 20261201 },
-      );
+      await answersOnlyProblems(request, { env: allowing, ipPrefix: "2001:db8:f::", runs: RUNS, seed: 20261201 });
       expect(await tables()).toEqual(before);
     },
     TIMEOUT,
