@@ -3,11 +3,12 @@ import { announce, clockRange, matching, walkInSlots, withEntry } from "../../..
 import { type DeskAction, deskApi } from "../../../lib/appointments/staff-desk-api";
 import { ApiError, errorMessage } from "../../../lib/kit/problem";
 import type { WalkInInput } from "../../../shared/appointments/desk-schemas";
-import type { DeskDay, DeskEntry, DeskPointList } from "../../../shared/appointments/wire";
+import type { DeskDay, DeskEntry } from "../../../shared/appointments/wire";
 import { chinaDay, formatChinaTime } from "../../../shared/time";
 import { PageStatus } from "../../forms/PageStatus";
 import { DeskList } from "./DeskList";
 import { DeskWalkInForm } from "./DeskWalkInForm";
+import { PointSelect, useServicePoints } from "./ServicePoints";
 
 /** How often the day refreshes itself while the page is in view (another tablet's steps, new bookings). */
 const REFRESH_MS = 60_000;
@@ -19,8 +20,6 @@ const REFRESH_MS = 60_000;
  * the day refreshes itself quietly every minute while the page is visible and nobody is typing.
  */
 export function DeskWorkspace() {
-  const [points, setPoints] = useState<DeskPointList["points"]>([]);
-  const [pointId, setPointId] = useState("");
   const [date, setDate] = useState(() => chinaDay());
   const [day, setDay] = useState<DeskDay | null>(null);
   const [status, setStatus] = useState("");
@@ -31,16 +30,7 @@ export function DeskWorkspace() {
   const editing = useRef(false);
   const busyRef = useRef(false);
 
-  useEffect(() => {
-    deskApi
-      .points()
-      .then((list) => {
-        setPoints(list.points);
-        setPointId(list.points[0]?.id ?? "");
-        if (list.points.length === 0) setError("您的账号没有对应的服务点，请联系管理员。");
-      })
-      .catch((err) => setError(errorMessage(err)));
-  }, []);
+  const { points, pointId, setPointId } = useServicePoints(deskApi.points, setError);
 
   const load = useCallback(async (point: string, on: string) => {
     const view = await deskApi.day(point, on);
@@ -130,16 +120,7 @@ export function DeskWorkspace() {
       <PageStatus status={status} error={error} />
       <form className="desk-pick" onSubmit={(e) => e.preventDefault()}>
         {points.length > 1 ? (
-          <div className="field">
-            <label htmlFor="desk-point">服务点</label>
-            <select id="desk-point" value={pointId} onChange={(e) => setPointId(e.target.value)}>
-              {points.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PointSelect id="desk-point" points={points} value={pointId} onChange={setPointId} />
         ) : (
           <p className="desk-point-name">{pointName}</p>
         )}

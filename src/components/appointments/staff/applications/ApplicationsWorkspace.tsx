@@ -8,20 +8,18 @@ import type {
   ApplicationQueueItem,
   StaffApplicationView,
 } from "../../../../shared/appointments/applications-wire";
-import type { DeskPointList } from "../../../../shared/appointments/wire";
 import { formatDateZh } from "../../../../shared/time";
 import { Field } from "../../../forms/Field";
 import { PageStatus } from "../../../forms/PageStatus";
 import { useFocusLater } from "../../../forms/useFocusLater";
 import { ApplicationPanel, daysLeftText } from "../../ApplicationPanel";
+import { PointSelect, useServicePoints } from "../ServicePoints";
 import { ApplicationActions } from "./ApplicationActions";
 import { applicationsApi } from "./applications-api";
 
 const numberInAddress = () => new URLSearchParams(window.location.search).get("n") ?? "";
 
 export function ApplicationsWorkspace({ canAct }: { canAct: boolean }) {
-  const [points, setPoints] = useState<DeskPointList["points"]>([]);
-  const [pointId, setPointId] = useState("");
   const [queue, setQueue] = useState<ApplicationQueue | null>(null);
   const [overdue, setOverdue] = useState<ApplicationQueue | null>(null);
   const [view, setView] = useState<StaffApplicationView | null>(null);
@@ -30,16 +28,7 @@ export function ApplicationsWorkspace({ canAct }: { canAct: boolean }) {
   const [busy, setBusy] = useState(false);
   const focus = useFocusLater();
 
-  useEffect(() => {
-    applicationsApi
-      .points()
-      .then((list) => {
-        setPoints(list.points);
-        setPointId(list.points[0]?.id ?? "");
-        if (list.points.length === 0) setError("您的账号没有对应的服务点，请联系管理员。");
-      })
-      .catch((err) => setError(errorMessage(err)));
-  }, []);
+  const { points, pointId, setPointId } = useServicePoints(applicationsApi.points, setError);
 
   const loadLists = useCallback(async (point: string) => {
     const [q, o] = await Promise.all([applicationsApi.queue(point), applicationsApi.overdue()]);
@@ -98,17 +87,7 @@ export function ApplicationsWorkspace({ canAct }: { canAct: boolean }) {
     <div className="applications">
       <PageStatus status={status} error={error} />
       {points.length > 1 && (
-        <Field id="applications-point" label="服务点">
-          {(a11y) => (
-            <select {...a11y} value={pointId} onChange={(e) => setPointId(e.target.value)}>
-              {points.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <PointSelect id="applications-point" points={points} value={pointId} onChange={setPointId} />
       )}
       {canAct && <IntakeForm onReceived={(v) => open(v.applicationNumber).then(() => setStatus("已登记收件。"))} />}
       {view && (

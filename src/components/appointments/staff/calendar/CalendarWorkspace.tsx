@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { errorMessage } from "../../../../lib/kit/problem";
 import type { StaffCalendarView } from "../../../../shared/appointments/calendar-staff-wire";
-import type { DeskPointList } from "../../../../shared/appointments/wire";
 import { PageStatus } from "../../../forms/PageStatus";
+import { PointSelect, useServicePoints } from "../ServicePoints";
 import { staffCalendarApi } from "./api";
 import { ClosuresPanel } from "./ClosuresPanel";
 import { TemplateEditor } from "./TemplateEditor";
@@ -13,22 +13,11 @@ import { WeeksTable } from "./WeeksTable";
  * data, each week's real hours against the 10-hour rule, the weekly template and the closures.
  */
 export function CalendarWorkspace() {
-  const [points, setPoints] = useState<DeskPointList["points"]>([]);
-  const [pointId, setPointId] = useState("");
   const [view, setView] = useState<StaffCalendarView | null>(null);
   const [status, setStatus] = useState("");
   const [error, setError] = useState("");
 
-  useEffect(() => {
-    staffCalendarApi
-      .points()
-      .then((list) => {
-        setPoints(list.points);
-        setPointId(list.points[0]?.id ?? "");
-        if (list.points.length === 0) setError("您的账号没有对应的服务点，请联系管理员。");
-      })
-      .catch((err) => setError(errorMessage(err)));
-  }, []);
+  const { points, pointId, setPointId } = useServicePoints(staffCalendarApi.points, setError);
 
   const load = useCallback(async (point: string) => setView(await staffCalendarApi.calendar(point)), []);
 
@@ -47,18 +36,7 @@ export function CalendarWorkspace() {
   return (
     <div className="point-calendar">
       <PageStatus status={status} error={error} />
-      {points.length > 1 && (
-        <div className="field">
-          <label htmlFor="calendar-point">服务点</label>
-          <select id="calendar-point" value={pointId} onChange={(e) => setPointId(e.target.value)}>
-            {points.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      {points.length > 1 && <PointSelect id="calendar-point" points={points} value={pointId} onChange={setPointId} />}
       {view && (
         <>
           <h2>{view.point.name}</h2>
