@@ -1,9 +1,6 @@
-import { useEffect, useState } from "react";
 import { monthFigures } from "../../lib/complaints/api";
-import { recentMonths } from "../../lib/complaints/figures";
-import { errorMessage } from "../../lib/kit/problem";
-import type { MonthFigures } from "../../shared/complaints/wire";
-import { formatDateZh, formatMonthZh } from "../../shared/time";
+import { formatDateZh } from "../../shared/time";
+import { MonthChooser, useMonthFigures } from "../forms/MonthFigures";
 import { FiguresSummary } from "./FiguresSummary";
 import { UnitFiguresTable } from "./UnitFiguresTable";
 
@@ -13,72 +10,12 @@ import { UnitFiguresTable } from "./UnitFiguresTable";
  * (or without JavaScript) the page shows the headings and an empty summary of the same size.
  */
 export default function ComplaintFigures() {
-  const [months, setMonths] = useState<string[]>([]);
-  // A new object for each request, so 重试 asks again for the same month.
-  const [request, setRequest] = useState<{ month: string } | null>(null);
-  const [data, setData] = useState<MonthFigures | null>(null);
-  const [error, setError] = useState("");
-  const month = request?.month ?? "";
-
-  useEffect(() => {
-    const recent = recentMonths();
-    setMonths(recent);
-    if (recent[0]) setRequest({ month: recent[0] });
-  }, []);
-
-  useEffect(() => {
-    if (!request) return;
-    let live = true;
-    setError("");
-    monthFigures(request.month)
-      .then((d) => live && setData(d))
-      .catch((err) => live && setError(errorMessage(err, "请稍后再试。")));
-    return () => {
-      live = false;
-    };
-  }, [request]);
-
-  // What is shown is always labelled with its own month: while another month loads, the old
-  // figures stay (no jump in the layout) under their old headings.
-  const loading = month !== "" && data?.month !== month && !error;
-  const status = loading
-    ? `正在加载${formatMonthZh(month)}的统计…`
-    : data && !error
-      ? `已显示${formatMonthZh(data.month)}的统计。`
-      : "";
-  const label = data ? formatMonthZh(data.month) : "";
+  const figures = useMonthFigures(monthFigures);
+  const { data, label } = figures;
 
   return (
     <div className="complaint-figures">
-      <div className="field month-field">
-        {months.length > 0 && (
-          <>
-            <label htmlFor="figures-month">统计月份</label>
-            <select id="figures-month" value={month} onChange={(e) => setRequest({ month: e.target.value })}>
-              {months.map((m) => (
-                <option key={m} value={m}>
-                  {formatMonthZh(m)}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
-      </div>
-      <p role="status" className="muted figures-status">
-        {status}
-      </p>
-      <div role="alert">
-        {error && (
-          <div className="error-summary">
-            <p>
-              {formatMonthZh(month)}的统计没有加载成功：{error}
-            </p>
-            <button type="button" className="secondary small" onClick={() => setRequest({ month })}>
-              重试
-            </button>
-          </div>
-        )}
-      </div>
+      <MonthChooser {...figures} />
       <section aria-labelledby="total-heading">
         <h2 id="total-heading">{label}全区办理情况</h2>
         <p className="figures-period">
