@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import type { DistrictMap } from "../../lib/complaints/district-map";
 import { pointCommunity, STEP_TITLES, STEPS, toInput } from "../../lib/complaints/draft";
 import { type FilingData, FilingDataContext } from "../../lib/complaints/filing-data";
@@ -10,7 +10,6 @@ import { useFocusLater } from "../forms/useFocusLater";
 import { CategoryStep } from "./CategoryStep";
 import { ContactStep } from "./ContactStep";
 import { DetailsStep } from "./DetailsStep";
-import { FiledSuccess } from "./FiledSuccess";
 import { PlaceStep } from "./PlaceStep";
 import { ReviewStep } from "./ReviewStep";
 import { StepProgress } from "./StepProgress";
@@ -18,6 +17,24 @@ import { TurnstileLoader } from "./TurnstileLoader";
 import { UploadProgress } from "./UploadProgress";
 import { useDraft } from "./useDraft";
 import { useSubmit } from "./useSubmit";
+
+type SuccessView = typeof import("./FiledSuccess").FiledSuccess;
+let successModule: Promise<SuccessView> | null = null;
+/**
+ * The success view (case number, copy, QR, the page's link) is fetched when the resident reaches the
+ * review step, not with the form, so the filing page's first download stays within its budget. A
+ * failed fetch is forgotten and tried again (the filed view asks again until it has it).
+ */
+function loadSuccess(): Promise<SuccessView> {
+  successModule ??= import("./FiledSuccess").then(
+    (m) => m.FiledSuccess,
+    (err) => {
+      successModule = null;
+      throw err;
+    },
+  );
+  return successModule;
+}
 
 /** Field → the control its error links to. */
 const TARGETS: Record<string, string> = {
@@ -67,6 +84,21 @@ export default function FileComplaint({ turnstileSiteKey = "", map, lists }: Pro
   const [turnstileRound, setTurnstileRound] = useState(0);
   const step = draft.step;
   const name = STEPS[step] ?? "review";
+  const [Success, setSuccess] = useState<SuccessView | null>(null);
+  useEffect(() => {
+    if (Success || (name !== "review" && view !== "filed")) return;
+    let live = true;
+    const ask = () =>
+      loadSuccess().then(
+        (view) => live && setSuccess(() => view),
+        // Offline for a moment: ask again; the filed view shows the case number meanwhile.
+        () => live && window.setTimeout(ask, 3000),
+      );
+    void ask();
+    return () => {
+      live = false;
+    };
+  }, [name, view, Success]);
 
   const show = (next: View, to = step, heading = "step-heading") => {
     setErrors({});
@@ -150,7 +182,15 @@ export default function FileComplaint({ turnstileSiteKey = "", map, lists }: Pro
   };
 
   if (view === "filed" && filed) {
-    return <FiledSuccess filed={filed.answer} withPhone={filed.withPhone} onAnother={() => show("form", 0)} />;
+    if (Success) return <Success filed={filed.answer} withPhone={filed.withPhone} onAnother={() => show("form", 0)} />;
+    return (
+      <section aria-live="polite">
+        <h2>已提交</h2>
+        <p>
+          受理编号 <strong>{filed.answer.caseNumber}</strong>。请记下编号，查询链接正在显示…
+        </p>
+      </section>
+    );
   }
   if (view === "thanks" && supported && panel) {
     return <panel.SupportThanks supported={supported} onAnother={() => show("form", 0)} />;
