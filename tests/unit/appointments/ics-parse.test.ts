@@ -1,26 +1,13 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { appointmentIcs, type IcsAppointment } from "../../../src/shared/appointments/ics";
+import { appointmentIcs } from "../../../src/shared/appointments/ics";
 import { eventIcs } from "../../../src/shared/ics";
+import { booking, now } from "./ics-fixture";
 
 // The calendar files read back by a real iCalendar parser (ICAL.js, Mozilla's, as Thunderbird uses):
 // what a calendar app makes of them, not what our own line reader (ics.test.ts) sees. The VTIMEZONE
 // the file carries is registered with the parser, so DTSTART;TZID=Asia/Shanghai resolves through the
 // file's own zone definition.
-
-const booking: IcsAppointment = {
-  bookingNumber: "YY7K3M9Q2T",
-  version: 2,
-  cancelled: false,
-  serviceName: "现场收件",
-  pointName: "临河街道为民服务点",
-  location: "临河街道滨河路 1 号, 一楼; 东门",
-  start: "2026-12-08T01:00:00.000Z",
-  end: "2026-12-08T01:30:00.000Z",
-  bring: [{ item: "营业执照" }, { item: "效果图", note: "A4，含相邻店招" }],
-  url: "https://example.org/appointments/manage/#t=abc",
-};
-const now = new Date("2026-12-01T18:15:09.123Z");
 
 function parse(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics));

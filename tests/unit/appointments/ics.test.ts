@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { appointmentIcs, type IcsAppointment } from "../../../src/shared/appointments/ics";
+import { appointmentIcs } from "../../../src/shared/appointments/ics";
+import { booking, now } from "./ics-fixture";
 
 // The file's exact lines, unfolded as RFC 5545 §3.1 says (folding, escaping, the zone): what a
 // real parser makes of them is ics-parse.test.ts.
 
-const booking: IcsAppointment = {
-  bookingNumber: "YY7K3M9Q2T",
-  version: 2,
-  cancelled: false,
-  serviceName: "现场收件",
-  pointName: "临河街道为民服务点",
-  location: "临河街道滨河路 1 号, 一楼; 东门",
-  start: "2026-12-08T01:00:00.000Z",
-  end: "2026-12-08T01:30:00.000Z",
-  bring: [{ item: "营业执照" }, { item: "效果图", note: "A4，含相邻店招" }],
-  url: "https://example.org/appointments/manage/#t=abc",
-};
-const now = new Date("2026-12-01T18:15:09.123Z");
 const unfold = (ics: string) => ics.replace(/\r\n /g, "").split("\r\n");
 /** A property's value by name, parameters (";TZID=…") aside. */
 const prop = (lines: string[], name: string) =>
