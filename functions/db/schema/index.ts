@@ -3,6 +3,7 @@ export * from "./applications";
 export * from "./appointments";
 export * from "./complaints";
 export * from "./meta";
+export * from "./open311";
 export * from "./point-calendar";
 export * from "./staff";
 export * from "./sweeps";
