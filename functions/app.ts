@@ -12,6 +12,8 @@ import appointments from "./routes/appointments";
 import complaints from "./routes/complaints";
 import casePage from "./routes/complaints/case-page";
 import health from "./routes/health";
+import open311 from "./routes/open311";
+import openapi from "./routes/openapi";
 import staff from "./routes/staff";
 import sweeps from "./routes/sweeps";
 
@@ -48,12 +50,15 @@ app.use(database());
 app.use(platform());
 
 app.route("/health", health);
+app.route("/openapi.json", openapi);
 app.route("/complaints", complaints);
 app.route("/staff", staff);
 app.route("/sweeps", sweeps);
 app.route("/appointments", appointments);
 // A case's public page (routes/complaints/case-page.ts): a 404 for a number without one.
 worker.route("/complaints", casePage);
+// Open311 GeoReport v2 (routes/open311): outside /api, with its own errors (the spec's, not problem+json).
+worker.route("/open311/v2", open311);
 
 app.notFound((c) => problemResponse(c, problem(404, { detail: `没有 ${c.req.method} ${c.req.path} 这个接口。` })));
 
