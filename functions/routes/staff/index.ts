@@ -6,6 +6,7 @@ import { staffSession } from "../../middleware/staff-session";
 import appointments from "../appointments/staff";
 import complaints from "../complaints/staff";
 import figures from "../complaints/staff-figures";
+import open311Keys from "../open311/staff";
 import sweeps from "../sweeps/staff";
 import accounts from "./accounts";
 import audit from "./audit";
@@ -30,5 +31,6 @@ staff.route("/complaints", complaints);
 staff.route("/figures", figures);
 staff.route("/sweeps", sweeps);
 staff.route("/appointments", appointments);
+staff.route("/open311/keys", open311Keys);
 
 export default staff;

@@ -84,6 +84,10 @@ export const STAFF_ROUTE_PERMISSIONS: Record<string, Permission | "public"> = {
   "GET /api/staff/appointments/figures": "appointments:figures",
   // A booking's design drawing (routes/appointments/drawing.ts), read at the desk of its point.
   "GET /api/staff/appointments/points/:pointId/bookings/:id/drawing": "appointments:read",
+  // Open311 API keys (routes/open311/staff.ts): admins only; every issue and revocation audited.
+  "GET /api/staff/open311/keys": "open311:keys",
+  "POST /api/staff/open311/keys": "open311:keys",
+  "POST /api/staff/open311/keys/:id/revoke": "open311:keys",
   ...Object.fromEntries(
     Object.values(APPLICATION_ACTION_PATHS).map((p) => [
       `POST /api/staff/appointments/applications/:number/${p}`,

@@ -53,6 +53,9 @@ export const AUDIT_ACTIONS = {
   "application.decide": "店招申请：作出决定",
   "application.close": "店招申请：办结",
   "application.withdraw": "店招申请：撤回",
+  // Open311 API keys (functions/routes/open311/staff.ts): the target is the key's prefix.
+  "open311.key_issued": "签发开放接口密钥",
+  "open311.key_revoked": "吊销开放接口密钥",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

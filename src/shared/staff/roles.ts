@@ -94,6 +94,8 @@ export const PERMISSIONS = {
   "appointments:calendar": ["admin", "service_point_staff"],
   /** The service points' figures (counts only): every point for the centre and viewers, a clerk's own. */
   "appointments:figures": ["admin", "dispatcher", "service_point_staff", "viewer"],
+  /** Issue, list and revoke the API keys apps file Open311 requests with (audited). */
+  "open311:keys": ["admin"],
   /** The published figures, for every unit. */
   "figures:read": ["admin", "dispatcher", "unit_handler", "viewer"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -116,4 +118,5 @@ export const STAFF_MENU: { href: string; label: string; permission: Permission }
   { href: "/staff/account/", label: "我的账号", permission: "account:self" },
   { href: "/staff/accounts/", label: "账号管理", permission: "staff:manage" },
   { href: "/staff/audit/", label: "操作日志", permission: "audit:read" },
+  { href: "/staff/open311/keys/", label: "开放接口密钥", permission: "open311:keys" },
 ];

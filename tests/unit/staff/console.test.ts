@@ -22,6 +22,7 @@ describe("the console menu", () => {
       "我的账号",
       "账号管理",
       "操作日志",
+      "开放接口密钥",
     ]);
     expect(menuFor("volunteer_coordinator").map((e) => e.label)).toEqual(["志愿清扫", "志愿统计", "我的账号"]);
     expect(menuFor("viewer").map((e) => e.label)).toEqual(["考核指标", "志愿统计", "我的账号"]);
