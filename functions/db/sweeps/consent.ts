@@ -25,7 +25,8 @@ export function consentBatch(guardianHash: string, now: string): Statement[] {
         held_until = CASE WHEN status = 'pending_consent' THEN NULL ELSE held_until END
       WHERE guardian_hash = ${guardianHash} AND minor = 1 AND consented_at IS NULL AND anonymised_at IS NULL
         AND (status IN ('waitlisted', 'offered') OR (status = 'pending_consent' AND held_until > ${now}))
-        AND (SELECT starts_at FROM sweeps WHERE id = sweep_signups.sweep_id) > ${now}`,
+        AND (SELECT starts_at FROM sweeps WHERE id = sweep_signups.sweep_id) > ${now}
+      RETURNING id`,
     sql`INSERT INTO sweep_messages (signup_id, kind, created_at)
       SELECT id, 'consented', ${now} FROM sweep_signups WHERE guardian_hash = ${guardianHash} AND changes() = 1`,
   ];
@@ -87,6 +88,7 @@ export function releaseHoldsStatements(now: string): Statement[] {
       WHERE l.status IN ('pending_consent', 'reserved') AND l.held_until <= ${now} AND l.group_id IS NOT NULL
       GROUP BY l.group_id`,
     sql`UPDATE sweep_signups SET status = 'released', held_until = NULL, updated_at = ${now}
-      WHERE status IN ('pending_consent', 'reserved') AND held_until <= ${now}`,
+      WHERE status IN ('pending_consent', 'reserved') AND held_until <= ${now}
+      RETURNING id`,
   ];
 }

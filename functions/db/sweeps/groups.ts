@@ -181,7 +181,8 @@ export function cancelGroupBatch(groupHash: string, now: string, offerUntil: str
       SELECT id, 'cancelled', 'volunteer', ${now} FROM sweep_signups
       WHERE group_id = ${cancelledNow} AND status IN (${sql.raw(ACTIVE)}) AND name <> ''`,
     sql`UPDATE sweep_signups SET status = ${cancelledStatus(now)}, offered_until = NULL, updated_at = ${now}
-      WHERE group_id = ${cancelledNow} AND status IN (${sql.raw(ACTIVE)})`,
+      WHERE group_id = ${cancelledNow} AND status IN (${sql.raw(ACTIVE)})
+      RETURNING id`,
     ...offerFreePlaces(
       sql`w.sweep_id = (SELECT sweep_id FROM sweep_groups WHERE manage_hash = ${groupHash})`,
       now,

@@ -91,7 +91,8 @@ export function offerFreePlaces(scope: SQL, now: string, until: string): Stateme
       SELECT id, 'offered', ${now} FROM (${nextInLine(scope, now)})`,
     sql`UPDATE sweep_signups SET status = 'offered', offered_at = ${now},
         offered_until = min(${until}, (SELECT starts_at FROM sweeps WHERE id = sweep_signups.sweep_id)), updated_at = ${now}
-      WHERE id IN (${nextInLine(scope, now)})`,
+      WHERE id IN (${nextInLine(scope, now)})
+      RETURNING id`,
   ];
 }
 
@@ -126,7 +127,8 @@ export function cancelBatch(manageHash: string, now: string, offerUntil: string)
 export function confirmOfferBatch(manageHash: string, now: string): Statement[] {
   return [
     sql`UPDATE sweep_signups SET status = 'confirmed', offered_until = NULL, updated_at = ${now}
-      WHERE manage_hash = ${manageHash} AND status = 'offered' AND offered_until > ${now}`,
+      WHERE manage_hash = ${manageHash} AND status = 'offered' AND offered_until > ${now}
+      RETURNING id`,
     sql`INSERT INTO sweep_messages (signup_id, kind, created_at)
       SELECT id, 'confirmed', ${now} FROM sweep_signups WHERE manage_hash = ${manageHash} AND changes() = 1`,
   ];
@@ -141,7 +143,8 @@ export function expireOffersBatch(now: string, offerUntil: string): Statement[] 
     sql`INSERT INTO sweep_messages (signup_id, kind, created_at)
       SELECT id, 'offer_expired', ${now} FROM sweep_signups WHERE status = 'offered' AND offered_until <= ${now}`,
     sql`UPDATE sweep_signups SET status = 'cancelled', offered_until = NULL, updated_at = ${now}
-      WHERE status = 'offered' AND offered_until <= ${now}`,
+      WHERE status = 'offered' AND offered_until <= ${now}
+      RETURNING id`,
     ...offerFreePlaces(sql`1 = 1`, now, offerUntil),
   ];
 }

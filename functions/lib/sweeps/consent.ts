@@ -79,7 +79,7 @@ export async function giveConsent(
   }
   const at = now.toISOString();
   const [update] = await batch.run(consentBatch(guardianHash, at));
-  if (update?.changes === 1) {
+  if (update?.rows.length === 1) {
     const after = await signupByGuardianHash(db, guardianHash).get();
     return { status: after?.status ?? "confirmed", consentedAt: at };
   }

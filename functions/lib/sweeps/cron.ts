@@ -1,6 +1,6 @@
 import { releaseHoldsStatements } from "../../db/sweeps/consent";
 import { expireOffersBatch } from "../../db/sweeps/signups";
-import type { BatchRunner, MessageSender } from "../../platform/ports";
+import type { BatchRunner, MessageSender, StatementResult } from "../../platform/ports";
 import { noSender } from "../../platform/sender";
 import { logJson } from "../log";
 import { offerUntil } from "./manage";
@@ -36,7 +36,10 @@ export async function sweepHousekeeping(
     ...releaseHoldsStatements(now.toISOString()),
     ...expireOffersBatch(now.toISOString(), offerUntil(now)),
   ]);
-  const result = { released: released?.changes ?? 0, expired: expired?.changes ?? 0, offered: offered?.changes ?? 0 };
+  // Rows RETURNING, not `changes`: D1 counts the tally triggers' writes to `sweeps` in `changes`
+  // (migrations/0021), so a status update's `changes` is not its number of sign-ups.
+  const count = (r: StatementResult | undefined) => r?.rows.length ?? 0;
+  const result = { released: count(released), expired: count(expired), offered: count(offered) };
   const reminders = await step(env, "reminders", () => writeReminders(batch, now), 0);
   const anonymised = await step(env, "retention", () => anonymiseSweepContacts(batch, now), { signups: 0, groups: 0 });
   const messages = await step(env, "sending", () => sendOutbox(batch, sender, now), {

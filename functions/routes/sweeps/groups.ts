@@ -107,7 +107,7 @@ groups.delete("/group", async (c) => {
     await groupView(c.var.db, hash, now);
     throw problem(409, { detail: "这个团体报名已取消，或活动已开始，不能再取消。" });
   }
-  return c.json<GroupCancelResult>({ released: members?.changes ?? 0, offeredToNext: (offered?.changes ?? 0) > 0 });
+  return c.json<GroupCancelResult>({ released: members?.rows.length ?? 0, offeredToNext: (offered?.changes ?? 0) > 0 });
 });
 
 export default groups;

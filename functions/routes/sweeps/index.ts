@@ -75,7 +75,7 @@ sweeps.post("/manage/confirm", async (c) => {
   const [update] = await c.var.platform.batch.run(confirmOfferBatch(hash, now.toISOString())).catch((err) => {
     throw refusalOf(err) ?? err;
   });
-  if (update?.changes !== 1) {
+  if (update?.rows.length !== 1) {
     await manageView(c.var.db, hash, now);
     throw problem(409, { detail: "没有待确认的递补名额，或确认期限已过。" });
   }
