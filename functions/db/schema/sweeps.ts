@@ -57,6 +57,16 @@ export const sweeps = sqliteTable(
     hoursApprovedBy: integer(),
     createdAt: text().notNull(),
     updatedAt: text().notNull(),
+    // The sign-ups' tallies, kept by migrations/0022's triggers on sweep_signups (nothing else writes
+    // them): the list and the year-long coverage read 5,000 rows instead of counting 100,000.
+    confirmedCount: integer().notNull().default(0),
+    offeredCount: integer().notNull().default(0),
+    waitlistedCount: integer().notNull().default(0),
+    /** Places held for a guardian's consent or a group member's details. */
+    heldCount: integer().notNull().default(0),
+    /** Confirmed and attended (hours count only for those), and their minutes. */
+    attendedCount: integer().notNull().default(0),
+    attendedMinutes: integer().notNull().default(0),
   },
   (t) => [
     check("sweeps_open_insured", sql`${t.state} <> 'open' OR ${t.insuranceRef} <> ''`),
