@@ -12,6 +12,7 @@ export type CloudflareBindings = Pick<
   | "TRACK_LIMITER"
   | "NEARBY_LIMITER"
   | "SWEEP_LIMITER"
+  | "OPEN311_KEY_LIMITER"
   | "SWEEP_SMS_WEBHOOK_URL"
   | "SWEEP_SMS_WEBHOOK_TOKEN"
 >;
@@ -31,6 +32,7 @@ export function cloudflarePlatform(env: CloudflareBindings): Platform {
     track: limiter(env.TRACK_LIMITER),
     nearby: limiter(env.NEARBY_LIMITER),
     sweep: limiter(env.SWEEP_LIMITER),
+    open311Key: limiter(env.OPEN311_KEY_LIMITER),
   };
   return {
     files: {

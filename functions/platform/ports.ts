@@ -51,6 +51,11 @@ export const RATE_LIMITS = {
    * school network.
    */
   sweep: { limit: 20, periodSeconds: 60 },
+  /**
+   * Open311 filings per API key, besides `complaint` per client address: an app's devices file
+   * from many addresses, and the key caps them together.
+   */
+  open311Key: { limit: 30, periodSeconds: 60 },
 } as const;
 
 export type LimiterName = keyof typeof RATE_LIMITS;
