@@ -12,7 +12,6 @@ import appointments from "./routes/appointments";
 import complaints from "./routes/complaints";
 import casePage from "./routes/complaints/case-page";
 import health from "./routes/health";
-import openapi from "./routes/openapi";
 import open311 from "./routes/open311";
 import openapi from "./routes/openapi";
 import staff from "./routes/staff";
@@ -51,7 +50,6 @@ app.use(database());
 app.use(platform());
 
 app.route("/health", health);
-app.route("/openapi.json", openapi);
 app.route("/openapi.json", openapi);
 app.route("/complaints", complaints);
 app.route("/staff", staff);
