@@ -8,6 +8,8 @@ import { formatOfPath, open311ErrorResponse } from "../../lib/open311/format";
 import { database } from "../../middleware/db";
 import { platform } from "../../middleware/platform";
 import discovery from "./discovery";
+import requests from "./requests";
+import services from "./services";
 
 /**
  * Open311 GeoReport v2, mounted by the Worker at `/open311/v2` (outside the API's /api base path,
@@ -36,6 +38,8 @@ open311.use(database());
 open311.use(platform());
 
 open311.route("/", discovery);
+open311.route("/", services);
+open311.route("/", requests);
 // ---- sub-feature mounts ----
 // ---- end of sub-feature mounts ----
 
