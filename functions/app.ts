@@ -12,7 +12,7 @@ import appointments from "./routes/appointments";
 import complaints from "./routes/complaints";
 import casePage from "./routes/complaints/case-page";
 import health from "./routes/health";
-import open311 from "./routes/open311";
+import open311, { open311Elsewhere } from "./routes/open311";
 import openapi from "./routes/openapi";
 import staff from "./routes/staff";
 import sweeps from "./routes/sweeps";
@@ -59,6 +59,7 @@ app.route("/appointments", appointments);
 worker.route("/complaints", casePage);
 // Open311 GeoReport v2 (routes/open311): outside /api, with its own errors (the spec's, not problem+json).
 worker.route("/open311/v2", open311);
+worker.all("/open311", open311Elsewhere).all("/open311/*", open311Elsewhere);
 
 app.notFound((c) => problemResponse(c, problem(404, { detail: `没有 ${c.req.method} ${c.req.path} 这个接口。` })));
 

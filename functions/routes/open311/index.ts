@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "../../env";
@@ -62,5 +62,12 @@ open311.onError((err, c) => {
   }
   return open311ErrorResponse(formatOfPath(c.req.path), e);
 });
+
+/** Any other path under /open311 (another version, a `..` that left v2): the spec's 404, not the API's problem+json. */
+export const open311Elsewhere = (c: Context<AppEnv>) =>
+  open311ErrorResponse(
+    formatOfPath(c.req.path),
+    new Open311Error(404, `没有 ${c.req.path} 这个资源：接口地址为 /open311/v2/。`),
+  );
 
 export default open311;

@@ -28,6 +28,9 @@ describe("Open311 discovery", () => {
       const body = (await res.json()) as { code: number; description: string }[];
       expect(body[0]?.code).toBe(404);
     }
+    const elsewhere = await get("/open311/v1/services.json");
+    expect(elsewhere.status).toBe(404);
+    expect(((await elsewhere.json()) as { code: number }[])[0]?.code).toBe(404);
     const xml = await get("/open311/v2/nothing.xml");
     expect(xml.status).toBe(404);
     expect(await xml.text()).toContain("<errors><error><code>404</code>");
