@@ -5,6 +5,7 @@ import { STATE_LABELS } from "../../../src/shared/complaints/states";
 import type { FiledComplaint } from "../../../src/shared/complaints/wire";
 import { communityAt, communityById, publicCoordinate } from "../../../src/shared/geo";
 import { addMinutes, caseNumberDay } from "../../../src/shared/time";
+import type { Statement } from "../../db/batch";
 import type { Db } from "../../db/client";
 import { CONTACT_DELETED_HASH } from "../../db/complaints/contact";
 import { fileComplaintBatch, findIdempotency } from "../../db/complaints/index";
@@ -75,6 +76,8 @@ async function afterKeyConflict(
  * Files a complaint: stores the cleaned photos, then writes everything else in one batch. If the
  * batch fails, the photos are removed again, so no stored file outlives a failed request. The key is
  * checked by the batch itself (its primary key), so a first submission costs no extra read.
+ * `also` joins the same batch (Open311 adds its request row and the key's last use): they fail
+ * and succeed with the filing. They find the new case through the idempotency record's key hash.
  */
 export async function fileComplaint(
   db: Db,
@@ -83,6 +86,7 @@ export async function fileComplaint(
   photos: CleanPhoto[],
   idempotencyKey: string,
   now = new Date(),
+  also: readonly Statement[] = [],
 ): Promise<FiledComplaint & { replayed?: true }> {
   const category = categoryById(input.categoryId);
   if (!category) throw problem(422, { errors: [{ pointer: "#/categoryId", detail: "类别不存在" }] });
@@ -112,8 +116,8 @@ export async function fileComplaint(
   const hash = await requestHash(input, photos);
   const stored = await storePhotos(files, photos);
   try {
-    const results = await batch.run(
-      fileComplaintBatch({
+    const results = await batch.run([
+      ...fileComplaintBatch({
         numberDay: caseNumberDay(now),
         categoryId: category.id,
         communityId: community.id,
@@ -140,7 +144,8 @@ export async function fileComplaint(
           createdAt: new Date().toISOString(),
         },
       }),
-    );
+      ...also,
+    ]);
     const created = results[1]?.rows[0] as { case_number: string } | undefined;
     if (!created) throw new Error("filing batch returned no case");
     return answer({

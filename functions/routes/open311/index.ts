@@ -8,6 +8,7 @@ import { formatOfPath, open311ErrorResponse } from "../../lib/open311/format";
 import { database } from "../../middleware/db";
 import { platform } from "../../middleware/platform";
 import discovery from "./discovery";
+import filing from "./post";
 import requests from "./requests";
 import services from "./services";
 
@@ -41,6 +42,7 @@ open311.route("/", discovery);
 open311.route("/", services);
 open311.route("/", requests);
 // ---- sub-feature mounts ----
+open311.route("/", filing); // POST requests.{json,xml}, tokens/{token} (post.ts)
 // ---- end of sub-feature mounts ----
 
 // A sub-app's notFound is not consulted once mounted (the Worker's own would answer in plain
