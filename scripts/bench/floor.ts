@@ -78,6 +78,12 @@ function portalTargets(server: RunningWrangler, nearby: string, label: string): 
       target: 0.8,
     },
     { name: `GET /api/complaints (public list)${label}`, url: `${url}/api/complaints`, target: 0.7 },
+    // Open311 GeoReport v2's list, its default window (the last 90 days, newest first, one page).
+    {
+      name: `GET /open311/v2/requests.json (default window)${label}`,
+      url: `${url}/open311/v2/requests.json`,
+      target: 0.6,
+    },
     {
       name: `GET /api/complaints/nearby${label}`,
       url: `${url}/api/complaints/nearby?${nearby}`,
