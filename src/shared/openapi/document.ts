@@ -57,7 +57,15 @@ function parameters(route: RouteDoc, where: string) {
     };
     if (!json.properties) throw new Error(`${where}: a query schema must be an object`);
     for (const [name, { description, ...schema }] of Object.entries(json.properties))
-      out.push({ name, in: "query", required: json.required?.includes(name) ?? false, description, schema });
+      out.push({
+        name,
+        in: "query",
+        required: json.required?.includes(name) ?? false,
+        description,
+        // A list travels as one comma-separated value (status=open,closed), OpenAPI's form style unexploded.
+        ...((schema as { type?: string }).type === "array" && { style: "form", explode: false }),
+        schema,
+      });
   }
   return out.length ? out : undefined;
 }

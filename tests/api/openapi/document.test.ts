@@ -170,6 +170,25 @@ describe("the document is OpenAPI 3.1 in shape", () => {
     expect(filing.required).toContain("consent");
     const list = doc.paths["/api/sweeps"].get.parameters as { name: string; schema: { format?: string } }[];
     expect(list.find((p) => p.name === "from")?.schema.format).toBe("date");
+    const cases = doc.paths["/api/complaints"].get.parameters as { name: string; schema: object }[];
+    expect(cases.find((p) => p.name === "limit")?.schema).toMatchObject({
+      type: "integer",
+      minimum: 1,
+      maximum: 100,
+      default: 20,
+    });
+  });
+
+  it("describes a comma list as one unexploded form value, counted in items", () => {
+    const params = doc.paths["/open311/v2/requests.{format}"].get.parameters as Record<string, unknown>[];
+    const status = params.find((p) => p.name === "status");
+    expect(status).toMatchObject({
+      in: "query",
+      style: "form",
+      explode: false,
+      schema: { type: "array", maxItems: 2 },
+    });
+    expect(JSON.stringify(doc)).not.toMatch(/"type":"array"[^{}]*"maxLength"/);
   });
 });
 
