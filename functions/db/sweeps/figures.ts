@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 import { COMMUNITIES } from "../../../src/shared/geo";
 import type { Statement } from "../batch";
 import type { Db } from "../client";
@@ -56,23 +56,20 @@ const inPeriod = (start: string, end: string) =>
   and(eq(sweeps.state, "open"), gte(sweeps.startsAt, start), lt(sweeps.startsAt, end));
 
 /**
- * Each sweep's tally for coverage: places, places taken (counted in the (sweep_id, status) index
- * alone), and for a sweep over by `now` who attended and their minutes (only those read the rows).
- * The outer table is named in full inside the subqueries (see db/sweeps/index.ts).
+ * Each sweep's tally for coverage: places, places taken, and for a sweep over by `now` who attended
+ * and their minutes, all from the tallies the triggers keep on the row (migrations/0022).
  */
 export function coverageTallies(db: Db, start: string, end: string, now: string) {
-  const over = sql`sweeps.ends_at <= ${now}`;
+  const over = lte(sweeps.endsAt, now);
   return db
     .select({
       communityId: sweeps.communityId,
       capacity: sweeps.capacity,
       startsAt: sweeps.startsAt,
       endsAt: sweeps.endsAt,
-      taken: sql<number>`(SELECT count(*) FROM sweep_signups t WHERE t.sweep_id = sweeps.id AND t.status IN ${TAKEN})`,
-      attended: sql<number>`CASE WHEN ${over} THEN (SELECT count(*) FROM sweep_signups a
-        WHERE a.sweep_id = sweeps.id AND a.status = 'confirmed' AND a.attendance = 'attended') ELSE 0 END`,
-      attendedMinutes: sql<number>`CASE WHEN ${over} THEN (SELECT coalesce(sum(a.minutes), 0) FROM sweep_signups a
-        WHERE a.sweep_id = sweeps.id AND a.status = 'confirmed' AND a.attendance = 'attended') ELSE 0 END`,
+      taken: sql<number>`${sweeps.confirmedCount} + ${sweeps.offeredCount} + ${sweeps.heldCount}`,
+      attended: sql<number>`CASE WHEN ${over} THEN ${sweeps.attendedCount} ELSE 0 END`,
+      attendedMinutes: sql<number>`CASE WHEN ${over} THEN ${sweeps.attendedMinutes} ELSE 0 END`,
     })
     .from(sweeps)
     .where(inPeriod(start, end));

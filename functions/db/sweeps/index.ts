@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, ne, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { sweepIdempotencyKeys, sweepMessages, sweepSignups, sweeps } from "../schema";
 
@@ -9,16 +9,17 @@ export type Sweep = typeof sweeps.$inferSelect;
 export type SweepSignup = typeof sweepSignups.$inferSelect;
 
 /**
- * A sweep's counts, computed from its sign-ups (indexed by sweep, status). The outer table is named
- * in full: drizzle writes a column of the selected table unqualified, which inside the subquery
- * would name the subquery's own row.
+ * A sweep's counts: the tallies migrations/0022's triggers keep on the row (no sign-up is read).
+ * Named apart from the row's own columns: D1 answers a batch with rows keyed by column name, and
+ * `sweep` already holds a `confirmed_count`, so a second one would be lost.
  */
+const tally = (column: SQLWrapper, name: string) => sql<number>`${column}`.as(name);
 const counts = {
-  confirmed: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = sweeps.id AND c.status = 'confirmed')`,
-  offered: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = sweeps.id AND c.status = 'offered')`,
-  waitlisted: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = sweeps.id AND c.status = 'waitlisted')`,
+  confirmed: tally(sweeps.confirmedCount, "confirmed"),
+  offered: tally(sweeps.offeredCount, "offered"),
+  waitlisted: tally(sweeps.waitlistedCount, "waitlisted"),
   /** Places held for a guardian's consent or a group member's details: taken, not yet confirmed. */
-  held: sql<number>`(SELECT count(*) FROM sweep_signups c WHERE c.sweep_id = sweeps.id AND c.status IN ('pending_consent', 'reserved'))`,
+  held: tally(sweeps.heldCount, "held"),
 };
 export type SweepCounts = { confirmed: number; offered: number; waitlisted: number; held: number };
 export type SweepWithCounts = { sweep: Sweep } & SweepCounts;
