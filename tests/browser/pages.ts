@@ -54,6 +54,8 @@ export const PAGE_TEMPLATES = [
   { name: "privacy notice", path: "/privacy/" },
   { name: "site map", path: "/sitemap/" },
   { name: "feeds", path: "/feeds/" },
+  { name: "developers, the public API and its contents", path: "/developers/" },
+  { name: "developers, one section of the API reference", path: "/developers/complaints/" },
   { name: "search with results", path: "/search/?q=%E5%A4%9C%E5%B8%82" },
   { name: "404", path: "/no-such-page/" },
   { name: "complaints, public view", path: "/complaints/" },

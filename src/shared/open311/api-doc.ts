@@ -18,7 +18,7 @@ import {
 const BASE = "/open311/v2";
 const both = { "application/json": null, "text/xml": null };
 
-/** The format suffix every resource takes; another suffix answers 400. */
+/** The format suffix every resource takes; another suffix is an unknown resource (404). */
 const format: ParamDoc = { description: "json 或 xml：回答的格式", schema: v.picklist(["json", "xml"]) };
 
 const error = (when: string): ResponseDoc => ({
@@ -26,8 +26,8 @@ const error = (when: string): ResponseDoc => ({
   content: both,
 });
 const errors = {
-  400: error("请求有误（如格式后缀不是 json 或 xml、参数无效）"),
-  404: error("没有这个资源或辖区"),
+  400: error("参数无效"),
+  404: error("没有这个资源、诉求或辖区（后缀不是 .json 或 .xml 也是 404）"),
 };
 
 const jurisdiction = { jurisdiction_id: `辖区编号，可不填；填写时须为 ${OPEN311_JURISDICTION}` };
