@@ -31,7 +31,8 @@ export function open311ServiceDefinition(c: Category): Open311ServiceDefinition 
  * A published case as an Open311 request. Built on `publicCase`, so it drops what every public view
  * drops (name, phone, exact point, the address and description as typed), and adds only public
  * facts: the state's label and staff's latest public reply, the handling deadline, the unit once
- * dispatched, our own public photo. `origin` makes the links absolute, as Open311 clients need.
+ * dispatched, our own public photo. `origin` (scheme and host, no slash) makes the links absolute,
+ * as Open311 clients need.
  */
 export function open311Request(row: PublishedRequestRow, origin: string): Open311Request {
   const c = row.complaint;
@@ -57,10 +58,10 @@ export function open311Request(row: PublishedRequestRow, origin: string): Open31
     zipcode: null,
     lat: pub.lat,
     long: pub.lng,
-    media_url: photosArePublic(c.state) && pub.photos[0] ? new URL(pub.photos[0], origin).href : null,
+    media_url: photosArePublic(c.state) && pub.photos[0] ? `${origin}${pub.photos[0]}` : null,
     extended_attributes: {
       fixmystreet_status: FIXMYSTREET_STATUS[c.state],
-      public_url: new URL(casePagePath(pub.caseNumber), origin).href,
+      public_url: `${origin}${casePagePath(pub.caseNumber)}`,
     },
   };
 }

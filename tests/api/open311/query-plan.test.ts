@@ -7,11 +7,11 @@ const window = requestsWindow({});
 
 describe("Open311's requests query uses indexes", () => {
   it("reads the default window newest first along the received index: no scan, no sort", async () => {
-    const steps = await plan(publishedRequests(db, { ...window, limit: 50, offset: 0 }));
+    const steps = await plan(publishedRequests(db, { ...window, limit: 20, offset: 0 }));
     expectIndexed(steps);
     const all = steps.join(" | ");
     expect(all).toContain("complaints_received_idx");
-    // Sorted by the index itself, so the page stops after its 50 rows instead of sorting the window.
+    // Sorted by the index itself, so the page stops after its 20 rows instead of sorting the window.
     expect(all).not.toContain("TEMP B-TREE");
     // Each row's photo, unit, events and reply through their own indexes.
     expect(all).toContain("complaint_photos_case_idx");
@@ -19,9 +19,9 @@ describe("Open311's requests query uses indexes", () => {
   });
 
   it("reads a service_code, a status, or a list of case numbers through an index", async () => {
-    const byCode = await plan(publishedRequests(db, { ...window, categoryIds: ["E0102"], limit: 50, offset: 0 }));
+    const byCode = await plan(publishedRequests(db, { ...window, categoryIds: ["E0102"], limit: 20, offset: 0 }));
     expectIndexed(byCode);
-    const byStatus = await plan(publishedRequests(db, { ...window, status: ["closed"], limit: 50, offset: 0 }));
+    const byStatus = await plan(publishedRequests(db, { ...window, status: ["closed"], limit: 20, offset: 0 }));
     expectIndexed(byStatus);
     const byNumber = await plan(publishedRequests(db, { caseNumbers: ["261201-0001", "261201-0002"] }));
     expectIndexed(byNumber);
