@@ -238,6 +238,14 @@ export const PAGE_STATES = [
     ready: ".calendar-weeks",
     staff: DESK_CLERK,
   },
+  // The service points' figures (src/pages/staff/appointments/figures.astro): last month at the clerk's point.
+  {
+    name: "staff, the service points' figures: the period, the point's table and what each figure means",
+    path: "/staff/appointments/figures/",
+    storage: {},
+    ready: ".figures-table",
+    staff: DESK_CLERK,
+  },
   // The sweeps console (src/pages/staff/sweeps/), opened signed in as the demo coordinator.
   {
     name: "staff, the sweeps console's list",
@@ -287,5 +295,13 @@ export const PAGE_STATES = [
     storage: {},
     ready: "#cert-query",
     staff: COORDINATOR,
+  },
+  // Open311 API keys (src/pages/staff/open311/keys/), as the demo admin: the list and the issue form.
+  {
+    name: "staff, Open311 API keys: the list and the issue form",
+    path: "/staff/open311/keys/",
+    storage: {},
+    ready: "#key-holder",
+    staff: "admin@demo.qingxi.example",
   },
 ] as const;
