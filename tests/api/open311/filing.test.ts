@@ -1,4 +1,5 @@
 import { env, exports } from "cloudflare:workers";
+import { Validator } from "@cfworker/json-schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Open311Filed, Open311Token } from "../../../src/shared/open311/post";
 import { ORIGIN, syncUnits, track } from "../complaints/factories";
@@ -6,10 +7,19 @@ import { act, session, validBody } from "../complaints/handling/factories";
 import { freshLimiterWindow } from "../limiter-window";
 import { makeKey, postForm, postJson, validFields, writtenRows } from "./filing-kit";
 import { expectSameFacts, get, parseXml } from "./kit";
+import postResponses from "./schemas/post-responses.json";
 
 beforeAll(syncUnits);
 
 type Error311 = { code: number; description: string }[];
+
+const { oneOf: _either, ...definitions } = postResponses;
+/** An answer checked against the published RequestResponse or TokenResponse definition (a list of them). */
+function expectPublished(kind: "RequestResponse" | "TokenResponse", body: unknown) {
+  const schema = { ...definitions, type: "array", items: { $ref: `#/definitions/${kind}` }, minItems: 1 };
+  const result = new Validator(schema as never, "7", false).validate(body);
+  expect(result.errors.map((e) => `${e.instanceLocation}: ${e.error}`)).toEqual([]);
+}
 
 const caseOf = (token: string) =>
   env.DB.prepare(
@@ -45,6 +55,7 @@ describe("POST requests: filing through Open311 with an API key", () => {
     expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
     const body = (await res.json()) as Open311Filed[];
     expect(body).toHaveLength(1);
+    expectPublished("RequestResponse", body);
     const filed = body[0] as Open311Filed;
     expect(filed.token).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(filed.account_id).toBe("app-user-42");
@@ -201,7 +212,9 @@ describe("reading a filing back", () => {
     const filed = await fileOk(validFields(key.apiKey));
     const waiting = await get(`/tokens/${filed.token}.json`);
     expect(waiting.status).toBe(200);
-    expect(await waiting.json()).toEqual([{ token: filed.token }]);
+    const waitingBody = await waiting.json();
+    expect(waitingBody).toEqual([{ token: filed.token }]);
+    expectPublished("TokenResponse", waitingBody);
     const row = await caseOf(filed.token);
     // Not public yet: requests/{id} does not know it, the website's tracking does.
     expect((await get(`/requests/${row?.case_number}.json`)).status).toBe(404);
@@ -221,6 +234,7 @@ describe("reading a filing back", () => {
 
     const json = (await (await get(`/tokens/${filed.token}.json`)).json()) as Open311Token[];
     expect(json).toEqual([{ token: filed.token, service_request_id: row?.case_number }]);
+    expectPublished("TokenResponse", json);
     const xml = parseXml(await (await get(`/tokens/${filed.token}.xml`)).text());
     expectSameFacts(json, xml.service_requests);
     const published = await get(`/requests/${row?.case_number}.json`);
