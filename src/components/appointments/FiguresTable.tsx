@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type {
   ApplicationFigures,
   AppointmentFigures,
@@ -68,22 +69,35 @@ const Row = ({ row }: { row: FiguresRow }) => (
  * One row per service point with its booking and application figures, the bureau's row last, then
  * the bookings per service. A point's figures resting on fewer than 5 bookings or applications say
  * so instead of a number. On a phone the table scrolls sideways inside its own focusable region.
+ * The staff page (src/components/appointments/staff/figures/) passes its own note, the name of
+ * what the total and the services cover (the points the account reaches), and no total row when
+ * it would repeat one point's.
  */
 export function FiguresTable({
   figures,
   label,
   serviceNames,
+  note,
+  scopeName = "全区",
+  showTotal = true,
 }: {
   figures: AppointmentFigures;
   label: string;
   serviceNames: Record<string, string>;
+  /** The line above the table, instead of the public small-number note. */
+  note?: ReactNode;
+  /** What the total row and the services table cover. */
+  scopeName?: string;
+  showTotal?: boolean;
 }) {
   return (
     <>
-      <p className="muted">
-        “少于 5”表示该服务点本月的预约或作出决定的申请不足 5
-        件，为免指向具体商户不公布数字；“—”表示没有可计算的数。表格较宽时可左右滑动。
-      </p>
+      {note ?? (
+        <p className="muted">
+          “少于 5”表示该服务点本月的预约或作出决定的申请不足 5
+          件，为免指向具体商户不公布数字；“—”表示没有可计算的数。表格较宽时可左右滑动。
+        </p>
+      )}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
       <section className="table-scroll" aria-labelledby="points-caption" tabIndex={0}>
         <table className="figures-table">
@@ -110,12 +124,14 @@ export function FiguresTable({
               </tr>
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">全区合计</th>
-              <Row row={figures.total} />
-            </tr>
-          </tfoot>
+          {showTotal && (
+            <tfoot>
+              <tr>
+                <th scope="row">{scopeName}合计</th>
+                <Row row={figures.total} />
+              </tr>
+            </tfoot>
+          )}
         </table>
       </section>
       {figures.byService.length > 0 && (
@@ -124,7 +140,10 @@ export function FiguresTable({
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
           <section className="table-scroll" aria-labelledby="services-caption" tabIndex={0}>
             <table className="figures-table">
-              <caption id="services-caption">{label}全区各类服务的预约</caption>
+              <caption id="services-caption">
+                {label}
+                {scopeName}各类服务的预约
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">服务</th>

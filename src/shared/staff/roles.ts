@@ -114,6 +114,8 @@ export const STAFF_MENU: { href: string; label: string; permission: Permission }
   { href: "/staff/appointments/applications/", label: "店招申请", permission: "appointments:read" },
   { href: "/staff/appointments/calendar/", label: "服务点日历", permission: "appointments:read" },
   { href: "/staff/figures/", label: "考核指标", permission: "figures:read" },
+  // After 考核指标, so a viewer still lands on the assessment figures.
+  { href: "/staff/appointments/figures/", label: "服务点统计", permission: "appointments:figures" },
   { href: "/staff/sweeps/figures/", label: "志愿统计", permission: "sweeps:figures" },
   { href: "/staff/account/", label: "我的账号", permission: "account:self" },
   { href: "/staff/accounts/", label: "账号管理", permission: "staff:manage" },

@@ -18,6 +18,7 @@ describe("the console menu", () => {
       "店招申请",
       "服务点日历",
       "考核指标",
+      "服务点统计",
       "志愿统计",
       "我的账号",
       "账号管理",
@@ -25,11 +26,12 @@ describe("the console menu", () => {
       "开放接口密钥",
     ]);
     expect(menuFor("volunteer_coordinator").map((e) => e.label)).toEqual(["志愿清扫", "志愿统计", "我的账号"]);
-    expect(menuFor("viewer").map((e) => e.label)).toEqual(["考核指标", "志愿统计", "我的账号"]);
+    expect(menuFor("viewer").map((e) => e.label)).toEqual(["考核指标", "服务点统计", "志愿统计", "我的账号"]);
     expect(menuFor("service_point_staff").map((e) => e.label)).toEqual([
       "服务点接待",
       "店招申请",
       "服务点日历",
+      "服务点统计",
       "我的账号",
     ]);
   });
