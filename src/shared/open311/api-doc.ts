@@ -22,7 +22,7 @@ const both = { "application/json": null, "text/xml": null };
 const format: ParamDoc = { description: "json 或 xml：回答的格式", schema: v.picklist(["json", "xml"]) };
 
 const error = (when: string): ResponseDoc => ({
-  description: `${when}：Open311 错误列表，每项为 code（HTTP 状态码）与 description（说明），格式同请求的后缀`,
+  description: `${when}（Open311 错误列表，格式同请求的后缀）`,
   content: both,
 });
 const errors = {
@@ -96,7 +96,7 @@ const routes: RouteDoc[] = [
     responses: {
       200: {
         description:
-          "service_requests：service_request_id、status（open/closed）、status_notes、extended_attributes 中的 FixMyStreet 状态、service_code、service_name、agency_responsible、requested_datetime、updated_datetime、expected_datetime、address、lat、long",
+          "service_requests：service_request_id、status（open/closed）、status_notes、extended_attributes（fixmystreet_status 与公开页地址 public_url）、service_code、service_name、agency_responsible、requested_datetime、updated_datetime、expected_datetime、address、lat、long、media_url（本站的公开照片）",
         content: both,
       },
       ...errors,
