@@ -19,7 +19,7 @@ describe("the audit action table", () => {
 
   it("names every action with one dotted convention and a distinct label, so the log's filter can tell them apart", () => {
     for (const action of Object.keys(AUDIT_ACTIONS))
-      expect(action).toMatch(/^(auth|staff|complaint|sweep|appointment|application)\.[a-z_]+$/);
+      expect(action).toMatch(/^(auth|staff|complaint|sweep|appointment|application|open311)\.[a-z_]+$/);
     const names = Object.values(AUDIT_ACTIONS);
     expect(new Set(names).size).toBe(names.length);
   });
