@@ -36,7 +36,12 @@ post.post(
   async (c) => {
     const { format } = splitSuffix(c.req.param("file"));
     const fields = await readFields(c.req.raw);
-    const apiKey = single(fields, "api_key") ?? c.req.query("api_key");
+    // The key travels in the body only, as the spec's POST argument: in the address it would be
+    // written to every access log and proxy on the way.
+    if (c.req.query("api_key") !== undefined) {
+      throw new Open311Error(403, "api_key 须放在请求体中，不能放在网址里（网址会被日志记录）。");
+    }
+    const apiKey = single(fields, "api_key");
     if (!apiKey) throw new Open311Error(403, "缺少 api_key：提交诉求需要管理员签发的 API 密钥。");
     const keyHash = await sha256Hex(apiKey.slice(0, 100));
     const key = apiKey.length <= 100 ? await findLiveKey(c.var.db, keyHash).get() : undefined;

@@ -118,7 +118,7 @@ const routes: RouteDoc[] = [
     path: `${BASE}/requests.{format}`,
     summary: "提交诉求（需要 API 密钥）",
     description:
-      "按规范以 application/x-www-form-urlencoded 提交，也接受 JSON。api_key 放在请求体（或查询串）中：缺少、无效或已吊销得 403；每个密钥单独限流，另按客户端限流。" +
+      "按规范以 application/x-www-form-urlencoded 提交，也接受 JSON。api_key 放在请求体中（放在网址查询串里会被日志记录，得 403）：缺少、无效或已吊销得 403；每个密钥单独限流，另按客户端限流。" +
       "与网站提交走同一条路径（同样的校验、隐私规则、一次批量写入、幂等）。description 不能含 HTML；media_url 只作为链接记下，本站不会去取。" +
       "类别要求的属性以 attribute[code]=值 提交（多选为 attribute[code][]）。回答带 token，立案后可凭 tokens 查到诉求编号。",
     params: { format },

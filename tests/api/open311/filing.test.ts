@@ -146,6 +146,12 @@ describe("POST requests: filing through Open311 with an API key", () => {
       expect(xml.status).toBe(403);
       expect((parseXml(await xml.text()) as { errors: { error: unknown[] } }).errors.error).toHaveLength(1);
     }
+    // A live key in the address is refused too: it would be in every access log on the way.
+    const live = await makeKey();
+    const { api_key: _inBody, ...rest } = validFields(live.apiKey);
+    const inQuery = await postForm(rest, { query: `?api_key=${encodeURIComponent(live.apiKey)}` });
+    expect(inQuery.status).toBe(403);
+    expect(((await inQuery.json()) as { description: string }[])[0]?.description).toMatch(/请求体/);
     expect(await writtenRows()).toEqual(before);
   });
 
