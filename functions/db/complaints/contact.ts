@@ -24,9 +24,9 @@ function scrubbed(column: string, terms: readonly string[]): SQL {
 }
 
 /**
- * The reporter's contact deletion (PIPL art. 47), as one batch: name, phone and callback wish
- * cleared, and the same name and phone cut from the case's text, its replies and the hash its
- * idempotency record kept of the filing. The timeline's internal event and the audit row are
+ * The reporter's contact deletion (PIPL art. 47), as one batch: name, phone, callback wish and an
+ * Open311 filing's account id cleared, and the same name and phone cut from the case's text, its
+ * replies and the hash its idempotency record kept of the filing. The timeline's internal event and the audit row are
  * written only when the case still had contact details (`changes() = 1` chains them to the update),
  * so a second deletion writes nothing. `contact_anonymised_at` is left to the retention cron: it
  * walks only rows without it, and must still coarsen the exact point after closure.
@@ -48,8 +48,13 @@ export function deleteContactBatch(d: {
     sql` OR `,
   );
   return [
+    // An app's Open311 filing may hold the app's account id of the reporter and nothing else: the
+    // case still has contact to delete. The trigger of migrations/0023 clears it only when name,
+    // phone or callback wish change, so it is cleared here too, after the case's row.
     sql`UPDATE complaints SET ${textSets} reporter_name = NULL, reporter_phone = NULL, callback_wanted = 0
-      WHERE id = ${d.complaintId} AND (reporter_name IS NOT NULL OR reporter_phone IS NOT NULL OR callback_wanted = 1)`,
+      WHERE id = ${d.complaintId} AND (reporter_name IS NOT NULL OR reporter_phone IS NOT NULL
+        OR callback_wanted = 1 OR EXISTS (SELECT 1 FROM open311_requests o
+          WHERE o.complaint_id = ${d.complaintId} AND o.account_id IS NOT NULL))`,
     sql`INSERT INTO complaint_events (complaint_id, at, action, from_state, to_state, actor_kind, is_public, note_public)
       SELECT id, ${d.at}, ${CONTACT_DELETED_ACTION}, state, state, 'reporter', 0, 0 FROM complaints
       WHERE id = ${d.complaintId} AND changes() = 1`,
@@ -63,6 +68,7 @@ export function deleteContactBatch(d: {
             WHERE complaint_id = ${d.complaintId} AND note IS NOT NULL AND (${mentions})`,
         ]
       : []),
+    sql`UPDATE open311_requests SET account_id = NULL WHERE complaint_id = ${d.complaintId} AND account_id IS NOT NULL`,
     sql`UPDATE idempotency_keys SET request_hash = ${CONTACT_DELETED_HASH}
       WHERE complaint_id = ${d.complaintId} AND request_hash <> ${CONTACT_DELETED_HASH}`,
   ];

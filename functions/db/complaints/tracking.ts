@@ -14,13 +14,20 @@ export interface TrackingEvent {
   note: string | null;
 }
 
+/** What an Open311 filing holds about its reporter: null fields for what the app did not send or was deleted. */
+export interface TrackedOpen311 {
+  accountId: string | null;
+  mediaUrl: string | null;
+}
+
 /** The rows `trackingRead` returns; its JSON columns are parsed by `parseTrackingRow`. */
 export type TrackingRow = Awaited<ReturnType<ReturnType<typeof trackingRead>["get"]>>;
 type By = { trackingHash: string } | { caseNumber: string };
 
 /**
  * Everything the tracking page shows in ONE statement: the case row, and as JSON columns its public
- * events, its photos, the names of the units involved and the case a duplicate was merged into, all
+ * events, its photos, the names of the units involved, the case a duplicate was merged into and what
+ * an Open311 filing kept about the reporter, all
  * matched by the tracking secret's hash or by the case number. One statement, not a batch of five:
  * each statement costs D1 (and the local emulator) a round of work of its own, and the page is read
  * far more often than any case changes.
@@ -54,6 +61,9 @@ function trackingQuery(db: Db, match: SQL) {
       // The case a duplicate was merged into: its reporter follows that one from now on.
       mergedInto: sql<string | null>`(SELECT json_object('caseNumber', m.case_number, 'state', m.state,
           'dueAt', m.due_at) FROM complaints m WHERE m.id = complaints.merged_into)`,
+      // What an app's Open311 filing kept about the reporter (personal data, see personal-data.ts).
+      open311: sql<string | null>`(SELECT json_object('accountId', o.account_id, 'mediaUrl', o.media_url)
+        FROM open311_requests o WHERE o.complaint_id = complaints.id)`,
     })
     .from(complaints)
     .where(match);
@@ -93,5 +103,6 @@ export function parseTrackingRow(row: NonNullable<TrackingRow>) {
       ? (JSON.parse(row.mergedInto) as { caseNumber: string; state: CaseState; dueAt: string | null })
       : null,
     contactDeletedAt: row.contactDeletedAt,
+    open311: row.open311 ? (JSON.parse(row.open311) as TrackedOpen311) : null,
   };
 }

@@ -19,9 +19,18 @@ export async function readTracking(db: Db, by: Parameters<typeof findTracking>[1
   const row = await findTracking(db, by);
   return row
     ? parseTrackingRow(row)
-    : { complaint: undefined, events: [], photos: [], units: [], mergedInto: null, contactDeletedAt: null };
+    : {
+        complaint: undefined,
+        events: [],
+        photos: [],
+        units: [],
+        mergedInto: null,
+        contactDeletedAt: null,
+        open311: null,
+      };
 }
 type TrackingData = Omit<ReturnType<typeof parseTrackingRow>, "complaint"> & { complaint: Complaint | undefined };
+type PersonalSource = Pick<TrackingData, "events" | "photos" | "contactDeletedAt" | "open311">;
 
 /**
  * Everything the case holds about its reporter (src/shared/complaints/personal-data.ts), for the
@@ -29,7 +38,7 @@ type TrackingData = Omit<ReturnType<typeof parseTrackingRow>, "complaint"> & { c
  */
 export function personalData(
   c: Complaint,
-  { events, photos, contactDeletedAt }: Pick<TrackingData, "events" | "photos" | "contactDeletedAt">,
+  { events, photos, contactDeletedAt, open311 }: PersonalSource,
 ): PersonalData {
   return {
     name: c.reporterName,
@@ -41,6 +50,9 @@ export function personalData(
     photoCount: photos.filter((p) => p.stage === "report").length,
     ratingComment: c.ratingComment,
     reopenReasons: events.filter((e) => e.action === "reopen" && e.note).map((e) => e.note as string),
+    // Only a case an app filed through Open311 has these, and only while they are kept.
+    ...(open311?.accountId ? { accountId: open311.accountId } : {}),
+    ...(open311?.mediaUrl ? { mediaUrl: open311.mediaUrl } : {}),
     contactDeletedAt,
     contactAnonymisedAt: c.contactAnonymisedAt,
   };
@@ -52,7 +64,7 @@ export function personalData(
  */
 export function trackingView(
   c: Complaint,
-  { events, photos, units, mergedInto, contactDeletedAt }: Omit<TrackingData, "complaint">,
+  { events, photos, units, mergedInto, contactDeletedAt, open311 }: Omit<TrackingData, "complaint">,
   { personal = false, now = Date.now() }: { personal?: boolean; now?: number } = {},
 ): TrackingView {
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
@@ -93,6 +105,6 @@ export function trackingView(
     canRate: CLOSED_FOR_RATING.includes(c.state) && !c.rating,
     canReopen: CLOSED_FOR_RATING.includes(c.state) && !!reopenUntil && Date.parse(reopenUntil) > now,
     reopenUntil,
-    personalData: personal ? personalData(c, { events, photos, contactDeletedAt }) : null,
+    personalData: personal ? personalData(c, { events, photos, contactDeletedAt, open311 }) : null,
   };
 }

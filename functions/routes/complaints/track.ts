@@ -47,14 +47,15 @@ track.get("/", async (c) => {
 });
 
 /**
- * The reporter deletes their name, phone and callback wish now (PIPL art. 47), proving the tracking
- * secret: one batch with its internal event and audit row (functions/db/complaints/contact.ts). A
- * case that holds no contact any more (deleted before, or anonymised) answers the same view and
- * writes nothing.
+ * The reporter deletes their name, phone, callback wish and an Open311 filing's account id now
+ * (PIPL art. 47), proving the tracking secret: one batch with its internal event and audit row
+ * (functions/db/complaints/contact.ts). A case that holds no contact any more (deleted before, or
+ * anonymised) answers the same view and writes nothing.
  */
 track.delete("/contact", async (c) => {
-  const { complaint: found } = await trackedByToken(c);
-  if (found.reporterName !== null || found.reporterPhone !== null || found.callbackWanted) {
+  const { complaint: found, open311 } = await trackedByToken(c);
+  // An app's Open311 filing may hold only the app's account id: that is contact too.
+  if (found.reporterName !== null || found.reporterPhone !== null || found.callbackWanted || open311?.accountId) {
     await c.var.platform.batch.run(
       deleteContactBatch({
         complaintId: found.id,

@@ -15,14 +15,21 @@ export interface PersonalDataItem {
     | "description"
     | "photoCount"
     | "ratingComment"
-    | "reopenReasons";
+    | "reopenReasons"
+    | "accountId"
+    | "mediaUrl";
   /** The table and columns (drizzle names) that hold it. */
-  table: "complaints" | "complaintPhotos" | "complaintEvents";
+  table: "complaints" | "complaintPhotos" | "complaintEvents" | "open311Requests";
   columns: readonly string[];
   /** As the notice and the tracking page name it. */
   label: string;
   /** Contact details: the reporter can delete them through the tracking link at any time. */
   contact: boolean;
+  /**
+   * Held only by some cases (those a third-party app filed through Open311): the tracking view
+   * carries it, and the page shows it, only when the case has it.
+   */
+  optional?: true;
 }
 
 export const PERSONAL_DATA: readonly PersonalDataItem[] = [
@@ -35,6 +42,25 @@ export const PERSONAL_DATA: readonly PersonalDataItem[] = [
   { key: "photoCount", table: "complaintPhotos", columns: ["r2Key"], label: "照片", contact: false },
   { key: "ratingComment", table: "complaints", columns: ["ratingComment"], label: "评价留言", contact: false },
   { key: "reopenReasons", table: "complaintEvents", columns: ["note"], label: "申请复核的理由", contact: false },
+  // Filed by an app through POST /open311/v2/requests: the app's identifier of the reporter goes
+  // with the contact (deleteContactBatch, migrations/0023); the link is recorded, never fetched or
+  // published.
+  {
+    key: "accountId",
+    table: "open311Requests",
+    columns: ["accountId"],
+    label: "应用中的账号标识",
+    contact: true,
+    optional: true,
+  },
+  {
+    key: "mediaUrl",
+    table: "open311Requests",
+    columns: ["mediaUrl"],
+    label: "图片链接",
+    contact: false,
+    optional: true,
+  },
 ];
 
 /** The event a contact deletion writes to the case's timeline (internal: staff see it, the public does not). */

@@ -180,6 +180,10 @@ export interface PersonalData {
   photoCount: number;
   ratingComment: string | null;
   reopenReasons: string[];
+  /** The calling app's identifier of the reporter, only on a case an app filed through Open311 while it is kept. */
+  accountId?: string;
+  /** The link the app sent with an Open311 filing (never fetched by us, never public), only when there is one. */
+  mediaUrl?: string;
   /** When the reporter deleted their contact details through the tracking link. */
   contactDeletedAt: string | null;
   /** When the retention period anonymised contact and point (after closure). */

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { getTableColumns } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { complaintEvents, complaintPhotos, complaints } from "../../../functions/db/schema";
+import { complaintEvents, complaintPhotos, complaints, open311Requests } from "../../../functions/db/schema";
 import { CATEGORIES } from "../../../src/shared/complaints/categories";
-import { PERSONAL_DATA } from "../../../src/shared/complaints/personal-data";
+import { PERSONAL_DATA, type PersonalDataItem } from "../../../src/shared/complaints/personal-data";
 import { publicCoordinate } from "../../../src/shared/geo";
 import { CONTACT_RETENTION_DAYS } from "../../../src/shared/privacy";
 import { BUREAU } from "../../../src/shared/publishing";
@@ -13,7 +13,11 @@ const root = path.join(import.meta.dirname, "../../..");
 const notice = readFileSync(path.join(root, "content/pages/privacy.md"), "utf8");
 // The filing form's summary, read as source (the Node suite does not compile JSX): its period must be the constant.
 const summary = readFileSync(path.join(root, "src/components/complaints/PrivacySummary.tsx"), "utf8");
-const TABLES = { complaints, complaintPhotos, complaintEvents };
+// Every table PERSONAL_DATA may name (a new one in its union fails to compile here until added).
+const TABLES = { complaints, complaintPhotos, complaintEvents, open311Requests } satisfies Record<
+  PersonalDataItem["table"],
+  unknown
+>;
 
 /**
  * The columns of `complaints` that hold nothing about a person: the case's category, state, dates
@@ -52,6 +56,12 @@ const NOT_PERSONAL = new Set([
   "overdueAt",
 ]);
 
+/**
+ * The columns of `open311_requests` that hold nothing about a person: which key filed the case,
+ * the spec's token (it leads only to the public case) and when. The rest is in PERSONAL_DATA.
+ */
+const NOT_PERSONAL_OPEN311 = new Set(["complaintId", "keyId", "token", "createdAt"]);
+
 describe("the privacy notice says what the portal does, and only that", () => {
   it("names every item of personal data a case holds, each of which the schema really has", () => {
     for (const item of PERSONAL_DATA) {
@@ -63,6 +73,25 @@ describe("the privacy notice says what the portal does, and only that", () => {
       const listed = PERSONAL_DATA.some((i) => i.table === "complaints" && i.columns.includes(column));
       expect(listed || NOT_PERSONAL.has(column), `complaints.${column}: personal data or not?`).toBe(true);
     }
+    for (const column of Object.keys(getTableColumns(open311Requests))) {
+      const listed = PERSONAL_DATA.some((i) => i.table === "open311Requests" && i.columns.includes(column));
+      expect(listed || NOT_PERSONAL_OPEN311.has(column), `open311Requests.${column}: personal data or not?`).toBe(true);
+    }
+  });
+
+  it("says what an app's Open311 filing keeps, that the link is never fetched, and when the account id goes", () => {
+    const open311 = PERSONAL_DATA.filter((i) => i.table === "open311Requests");
+    expect(open311.map((i) => i.key).sort()).toEqual(["accountId", "mediaUrl"]);
+    expect(notice).toMatch(/Open311/);
+    // The reporter reads each of them in the notice's list of what the tracking link shows.
+    const rights = notice.slice(notice.indexOf("## 您的权利"));
+    for (const item of open311) expect(rights, item.label).toContain(item.label);
+    const media = open311.find((i) => i.key === "mediaUrl");
+    expect(notice).toMatch(new RegExp(`${media?.label}[^\n]*不会[^\n]*(打开|下载)[^\n]*不公开`));
+    // The account id is deleted with the contact: the notice says so where it names it.
+    const account = open311.find((i) => i.key === "accountId");
+    expect(account?.contact).toBe(true);
+    expect(notice).toMatch(new RegExp(`${account?.label}[^\n]*删除联系方式`));
   });
 
   it("gives the retention period the cron really uses, in the notice and in the form's summary", () => {
