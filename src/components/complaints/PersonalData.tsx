@@ -38,7 +38,9 @@ export function PersonalDataPanel({ data, token, onDeleted }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
   const focusLater = useFocusLater();
-  const hasContact = !!data.name || !!data.phone || data.callbackWanted;
+  const hasContact = !!data.name || !!data.phone || data.callbackWanted || !!data.accountId;
+  // Items only some cases hold (an app's Open311 filing): a website filing has no row for them.
+  const items = PERSONAL_DATA.filter((item) => !item.optional || data[item.key] !== undefined);
 
   const ask = () => {
     setConfirming(true);
@@ -70,7 +72,7 @@ export function PersonalDataPanel({ data, token, onDeleted }: Props) {
       </h3>
       <p className="muted">只有持查询链接的人能看到这里。</p>
       <dl className="facts">
-        {PERSONAL_DATA.map((item) => (
+        {items.map((item) => (
           <div key={item.key}>
             <dt>{item.label}</dt>
             <dd>{shown(item.key, data)}</dd>
@@ -85,7 +87,8 @@ export function PersonalDataPanel({ data, token, onDeleted }: Props) {
         <div>
           <h4 id="contact-delete-heading">删除联系方式</h4>
           <p>
-            立即删除称呼、手机号码和回访意愿；描述、地址和答复中与它们一字不差的文字也会换成“（已删除）”。删除后工作人员无法给您回电，也不能再用手机号码查询，请保存好本页链接。
+            立即删除称呼、手机号码{data.accountId ? "、回访意愿和应用中的账号标识" : "和回访意愿"}
+            ；描述、地址和答复中与它们一字不差的文字也会换成“（已删除）”。删除后工作人员无法给您回电，也不能再用手机号码查询，请保存好本页链接。
           </p>
           <div role="alert" className="alert-region">
             {error && <p className="field-error">{error}</p>}
