@@ -155,7 +155,7 @@ const routes: RouteDoc[] = [
         content: both,
       },
       ...errors,
-      403: error("缺少 api_key，或密钥无效、已吊销"),
+      403: error("缺少 api_key，密钥无效或已吊销，或密钥放在了网址中"),
       429: error("这个密钥或这个客户端提交过于频繁"),
     },
   },
