@@ -6,6 +6,11 @@ export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : "***";
 }
 
+/** An app's account id (Open311), like the phone: wx_12345678 → wx***78, a short one *** only. */
+export function maskAccountId(id: string): string {
+  return id.length >= 8 ? `${id.slice(0, 2)}***${id.slice(-2)}` : "***";
+}
+
 /** 张三 → 张*, 欧阳娜娜 → 欧***. */
 export function maskName(name: string): string {
   const chars = [...name.trim()];

@@ -9,6 +9,8 @@ import {
   complaintFigureDays,
   complaintPhotos,
   complaints,
+  open311ApiKeys,
+  open311Requests,
   openStatesSql,
   staffUsers,
 } from "../schema";
@@ -113,6 +115,18 @@ export function caseDetailReads(db: Db, id: number) {
       .select({ id: complaints.id, caseNumber: complaints.caseNumber })
       .from(complaints)
       .where(and(isNotNull(complaints.mergedInto), eq(complaints.mergedInto, id))),
+    // Filed by an app through Open311: the key that filed it, the account id and picture link.
+    db
+      .select({
+        accountId: open311Requests.accountId,
+        mediaUrl: open311Requests.mediaUrl,
+        keyHolder: open311ApiKeys.holder,
+        keyPrefix: open311ApiKeys.prefix,
+        keyRevokedAt: open311ApiKeys.revokedAt,
+      })
+      .from(open311Requests)
+      .innerJoin(open311ApiKeys, eq(open311Requests.keyId, open311ApiKeys.id))
+      .where(eq(open311Requests.complaintId, id)),
   ] as const;
 }
 

@@ -45,3 +45,11 @@ export function findByToken(db: Db, token: string) {
     .innerJoin(complaints, eq(open311Requests.complaintId, complaints.id))
     .where(eq(open311Requests.token, token));
 }
+
+/** The account id an app sent with a case (contact): the staff's audited contact call shows it. */
+export function findFilingAccount(db: Db, complaintId: number) {
+  return db
+    .select({ accountId: open311Requests.accountId })
+    .from(open311Requests)
+    .where(eq(open311Requests.complaintId, complaintId));
+}

@@ -1,5 +1,5 @@
 import { categoryById } from "../../../src/shared/complaints/categories";
-import type { CaseDetail, CaseSummary } from "../../../src/shared/complaints/console-wire";
+import type { CaseDetail, CaseOrigin, CaseSummary } from "../../../src/shared/complaints/console-wire";
 import { CONTACT_DELETED_ACTION, CONTACT_DELETED_LABEL } from "../../../src/shared/complaints/personal-data";
 import { placeById } from "../../../src/shared/complaints/places";
 import {
@@ -14,7 +14,7 @@ import {
   TRANSITIONS,
 } from "../../../src/shared/complaints/states";
 import { communityById } from "../../../src/shared/geo";
-import { maskName, maskPhone } from "../../../src/shared/privacy";
+import { maskAccountId, maskName, maskPhone } from "../../../src/shared/privacy";
 import type { StaffIdentity } from "../../../src/shared/staff/roles";
 import type { Db } from "../../db/client";
 import { caseDetailReads } from "../../db/complaints/handling";
@@ -88,6 +88,27 @@ export function allowedActions(c: Complaint, staff: StaffIdentity): StaffAction[
   return STAFF_ACTIONS.filter((a) => refusal(c, staff, a) === null);
 }
 
+interface Filing {
+  accountId: string | null;
+  mediaUrl: string | null;
+  keyHolder: string;
+  keyPrefix: string;
+  keyRevokedAt: string | null;
+}
+
+/** The channel a case came in by; an Open311 account id masked as the phone is (contact). */
+function caseOrigin(f: Filing | undefined): CaseOrigin {
+  if (!f) return { channel: "web" };
+  return {
+    channel: "open311",
+    keyHolder: f.keyHolder,
+    keyPrefix: f.keyPrefix,
+    keyRevoked: f.keyRevokedAt !== null,
+    accountId: f.accountId ? maskAccountId(f.accountId) : null,
+    mediaUrl: f.mediaUrl,
+  };
+}
+
 const ACTOR_LABELS = { reporter: "市民", system: "系统" } as const;
 
 /** Everything the case page shows, read in one batch; undefined when there is no such case. */
@@ -97,7 +118,7 @@ export async function readCaseDetail(
   staff: StaffIdentity,
   now = Date.now(),
 ): Promise<CaseDetail | undefined> {
-  const [cases, events, photos, mergedInto, mergedFrom, unitRows] = await db.batch([
+  const [cases, events, photos, mergedInto, mergedFrom, filings, unitRows] = await db.batch([
     ...caseDetailReads(db, id),
     listUnits(db),
   ]);
@@ -112,6 +133,7 @@ export async function readCaseDetail(
       phone: c.reporterPhone ? maskPhone(c.reporterPhone) : null,
       callbackWanted: c.callbackWanted,
     },
+    origin: caseOrigin(filings[0]),
     lat: c.lat,
     lng: c.lng,
     respondedAt: c.respondedAt,

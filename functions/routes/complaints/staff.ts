@@ -22,6 +22,7 @@ import {
 import { can } from "../../../src/shared/staff/roles";
 import { findCasePhoto, listCases } from "../../db/complaints/handling";
 import { transitionBatch } from "../../db/complaints/index";
+import { findFilingAccount } from "../../db/open311/requests";
 import { listUnits } from "../../db/staff/units";
 import type { AppEnv } from "../../env";
 import { audit } from "../../lib/audit-context";
@@ -64,12 +65,21 @@ cases.get("/:id", validate("param", CaseIdParamSchema), async (c) => {
   return c.json(await readCaseDetail(c.var.db, found.id, staff));
 });
 
-/** The reporter's full contact, to call back: only when a callback was asked for, and audited. */
+/**
+ * The reporter's full contact, audited: the name and phone only when a callback was asked for, and
+ * the account id an app sent through Open311 (the case view masks both).
+ */
 cases.get("/:id/contact", validate("param", CaseIdParamSchema), async (c) => {
   const found = await loadCase(c, c.req.valid("param").id);
-  if (!found.callbackWanted || !found.reporterPhone) throw problem(404, { detail: "市民未留联系方式或已匿名化。" });
+  const accountId = (await findFilingAccount(c.var.db, found.id).get())?.accountId ?? null;
+  const callback = found.callbackWanted && !!found.reporterPhone;
+  if (!callback && !accountId) throw problem(404, { detail: "市民未留联系方式或已匿名化。" });
   await audit(c, "complaint.contact_viewed", found.caseNumber);
-  return c.json<Contact>({ name: found.reporterName, phone: found.reporterPhone });
+  return c.json<Contact>({
+    name: callback ? found.reporterName : null,
+    phone: callback ? found.reporterPhone : null,
+    ...(accountId ? { accountId } : {}),
+  });
 });
 
 cases.get("/:id/photos/:photoId", validate("param", CasePhotoParamSchema), async (c) => {

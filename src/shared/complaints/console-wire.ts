@@ -76,11 +76,29 @@ export interface CaseLink {
   caseNumber: string;
 }
 
+/**
+ * Where a case came from: the website's form, or an app through Open311 (its key's holder and
+ * prefix, which tell keys apart without being secret). An Open311 filing's account id is contact,
+ * masked here like the phone (the full one comes with the audited contact call) and cleared with
+ * the contact; the picture link is the app's, never fetched by the portal and never public.
+ */
+export type CaseOrigin =
+  | { channel: "web" }
+  | {
+      channel: "open311";
+      keyHolder: string;
+      keyPrefix: string;
+      keyRevoked: boolean;
+      accountId: string | null;
+      mediaUrl: string | null;
+    };
+
 /** GET /api/staff/complaints/:id, and the answer to every action: the case page. */
 export interface CaseDetail extends CaseSummary {
   description: string;
   /** Masked by the API (张*, 138****1234); the full contact is a separate, audited call. */
   reporter: { name: string | null; phone: string | null; callbackWanted: boolean };
+  origin: CaseOrigin;
   /** The exact point: staff need it to find the place. */
   lat: number | null;
   lng: number | null;
@@ -103,6 +121,8 @@ export interface CaseDetail extends CaseSummary {
 export interface Contact {
   name: string | null;
   phone: string | null;
+  /** An Open311 filing's account id in the calling app, when it has one. */
+  accountId?: string;
 }
 
 /** How the figures are broken down (the `by` of FiguresQuerySchema). */
