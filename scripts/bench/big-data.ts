@@ -8,6 +8,7 @@ import { executeLocal, freePort, migrateLocal, startWrangler } from "../lib/wran
 import { DEMO_PASSWORD, staffStatements } from "../seed/staff.ts";
 import { appointmentsLatency, appointmentsQueryTimes, bigAppointmentsSql } from "./appointments.ts";
 import { asNewResident, type LoadResult, load } from "./load.ts";
+import { open311QueryTimes } from "./open311.ts";
 import type { QueryTime } from "./query-time.ts";
 import { bigSweepsSql, sweepsLatency, sweepsQueryTimes } from "./sweeps.ts";
 
@@ -73,7 +74,11 @@ export async function bigDataLatency(
     );
     const seedSeconds = (Date.now() - t0) / 1000;
     // The queries' own SQLite time, before wrangler dev opens the same state.
-    const queryTimes = [...(await sweepsQueryTimes(persistTo)), ...(await appointmentsQueryTimes(persistTo))];
+    const queryTimes = [
+      ...(await sweepsQueryTimes(persistTo)),
+      ...(await appointmentsQueryTimes(persistTo)),
+      ...(await open311QueryTimes(persistTo)),
+    ];
     const server = await startWrangler({
       port: await freePort(),
       persistTo,
