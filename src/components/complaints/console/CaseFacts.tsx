@@ -2,6 +2,7 @@ import { currentDeadline, notYetDispatched } from "../../../lib/complaints/conso
 import { caseHref } from "../../../lib/complaints/console-api";
 import type { CaseDetail } from "../../../shared/complaints/console-wire";
 import { formatChinaMinute } from "../../../shared/time";
+import { CaseOriginFacts } from "./CaseOrigin";
 import { pendingText } from "./CaseTags";
 import { DeadlineFact } from "./DeadlineFact";
 import { ReporterContact } from "./ReporterContact";
@@ -20,13 +21,14 @@ function CaseLink({ c }: { c: { id: number; caseNumber: string } }) {
   );
 }
 
-/** The facts of a case as a list of terms: place, unit, deadlines, requests, reporter. */
+/** The facts of a case as a list of terms: where it came from, place, unit, deadlines, requests, reporter. */
 export function CaseFacts({ detail: d, mayRevealContact, now }: Props) {
   const running = currentDeadline(d);
   return (
     <section aria-labelledby="facts-heading" className="case-facts">
       <h3 id="facts-heading">案件信息</h3>
       <dl className="facts">
+        <CaseOriginFacts origin={d.origin} />
         <dt>问题类别</dt>
         <dd>{d.categoryName}</dd>
         <dt>所在社区</dt>

@@ -12,13 +12,17 @@ interface Props {
   mayReveal: boolean;
 }
 
-/** The reporter as the API masks them (张*, 138****1234), and the full contact on request, to call back. */
+/** The reporter as the API masks them (张*, 138****1234, an app's account id), and the full contact on request. */
 export function ReporterContact({ detail, mayReveal }: Props) {
   const [full, setFull] = useState<Contact | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
   const focusLater = useFocusLater();
   const shown = full ?? detail.reporter;
+  // An app's Open311 filing: the account id, masked like the phone until revealed.
+  const origin = detail.origin;
+  const maskedAccount = origin.channel === "open311" ? origin.accountId : null;
+  const accountId = full ? (full.accountId ?? null) : maskedAccount;
   // The reporter's own deletion through the tracking link: its internal timeline event says when.
   const deleted = detail.timeline.find((e) => e.action === CONTACT_DELETED_ACTION);
 
@@ -51,13 +55,19 @@ export function ReporterContact({ detail, mayReveal }: Props) {
         <br />
         手机号码：{shown.phone ? <span className="mono">{shown.phone}</span> : "未留"}
         <br />
+        {accountId && (
+          <>
+            应用中的账号标识：<span className="mono">{accountId}</span>
+            <br />
+          </>
+        )}
         {detail.reporter.callbackWanted ? "需要回访" : "不需要回访"}
         {full && <span className="muted">（完整联系方式，查看已记录）</span>}
       </p>
       <div role="alert" className="alert-region">
         {error && <p className="field-error">{error}</p>}
       </div>
-      {mayReveal && detail.reporter.callbackWanted && !full && (
+      {mayReveal && (detail.reporter.callbackWanted || maskedAccount) && !full && (
         <button type="button" className="secondary" aria-disabled={busy || undefined} onClick={reveal}>
           {busy ? "正在获取…" : "显示完整联系方式"}
         </button>
