@@ -1,0 +1,2 @@
+DROP INDEX `sweeps_state_starts_idx`;--> statement-breakpoint
+CREATE INDEX `sweeps_state_starts_idx` ON `sweeps` (`state`,`starts_at`,`community_id`,`capacity`,`ends_at`,`confirmed_count`,`offered_count`,`held_count`,`attended_count`,`attended_minutes`);
