@@ -1,8 +1,7 @@
-import { type FormEvent, useState } from "react";
 import { FIGURES_PRESETS, type StaffFiguresQuery } from "../../../../lib/appointments/staff-figures-api";
 import type { FieldErrors } from "../../../../lib/kit/problem";
-import { ErrorSummary } from "../../../forms/ErrorSummary";
 import { Field } from "../../../forms/Field";
+import { PeriodForm } from "../../../forms/PeriodForm";
 
 export const FIGURES_FIELDS = {
   point: { id: "figures-point", label: "服务点" },
@@ -21,85 +20,35 @@ interface Props {
 
 /**
  * The service point (for the centre: all of them or one) and the period: a ready-made one at a tap
- * (this month, last month, the last 90 days) or any days of at most a year, as the complaints
- * console's period form does.
+ * (this month, last month, the last 90 days) or any days of at most a year, on the consoles' period form.
  */
 export function FiguresForm({ initial, points, errors, message, onSubmit }: Props) {
-  const [query, setQuery] = useState(initial);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    onSubmit(query);
-  }
-
-  function preset(period: { from: string; to: string }) {
-    const next = { ...query, ...period };
-    setQuery(next);
-    onSubmit(next);
-  }
-
   return (
-    <>
-      <ErrorSummary message={message} errors={errors} targets={FIGURES_FIELDS} />
-      <form className="card filters-form" noValidate onSubmit={submit} aria-label="统计范围">
-        <fieldset className="presets">
-          <legend>常用时段</legend>
-          <div className="actions">
-            {FIGURES_PRESETS.map((p) => (
-              <button key={p.id} type="button" className="secondary" onClick={() => preset(p.period())}>
-                {p.label}
-              </button>
-            ))}
-          </div>
-        </fieldset>
-        <div className="filter-grid">
-          {points.length > 1 && (
-            <Field id={FIGURES_FIELDS.point.id} label={FIGURES_FIELDS.point.label} error={errors.point}>
-              {(a11y) => (
-                <select
-                  {...a11y}
-                  name="point"
-                  value={query.point}
-                  onChange={(e) => setQuery((q) => ({ ...q, point: e.target.value }))}
-                >
-                  <option value="">全部服务点</option>
-                  {points.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          )}
-          <Field id={FIGURES_FIELDS.from.id} label={FIGURES_FIELDS.from.label} error={errors.from}>
+    <PeriodForm
+      initial={initial}
+      presets={FIGURES_PRESETS}
+      fields={FIGURES_FIELDS}
+      errors={errors}
+      message={message}
+      label="统计范围"
+      submitLabel="查看统计"
+      onSubmit={onSubmit}
+      before={(query, update) =>
+        points.length > 1 && (
+          <Field id={FIGURES_FIELDS.point.id} label={FIGURES_FIELDS.point.label} error={errors.point}>
             {(a11y) => (
-              <input
-                {...a11y}
-                name="from"
-                type="date"
-                value={query.from}
-                onChange={(e) => setQuery((q) => ({ ...q, from: e.target.value }))}
-              />
+              <select {...a11y} name="point" value={query.point} onChange={(e) => update({ point: e.target.value })}>
+                <option value="">全部服务点</option>
+                {points.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
             )}
           </Field>
-          <Field id={FIGURES_FIELDS.to.id} label={FIGURES_FIELDS.to.label} error={errors.to}>
-            {(a11y) => (
-              <input
-                {...a11y}
-                name="to"
-                type="date"
-                value={query.to}
-                onChange={(e) => setQuery((q) => ({ ...q, to: e.target.value }))}
-              />
-            )}
-          </Field>
-        </div>
-        <div className="actions">
-          <button type="submit">查看统计</button>
-        </div>
-        <p className="hint muted">日期按北京时间计算，含起止两天，最长一年。</p>
-      </form>
-    </>
+        )
+      }
+    />
   );
 }
