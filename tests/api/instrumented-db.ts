@@ -3,7 +3,8 @@ import { env } from "cloudflare:workers";
 const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)/i;
 
 /**
- * A D1 binding that counts the batches that write, and writes made outside a batch, and can make
+ * A D1 binding that counts the batches that write, writes made outside a batch and every round trip
+ * (a statement run on its own, or a batch: one each), and can make
  * the statement at `failAt` of every batch that writes fail (the real D1 then rolls the whole batch
  * back).
  * Reads may be batched too (one round trip); only batches holding a write count as mutations. The
@@ -11,7 +12,7 @@ const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE)/i;
  * (functions/platform/cloudflare.ts) both reach this binding.
  */
 export function instrumentedDb(failAt?: number) {
-  const stats = { writeBatches: 0, statements: [] as number[], writesOutsideBatch: 0 };
+  const stats = { writeBatches: 0, statements: [] as number[], writesOutsideBatch: 0, roundTrips: 0 };
   const sqlOf = new WeakMap<object, string>();
   const realOf = new WeakMap<object, D1PreparedStatement>();
   const track = (stmt: D1PreparedStatement, query: string): D1PreparedStatement => {
@@ -19,9 +20,10 @@ export function instrumentedDb(failAt?: number) {
       get(s, p) {
         const value = Reflect.get(s, p);
         if (p === "bind") return (...args: unknown[]) => track(s.bind(...args), query);
-        if (WRITE.test(query) && (p === "run" || p === "all" || p === "first" || p === "raw")) {
+        if (p === "run" || p === "all" || p === "first" || p === "raw") {
           return (...args: unknown[]) => {
-            stats.writesOutsideBatch++;
+            stats.roundTrips++;
+            if (WRITE.test(query)) stats.writesOutsideBatch++;
             return (value as (...a: unknown[]) => unknown).apply(s, args);
           };
         }
@@ -37,6 +39,7 @@ export function instrumentedDb(failAt?: number) {
       if (prop === "prepare") return (query: string) => track(target.prepare(query), query);
       if (prop === "batch") {
         return async (stmts: D1PreparedStatement[]) => {
+          stats.roundTrips++;
           const writes = stmts.some((s) => WRITE.test(sqlOf.get(s) ?? ""));
           if (writes) {
             stats.writeBatches++;

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../../functions/app";
 import type { TrackingView } from "../../../src/shared/complaints/wire";
 import type { Open311Filed } from "../../../src/shared/open311/post";
+import { instrumentedDb } from "../instrumented-db";
 import { makeKey, postForm, validFields } from "../open311/filing-kit";
 import { fileOk, syncUnits, track } from "./factories";
 
@@ -58,47 +59,11 @@ async function tracesOf(needle: string): Promise<string[]> {
   return hits;
 }
 
-/** A D1 binding that counts the statements the app runs (a batch counts as one round trip). */
-function countingDb() {
-  const counts = { roundTrips: 0 };
-  const wrap = (stmt: D1PreparedStatement): D1PreparedStatement =>
-    new Proxy(stmt, {
-      get(s, p) {
-        const value = Reflect.get(s, p);
-        if (p === "bind") return (...args: unknown[]) => wrap(s.bind(...args));
-        if (p === "run" || p === "all" || p === "first" || p === "raw") counts.roundTrips++;
-        return typeof value === "function" ? value.bind(s) : value;
-      },
-    });
-  const real = new WeakMap<object, D1PreparedStatement>();
-  const db = new Proxy(env.DB, {
-    get(target, prop) {
-      if (prop === "prepare") {
-        return (query: string) => {
-          const stmt = target.prepare(query);
-          const proxied = wrap(stmt);
-          real.set(proxied, stmt);
-          return proxied;
-        };
-      }
-      if (prop === "batch") {
-        return (stmts: D1PreparedStatement[]) => {
-          counts.roundTrips++;
-          return target.batch(stmts.map((s) => real.get(s) ?? s));
-        };
-      }
-      const value = Reflect.get(target, prop);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { env: { ...env, DB: db }, counts };
-}
-
 describe("the tracking link shows what an app's Open311 filing keeps about the reporter", () => {
   it("lists the app's account id and the picture link, read in the tracking statement itself", async () => {
     const account = newAccount();
     const { token } = await fileByApp({ account_id: account, media_url: MEDIA, last_name: "李", phone: "13900003333" });
-    const { env: e, counts } = countingDb();
+    const { env: e, stats: counts } = instrumentedDb();
     const res = await app.request("/api/complaints/track", { headers: { "x-tracking-token": token } }, e);
     expect(res.status).toBe(200);
     // One statement, as before: the Open311 row is a column of the tracking read, not a query of its own.

@@ -5,6 +5,7 @@ import type { CaseDetail, Contact } from "../../../src/shared/complaints/console
 import type { Open311Filed } from "../../../src/shared/open311/post";
 import { fileOk, syncUnits, track } from "../complaints/factories";
 import { session } from "../complaints/handling/factories";
+import { instrumentedDb } from "../instrumented-db";
 import { call, newClientIp, ORIGIN } from "../staff/factories";
 import { makeKey, postForm, validFields } from "./filing-kit";
 
@@ -38,44 +39,14 @@ async function caseView(id: number, cookie: string): Promise<CaseDetail> {
 
 /** The D1 round trips one request makes (a batch counts as one). */
 async function roundTrips(path: string, cookie: string): Promise<number> {
-  let n = 0;
-  const wrap = (stmt: D1PreparedStatement): D1PreparedStatement =>
-    new Proxy(stmt, {
-      get(s, p) {
-        if (p === "bind") return (...args: unknown[]) => wrap(s.bind(...args));
-        if (p === "run" || p === "all" || p === "first" || p === "raw") n++;
-        const value = Reflect.get(s, p);
-        return typeof value === "function" ? value.bind(s) : value;
-      },
-    });
-  const real = new WeakMap<object, D1PreparedStatement>();
-  const db = new Proxy(env.DB, {
-    get(target, prop) {
-      if (prop === "prepare") {
-        return (query: string) => {
-          const stmt = target.prepare(query);
-          const proxied = wrap(stmt);
-          real.set(proxied, stmt);
-          return proxied;
-        };
-      }
-      if (prop === "batch") {
-        return (stmts: D1PreparedStatement[]) => {
-          n++;
-          return target.batch(stmts.map((s) => real.get(s) ?? s));
-        };
-      }
-      const value = Reflect.get(target, prop);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
+  const { env: e, stats } = instrumentedDb();
   const res = await app.request(
     `${ORIGIN}${path}`,
     { headers: { cookie, origin: ORIGIN, "sec-fetch-site": "same-origin", "cf-connecting-ip": newClientIp() } },
-    { ...env, DB: db },
+    e,
   );
   expect(res.status).toBe(200);
-  return n;
+  return stats.roundTrips;
 }
 
 describe("the staff case view says where a case came from", () => {
