@@ -31,6 +31,8 @@ const { values, positionals } = parseArgs({
     rounds: { type: "string", default: "3" },
     /** Every portal row with logging off too (by default only /api/health is). */
     "compare-logging": { type: "boolean", default: false },
+    /** Only the floor and the rows whose names contain one of these (comma-separated): an A/B of a few rows. */
+    only: { type: "string" },
   },
 });
 if (positionals.some((p) => p !== "sweeps")) {
@@ -68,6 +70,7 @@ const floorOptions = {
   duration: DURATION,
   rounds: Number(values.rounds),
   compareLogging: values["compare-logging"],
+  only: values.only?.split(",").filter(Boolean),
 };
 const floor = values["skip-load"] ? [] : await platformFloor(stateRoot, floorOptions);
 if (floor.length > 0) printFloor(floor, floorOptions);

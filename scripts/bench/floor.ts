@@ -37,6 +37,8 @@ export interface FloorOptions {
   rounds: number;
   /** Also run every portal row with LOG_LEVEL=silent (by default only /api/health is). */
   compareLogging: boolean;
+  /** Only the floor and the rows whose names contain one of these (no hello-world reference). */
+  only?: string[] | undefined;
 }
 
 const median = (xs: number[]) => {
@@ -132,7 +134,7 @@ export async function platformFloor(stateRoot: string, o: FloorOptions): Promise
 
     const logOff = " [LOG_LEVEL=silent]";
     const offRows = portalTargets(silent, nearby, logOff);
-    const targets: (Target & { target?: number })[] = [
+    const all: (Target & { target?: number })[] = [
       {
         name: "platform floor GET /api/health (assets + D1 SELECT 1)",
         url: `${floor.url}/api/health`,
@@ -142,6 +144,8 @@ export async function platformFloor(stateRoot: string, o: FloorOptions): Promise
       ...portalTargets(portal, nearby, ""),
       ...(o.compareLogging ? offRows.slice(1) : offRows.slice(1, 2)),
     ];
+    const { only } = o;
+    const targets = only ? all.filter((t, i) => i === 0 || only.some((x) => t.name.includes(x))) : all;
     const rounds: LoadResult[][] = [];
     for (let r = 0; r < o.rounds; r++) {
       const round: LoadResult[] = [];

@@ -67,6 +67,8 @@ export interface WranglerOptions {
   timeoutMs?: number;
   /** Serve GET /cdn-cgi/handler/scheduled, which runs the Worker's cron handler on demand. */
   testScheduled?: boolean;
+  /** The Chrome DevTools inspector's port (scripts/bench/profile.ts); else one wrangler chooses. */
+  inspectorPort?: number;
 }
 
 export interface RunningWrangler {
@@ -107,6 +109,7 @@ export async function startWrangler(opts: WranglerOptions): Promise<RunningWrang
   args.push("--show-interactive-dev-session=false", "--log-level", "warn");
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   if (opts.testScheduled) args.push("--test-scheduled");
+  if (opts.inspectorPort) args.push("--inspector-port", String(opts.inspectorPort));
   const child = spawn(WRANGLER, args, { detached: true, env: offlineEnv(), stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const collect = (d: Buffer) => {
