@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, type Placeholder, sql } from "drizzle-orm";
 import type { Statement } from "../batch";
 import type { Db } from "../client";
 import { appointmentClosures, appointments, appointmentTemplates } from "../schema";
@@ -20,7 +20,12 @@ export function storedTemplates(db: Db, pointIds: readonly string[]) {
 }
 
 /** The closures in force of these points that overlap [start, end), through the partial index. */
-export function closuresIn(db: Db, pointIds: readonly string[], start: string, end: string) {
+export function closuresIn(
+  db: Db,
+  pointIds: readonly string[],
+  start: string | Placeholder,
+  end: string | Placeholder,
+) {
   return db
     .select()
     .from(appointmentClosures)

@@ -1,7 +1,8 @@
-import { and, asc, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lt, type Placeholder, sql } from "drizzle-orm";
 import type { ServiceId } from "../../../src/shared/appointments/points";
 import { TAKEN_APPOINTMENT_STATUSES } from "../../../src/shared/appointments/wire";
 import type { Db } from "../client";
+import { prepared } from "../prepared";
 import { appointmentIdempotencyKeys, appointmentMessages, appointments } from "../schema";
 
 // Reads of the appointments feature, as drizzle builders (callers run them; the query-plan test can
@@ -16,7 +17,13 @@ const TAKEN = sql`${appointments.status} IN (${sql.raw(TAKEN_APPOINTMENT_STATUSE
  * over the partial index of taken rows (booked or checked in), whatever the number of slots listed.
  * The statuses are written out, not bound, so SQLite can see the query implies the index's WHERE.
  */
-export function bookedPerSlot(db: Db, pointIds: readonly string[], service: ServiceId, start: string, end: string) {
+export function bookedPerSlot(
+  db: Db,
+  pointIds: readonly string[],
+  service: ServiceId | Placeholder,
+  start: string | Placeholder,
+  end: string | Placeholder,
+) {
   return db
     .select({ slotId: appointments.slotId, booked: count() })
     .from(appointments)
@@ -49,12 +56,15 @@ export function findAppointmentIdempotency(db: Db, keyHash: string) {
 }
 
 /** The starts of a person's no-shows, for the no-show rule. */
-export function noShowStarts(db: Db, personKey: string) {
+function noShowStarts(db: Db, personKey: string | Placeholder) {
   return db
     .select({ slotStart: appointments.slotStart })
     .from(appointments)
     .where(and(eq(appointments.personKey, personKey), eq(appointments.status, "no_show")));
 }
+
+/** `noShowStarts` compiled once, for a booking: `.all({ personKey })`. */
+export const noShowsOf = prepared((db) => noShowStarts(db, sql.placeholder("personKey")));
 
 /** The desk's day: a point's bookings starting in [start, end), in order. */
 export function pointDay(db: Db, pointId: string, start: string, end: string) {

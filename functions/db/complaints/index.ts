@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, lte, type Placeholder, sql } from "drizzle-orm";
 import { type CaseState, CLOSED_STATES, STATES, UNLISTED_STATES } from "../../../src/shared/complaints/states";
 import type { Statement } from "../batch";
 import type { Db } from "../client";
+import { preparedByKey } from "../prepared";
 
 // Queries return drizzle builders: callers run them (`.get()` for one row, `.all()` for many), and
 // the query-plan test reads their SQL.
@@ -16,6 +17,29 @@ import {
 import { insertPhoto, type NewPhoto } from "./photos";
 
 export type Complaint = typeof complaints.$inferSelect;
+
+/**
+ * The columns a public view is made from (functions/lib/complaints/public-view.ts `publicCase`, and
+ * Open311's due time and unit): a public read never fetches the resident's name, phone, exact
+ * point, address text or description, so nothing public can be computed from them; and every column
+ * left out is one D1 and drizzle do not carry for each row of a list.
+ */
+export const publicComplaintColumns = {
+  id: complaints.id,
+  caseNumber: complaints.caseNumber,
+  categoryId: complaints.categoryId,
+  communityId: complaints.communityId,
+  placeId: complaints.placeId,
+  publicLat: complaints.publicLat,
+  publicLng: complaints.publicLng,
+  state: complaints.state,
+  receivedAt: complaints.receivedAt,
+  closedAt: complaints.closedAt,
+  supporters: complaints.supporters,
+  dueAt: complaints.dueAt,
+  unitId: complaints.unitId,
+};
+export type PublicComplaintRow = Pick<Complaint, keyof typeof publicComplaintColumns>;
 const OPEN_STATES = STATES.filter((s) => !CLOSED_STATES.includes(s));
 // Listed publicly: not before staff read and accepted a case, nor once refused, so nothing a resident
 // sent is published unread (src/shared/complaints/places.ts says what is shown).
@@ -193,23 +217,40 @@ export function isStaleWrite(err: unknown): boolean {
  * reporter sent, as a JSON array (one statement, not a second read for the photos; `publicCase`
  * decides whether they are shown). Outer columns are written qualified: drizzle would leave them bare.
  */
-export function publicCases(db: Db, q: { before?: number; state?: "open" | "closed"; limit: number }) {
+export function publicCases(
+  db: Db,
+  q: { before?: number | Placeholder | undefined; state?: "open" | "closed" | undefined; limit: number | Placeholder },
+) {
   return db
     .select({
-      complaint: complaints,
+      complaint: publicComplaintColumns,
       reportPhotoIds: sql<string>`(SELECT json_group_array(p.id) FROM complaint_photos p
         WHERE p.complaint_id = complaints.id AND p.stage = 'report')`,
     })
     .from(complaints)
     .where(
       and(
-        q.before ? lt(complaints.id, q.before) : undefined,
+        q.before !== undefined ? lt(complaints.id, q.before) : undefined,
         inArray(complaints.state, q.state ? LISTED[q.state] : LISTED_STATES),
       ),
     )
     .orderBy(desc(complaints.id))
     .limit(q.limit);
 }
+
+/**
+ * `publicCases` compiled once per shape (functions/db/prepared.ts): the key is the state filter
+ * ("", "open" or "closed") and whether a page cursor is given ("+before"), so six at most.
+ * `.all({ before, limit })`.
+ */
+export const publicCasesOf = preparedByKey((db, key) => {
+  const [state, before] = key.split("+");
+  return publicCases(db, {
+    state: state === "open" || state === "closed" ? state : undefined,
+    before: before ? sql.placeholder("before") : undefined,
+    limit: sql.placeholder("limit"),
+  });
+});
 
 /** Cases filed in [from, to) (ISO instants, src/shared/time.ts periodInstants), for open data. */
 export function casesFiledBetween(db: Db, from: string, to: string, limit: number) {

@@ -1,6 +1,7 @@
 import { and, desc, gte, inArray, lte, sql } from "drizzle-orm";
 import { type CaseState, CLOSED_STATES, STATES, UNLISTED_STATES } from "../../../src/shared/complaints/states";
 import type { Db } from "../client";
+import { publicComplaintColumns } from "../complaints/index";
 import { complaints } from "../schema";
 
 /** Only cases with a public page are published (hasPublicPage): never `received` or `not_accepted`. */
@@ -37,7 +38,7 @@ export function publishedRequests(db: Db, f: PublishedRequestsFilter) {
   const states = byNumber || !f.status ? PUBLISHED : f.status.flatMap((s) => PUBLISHED_BY_STATUS[s]);
   const query = db
     .select({
-      complaint: complaints,
+      complaint: publicComplaintColumns,
       photoId: sql<number | null>`(SELECT min(p.id) FROM complaint_photos p
         WHERE p.complaint_id = complaints.id AND p.stage = 'report')`,
       unitName: sql<string | null>`(SELECT u.name FROM units u WHERE u.id = complaints.unit_id)`,

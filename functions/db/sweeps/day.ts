@@ -1,6 +1,7 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type Placeholder, sql } from "drizzle-orm";
 import type { Statement } from "../batch";
 import type { Db } from "../client";
+import { prepared } from "../prepared";
 import { sweepSignups, sweeps } from "../schema";
 
 // The writes of the day (check-in and out, walk-ins, no-shows, hours) as statements for the batch
@@ -124,7 +125,10 @@ export function correctMinutes(sweepId: string, signupId: number, minutes: numbe
 }
 
 /** A person's no-shows at sweeps that started since `since` (the no-show rule's window). */
-export function noShowsSince(db: Db, personKey: string, since: string) {
+/** `noShowsSince` compiled once, for a sign-up: `.all({ personKey, since })`. */
+export const noShowsOf = prepared((db) => noShowsSince(db, sql.placeholder("personKey"), sql.placeholder("since")));
+
+export function noShowsSince(db: Db, personKey: string | Placeholder, since: string | Placeholder) {
   return db
     .select({ n: sql<number>`count(*)` })
     .from(sweepSignups)

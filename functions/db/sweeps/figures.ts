@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, lt, lte, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { COMMUNITIES } from "../../../src/shared/geo";
 import type { Statement } from "../batch";
 import type { Db } from "../client";
+import { prepared } from "../prepared";
 import { sweepSignups, sweeps, sweepTargets } from "../schema";
 
 // Reads and writes of the balance over communities: staff targets, each sweep's tally for coverage,
@@ -20,13 +21,16 @@ const ANY_COMMUNITY = inArray(
 );
 
 /** Target rows whose period overlaps the days [from, toExclusive). */
-export function targetsOverlapping(db: Db, from: string, toExclusive: string) {
+export function targetsOverlapping(db: Db, from: string | Placeholder, toExclusive: string | Placeholder) {
   return db
     .select()
     .from(sweepTargets)
     .where(and(ANY_COMMUNITY, lt(sweepTargets.periodStart, toExclusive), gt(sweepTargets.periodEnd, from)))
     .orderBy(asc(sweepTargets.periodStart), asc(sweepTargets.communityId));
 }
+
+/** `targetsOverlapping` compiled once, for the public list: `.all({ from, to })`. */
+export const targetsIn = prepared((db) => targetsOverlapping(db, sql.placeholder("from"), sql.placeholder("to")));
 
 /** A period's targets replaced: the old rows of exactly that period go, the new ones come (one batch). */
 export function replaceTargets(

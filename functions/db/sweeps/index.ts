@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, lt, ne, type SQLWrapper, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, ne, type Placeholder, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { prepared } from "../prepared";
 import { sweepIdempotencyKeys, sweepMessages, sweepSignups, sweeps } from "../schema";
 
 // Reads of the sweeps feature, as drizzle builders (callers run them; the query-plan test can read
@@ -26,17 +27,59 @@ export type SweepWithCounts = { sweep: Sweep } & SweepCounts;
 
 const withCounts = (db: Db) => db.select({ sweep: sweeps, ...counts }).from(sweeps);
 
+/**
+ * The columns anyone may see (functions/lib/sweeps/view.ts `publicSweep`): what the public list and
+ * a sign-up read. A public read does not fetch the leader's hash or the staff's fields, and every
+ * column it leaves out is one D1 and drizzle do not convert for each of the list's rows.
+ */
+const publicColumns = {
+  id: sweeps.id,
+  title: sweeps.title,
+  communityId: sweeps.communityId,
+  startsAt: sweeps.startsAt,
+  endsAt: sweeps.endsAt,
+  meetingPoint: sweeps.meetingPoint,
+  lat: sweeps.lat,
+  lng: sweeps.lng,
+  capacity: sweeps.capacity,
+  waitlistLimit: sweeps.waitlistLimit,
+  minAge: sweeps.minAge,
+  guardianPresentBelow: sweeps.guardianPresentBelow,
+  organiser: sweeps.organiser,
+  leaderContact: sweeps.leaderContact,
+  whatToBring: sweeps.whatToBring,
+  insuranceRef: sweeps.insuranceRef,
+  cancelCutoffAt: sweeps.cancelCutoffAt,
+  state: sweeps.state,
+  version: sweeps.version,
+};
+export type PublicSweepRow = Pick<Sweep, keyof typeof publicColumns>;
+export type PublicSweepWithCounts = { sweep: PublicSweepRow } & SweepCounts;
+
+const publicWithCounts = (db: Db) => db.select({ sweep: publicColumns, ...counts }).from(sweeps);
+
 /** Open sweeps starting in [start, end), by start: the public list's rows (filtered further in the Worker). */
-export function openSweepsBetween(db: Db, start: string, end: string) {
-  return withCounts(db)
+export function openSweepsBetween(db: Db, start: string | Placeholder, end: string | Placeholder) {
+  return publicWithCounts(db)
     .where(and(eq(sweeps.state, "open"), gte(sweeps.startsAt, start), lt(sweeps.startsAt, end)))
     .orderBy(asc(sweeps.startsAt))
     .limit(2000);
 }
 
+/** `openSweepsBetween` compiled once: the public list's read, `.all({ start, end })`. */
+export const openSweeps = prepared((db) => openSweepsBetween(db, sql.placeholder("start"), sql.placeholder("end")));
+
 export function sweepById(db: Db, id: string) {
   return withCounts(db).where(eq(sweeps.id, id));
 }
+
+/** A sweep's public columns and counts: the public page of a sweep and a sign-up. */
+export function publicSweepById(db: Db, id: string | Placeholder) {
+  return publicWithCounts(db).where(eq(sweeps.id, id));
+}
+
+/** `publicSweepById` compiled once, for a sign-up: `.all({ id })`. */
+export const publicSweepOf = prepared((db) => publicSweepById(db, sql.placeholder("id")));
 
 /** Staff: sweeps starting from `since`, all states, by start. */
 export function staffSweeps(db: Db, since: string) {

@@ -4,8 +4,9 @@ import type { Booking } from "../../../src/shared/appointments/schemas";
 import type { BookingResult } from "../../../src/shared/appointments/wire";
 import { chinaDay, formatDateZh } from "../../../src/shared/time";
 import { bookBatch } from "../../db/appointments/bookings";
-import { appointmentByManageHash, findAppointmentIdempotency, noShowStarts } from "../../db/appointments/index";
+import { appointmentByManageHash, findAppointmentIdempotency, noShowsOf } from "../../db/appointments/index";
 import type { Db } from "../../db/client";
+import { readTogether } from "../../db/prepared";
 import type { BatchRunner } from "../../platform/ports";
 import { idempotencyRecord, inProgress, openRetry } from "../idempotency";
 import { type PersonKeyEnv, personKey } from "../person-key";
@@ -99,7 +100,7 @@ export async function book(
     // the person's no-shows.
     const reads = offeredSlotReads(db, input.slotId);
     if (!reads) throw slotNotOffered();
-    const [templates, closures, noShows] = await db.batch([...reads, noShowStarts(db, key)]);
+    const [templates, closures, noShows] = await readTogether(db, [...reads, [noShowsOf(db), { personKey: key }]]);
     const slot = offeredFrom(input.slotId, now, templates, closures);
     if (!slot) throw slotNotOffered();
     refuseRestricted(noShows, now);

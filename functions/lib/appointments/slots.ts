@@ -8,9 +8,10 @@ import {
 import { parseSlotId, type Slot, slotsFor } from "../../../src/shared/appointments/slots";
 import type { FreeSlot, SlotListResult } from "../../../src/shared/appointments/wire";
 import { addDays, chinaDay, dayStart } from "../../../src/shared/time";
-import { type ClosureRow, closuresIn, storedTemplates, type TemplateRow } from "../../db/appointments/calendar";
-import { bookedPerSlot } from "../../db/appointments/index";
+import type { ClosureRow, TemplateRow } from "../../db/appointments/calendar";
+import { bookedOf, closuresOf, templatesOf } from "../../db/appointments/free-slots";
 import type { Db } from "../../db/client";
+import { readTogether } from "../../db/prepared";
 import { type StoredCalendar, storedCalendar } from "./calendar";
 
 /** How many free slots a refused booking suggests. */
@@ -37,7 +38,7 @@ function horizon(now: Date, horizonDays: number) {
  * The free slots of one point (or every point, `any`) for a service over the booking horizon, with
  * the places left: the slots derived from each point's saved template (else the data's) minus its
  * closures, minus the booked rows counted per slot. The templates, the closures and the counts are
- * read in one D1 round trip. Sorted by start, then point, so "earliest" is the first.
+ * read in one D1 round trip, compiled once per set of points (functions/db/appointments/free-slots.ts). Sorted by start, then point, so "earliest" is the first.
  */
 export async function freeSlots(
   db: Db,
@@ -50,10 +51,11 @@ export async function freeSlots(
   if (points.length === 0) return { slots: [], unknownYears: [] };
   const ids = points.map((p) => p.id);
   const { start, end } = horizon(now, BOOKING_RULES.bookingHorizonDays);
-  const [templates, closures, rows] = await db.batch([
-    storedTemplates(db, ids),
-    closuresIn(db, ids, start, end),
-    bookedPerSlot(db, ids, service, start, end),
+  const key = ids.join(",");
+  const [templates, closures, rows] = await readTogether(db, [
+    [templatesOf(db, key), {}],
+    [closuresOf(db, key), { start, end }],
+    [bookedOf(db, key), { service, start, end }],
   ]);
   const { slots, unknownYears } = offered(points, service, now, storedCalendar(templates, closures));
   const shown = from ? slots.filter((s) => s.day >= from) : slots;
@@ -99,16 +101,15 @@ export async function nearestFree(db: Db, slotId: string, now: Date, limit = NEA
 
 /**
  * The reads `offeredFrom` needs for a slot id: its point's saved template and the closures of its
- * day (undefined for an id that names no slot of a known point), for a caller to batch with its own.
+ * day (undefined for an id that names no slot of a known point), compiled, with their values, for a
+ * caller to read with its own in one round trip (`readTogether`).
  */
 export function offeredSlotReads(db: Db, slotId: string) {
   const parts = parseSlotId(slotId);
   const point = parts && pointById(parts.pointId);
   if (!parts || !point) return undefined;
-  return [
-    storedTemplates(db, [point.id]),
-    closuresIn(db, [point.id], dayStart(parts.day).toISOString(), dayStart(addDays(parts.day, 1)).toISOString()),
-  ] as const;
+  const day = { start: dayStart(parts.day).toISOString(), end: dayStart(addDays(parts.day, 1)).toISOString() };
+  return [[templatesOf(db, point.id), {}] as const, [closuresOf(db, point.id), day] as const] as const;
 }
 
 /** The slot an id names, if its point offers it now given the rows `offeredSlotReads` read. */
@@ -135,6 +136,6 @@ export function offeredFrom(
 export async function offeredSlot(db: Db, slotId: string, now: Date): Promise<Slot | undefined> {
   const reads = offeredSlotReads(db, slotId);
   if (!reads) return undefined;
-  const [templates, closures] = await db.batch(reads);
+  const [templates, closures] = await readTogether(db, reads);
   return offeredFrom(slotId, now, templates, closures);
 }

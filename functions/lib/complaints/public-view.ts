@@ -3,7 +3,7 @@ import { publicPlace } from "../../../src/shared/complaints/places";
 import { type CaseState, isOpen, STATE_LABELS } from "../../../src/shared/complaints/states";
 import type { PublicCase } from "../../../src/shared/complaints/wire";
 import { communityById } from "../../../src/shared/geo";
-import type { Complaint } from "../../db/complaints/index";
+import type { PublicComplaintRow } from "../../db/complaints/index";
 
 /** Photos become public once staff took the case up: never for an unreviewed or refused report. */
 const PHOTOS_HIDDEN: readonly CaseState[] = ["received", "not_accepted", "merged"];
@@ -14,7 +14,7 @@ export const photosArePublic = (state: CaseState) => !PHOTOS_HIDDEN.includes(sta
  * and nothing the resident typed: the place is a gazetteer name, never the address text. Every
  * public endpoint goes through this one function.
  */
-export function publicCase(c: Complaint, photoIds: number[] = []): PublicCase {
+export function publicCase(c: PublicComplaintRow, photoIds: number[] = []): PublicCase {
   return {
     caseNumber: c.caseNumber,
     categoryId: c.categoryId,

@@ -4,8 +4,9 @@ import { ADULT_AGE, mostNeeded } from "../../../src/shared/sweeps/rules";
 import type { SweepList } from "../../../src/shared/sweeps/wire";
 import { addDays, chinaDay, dayEnd, dayStart } from "../../../src/shared/time";
 import type { Db } from "../../db/client";
-import { targetsOverlapping } from "../../db/sweeps/figures";
-import { openSweepsBetween } from "../../db/sweeps/index";
+import { readTogether } from "../../db/prepared";
+import { targetsIn } from "../../db/sweeps/figures";
+import { openSweeps } from "../../db/sweeps/index";
 import { publicSweep } from "./view";
 
 export interface ListFilter {
@@ -22,15 +23,16 @@ const DEFAULT_DAYS = 28;
  * Upcoming open sweeps, sorted where help is most needed: the community least covered against its
  * target (src/shared/sweeps/balance.ts; without a staff target, against its own planned places) first,
  * then by start. Coverage is taken over all communities' sweeps in the period (not only the filtered
- * ones), so it means the same whatever the filter. The sweeps and the targets are read in one batch.
+ * ones), so it means the same whatever the filter.
  */
 export async function sweepList(db: Db, f: ListFilter, now = new Date()): Promise<SweepList> {
   const from = f.from ?? chinaDay(now);
   const to = f.to ?? addDays(from, DEFAULT_DAYS - 1);
   const start = new Date(Math.max(dayStart(from).getTime(), now.getTime())).toISOString();
-  const [rows, targetRows] = await db.batch([
-    openSweepsBetween(db, start, dayEnd(to).toISOString()),
-    targetsOverlapping(db, from, endExclusive(to)),
+  // Compiled once (functions/db/prepared.ts) and read in one round trip.
+  const [rows, targetRows] = await readTogether(db, [
+    [openSweeps(db), { start, end: dayEnd(to).toISOString() }],
+    [targetsIn(db), { from, to: endExclusive(to) }],
   ]);
   const tallies: SweepTally[] = rows.map((r) => ({
     communityId: r.sweep.communityId,

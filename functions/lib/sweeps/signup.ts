@@ -2,7 +2,9 @@ import { ageFacts, consentPath, holdUntil } from "../../../src/shared/sweeps/con
 import { GUARDIAN_NAME_MISSING, GUARDIAN_PHONE_MISSING, type Signup } from "../../../src/shared/sweeps/schemas";
 import type { SignupResult } from "../../../src/shared/sweeps/wire";
 import type { Db } from "../../db/client";
-import { findSweepIdempotency, type SweepWithCounts, signupByManageHash } from "../../db/sweeps/index";
+import { readTogether } from "../../db/prepared";
+import { noShowsOf } from "../../db/sweeps/day";
+import { findSweepIdempotency, type PublicSweepRow, publicSweepOf, signupByManageHash } from "../../db/sweeps/index";
 import { signupBatch } from "../../db/sweeps/signups";
 import type { BatchRunner } from "../../platform/ports";
 import { idempotencyRecord, inProgress, openRetry } from "../idempotency";
@@ -11,9 +13,10 @@ import { type FieldError, problem } from "../problem";
 import { idempotencyKeyHash } from "../replay-cipher";
 import { randomToken, sha256Hex } from "../tokens";
 import { isRefusal, refusalOf } from "./errors";
-import { refuseRepeatedNoShows } from "./no-show";
+import { noShowWindowStart, refuseNoShows } from "./no-show";
+import { visibleOr404 } from "./view";
 
-type Sweep = SweepWithCounts["sweep"];
+type Sweep = PublicSweepRow;
 type Status = SignupResult["status"];
 
 const answer = (
@@ -78,7 +81,7 @@ function requestHash(sweepId: string, input: Signup): Promise<string> {
 }
 
 /**
- * Signs a person up: one batch that writes the sign-up (confirmed or waitlisted, decided inside the
+ * Signs a person up to the sweep `sweepId`: one read of the sweep and the person's no-shows, then one batch that writes the sign-up (confirmed or waitlisted, decided inside the
  * statement), its message and the idempotency record. Refusals come from the database (full
  * waitlist, same person, overlap, closed sweep); a retry with the same Idempotency-Key gets the first
  * answer, one that overlapped the first 409, and the key reused for another body 422.
@@ -87,16 +90,22 @@ export async function signUp(
   env: PersonKeyEnv,
   db: Db,
   batch: BatchRunner,
-  sweep: Sweep,
+  sweepId: string,
   input: Signup,
   idempotencyKey: string,
   now = new Date(),
 ): Promise<SignupResult & { replayed?: true }> {
-  const refused = ageRefusal(input, sweep, now);
-  if (refused) throw refused;
   // "One sign-up per person" is a constraint on this key (functions/lib/person-key.ts).
   const key = await personKey(env, "sweep", input.phone);
-  await refuseRepeatedNoShows(db, key, now);
+  // One round trip for both reads: a sign-up's cost is mostly its trips to D1.
+  const [rows, noShows] = await readTogether(db, [
+    [publicSweepOf(db), { id: sweepId }],
+    [noShowsOf(db), { personKey: key, since: noShowWindowStart(now) }],
+  ]);
+  const { sweep } = visibleOr404(rows[0]);
+  const refused = ageRefusal(input, sweep, now);
+  if (refused) throw refused;
+  refuseNoShows(noShows[0]?.n ?? 0);
   const { minor } = ageFacts(input.birthMonth, sweep);
   const hash = await requestHash(sweep.id, input);
   const keyHash = await idempotencyKeyHash(idempotencyKey);

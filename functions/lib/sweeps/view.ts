@@ -1,10 +1,17 @@
 import { communityById } from "../../../src/shared/geo";
 import { ADULT_AGE } from "../../../src/shared/sweeps/rules";
 import type { PublicSweep, StaffSweep } from "../../../src/shared/sweeps/wire";
-import type { SweepWithCounts } from "../../db/sweeps/index";
+import type { PublicSweepWithCounts, SweepWithCounts } from "../../db/sweeps/index";
+import { problem } from "../problem";
+
+/** A sweep the public may open: any but a draft (404 otherwise, as for an id that names none). */
+export function visibleOr404<T extends { sweep: { state: string } }>(found: T | undefined): T {
+  if (!found || found.sweep.state === "draft") throw problem(404, { detail: "没有找到这场活动。" });
+  return found;
+}
 
 /** A sweep as anyone may see it: its own fields and counts, nothing about who signed up. */
-export function publicSweep(r: SweepWithCounts, mostNeeded = false): PublicSweep {
+export function publicSweep(r: PublicSweepWithCounts, mostNeeded = false): PublicSweep {
   const s = r.sweep;
   const placesTaken = r.confirmed + r.offered + r.held;
   const placesLeft = Math.max(0, s.capacity - placesTaken);

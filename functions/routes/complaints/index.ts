@@ -25,7 +25,7 @@ import type {
 } from "../../../src/shared/complaints/wire";
 import { communityById } from "../../../src/shared/geo";
 import { chinaIso, chinaIsoOrEmpty, periodInstants } from "../../../src/shared/time";
-import { casesFiledBetween, findCaseByNumber, findPhoto, publicCases, supportBatch } from "../../db/complaints/index";
+import { casesFiledBetween, findCaseByNumber, findPhoto, publicCasesOf, supportBatch } from "../../db/complaints/index";
 import type { AppEnv } from "../../env";
 import { clientAddress } from "../../lib/audit-context";
 import { figures, monthRange } from "../../lib/complaints/figures";
@@ -70,7 +70,8 @@ complaints.post(
 
 complaints.get("/", validate("query", PublicListQuerySchema), async (c) => {
   const q = c.req.valid("query");
-  const rows = await publicCases(c.var.db, q).all();
+  const shape = `${q.state ?? ""}${q.before ? "+before" : ""}`;
+  const rows = await publicCasesOf(c.var.db, shape).all({ before: q.before, limit: q.limit });
   const last = rows.at(-1)?.complaint;
   return c.json<PublicCasePage>({
     cases: rows.map((r) =>

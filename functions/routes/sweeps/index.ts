@@ -14,7 +14,7 @@ import type {
   SweepDetail,
   SweepList,
 } from "../../../src/shared/sweeps/wire";
-import { sweepById } from "../../db/sweeps/index";
+import { publicSweepById } from "../../db/sweeps/index";
 import { cancelBatch, confirmOfferBatch } from "../../db/sweeps/signups";
 import type { AppEnv } from "../../env";
 import { clientAddress } from "../../lib/audit-context";
@@ -23,7 +23,7 @@ import { refusalOf } from "../../lib/sweeps/errors";
 import { sweepList } from "../../lib/sweeps/list";
 import { manageView, offerUntil } from "../../lib/sweeps/manage";
 import { signUp } from "../../lib/sweeps/signup";
-import { publicSweep } from "../../lib/sweeps/view";
+import { publicSweep, visibleOr404 } from "../../lib/sweeps/view";
 import { throttle } from "../../lib/throttle";
 import { sha256Hex } from "../../lib/tokens";
 import { parse, validate } from "../../lib/validate";
@@ -92,14 +92,9 @@ sweeps.route("/", certificates);
 sweeps.route("/", groups);
 // ---- end of sub-feature mounts ----
 
-async function openSweep(c: { var: AppEnv["Variables"] }, id: string) {
-  const found = await sweepById(c.var.db, parse(SweepIdSchema, id, "/params/id")).get();
-  if (!found || found.sweep.state === "draft") throw problem(404, { detail: "没有找到这场活动。" });
-  return found;
-}
-
 sweeps.get("/:id", async (c) => {
-  return c.json<SweepDetail>({ sweep: publicSweep(await openSweep(c, c.req.param("id"))) });
+  const id = parse(SweepIdSchema, c.req.param("id"), "/params/id");
+  return c.json<SweepDetail>({ sweep: publicSweep(visibleOr404(await publicSweepById(c.var.db, id).get())) });
 });
 
 sweeps.post(
@@ -112,12 +107,11 @@ sweeps.post(
   validate("json", SignupSchema),
   async (c) => {
     const idempotencyKey = parse(IdempotencyKeySchema, c.req.header("idempotency-key"), "/headers/idempotency-key");
-    const found = await openSweep(c, c.req.param("id"));
     const { replayed, ...result } = await signUp(
       c.env,
       c.var.db,
       c.var.platform.batch,
-      found.sweep,
+      parse(SweepIdSchema, c.req.param("id"), "/params/id"),
       c.req.valid("json"),
       idempotencyKey,
     );
