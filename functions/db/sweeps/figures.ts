@@ -60,23 +60,29 @@ const inPeriod = (start: string, end: string) =>
   and(eq(sweeps.state, "open"), gte(sweeps.startsAt, start), lt(sweeps.startsAt, end));
 
 /**
- * Each sweep's tally for coverage: places, places taken, and for a sweep over by `now` who attended
- * and their minutes, all from the tallies the triggers keep on the row (migrations/0022).
+ * The sweeps' tallies for coverage (places, places taken, and for a sweep over by `now` who attended
+ * and their minutes, from the tallies the triggers keep on the row, migrations/0022), summed per
+ * community, side of `now` and length. `coverageOf` adds these up linearly, so a group stands for its
+ * sweeps as one tally: they are all over or all to come, and of one length, so the group's earliest
+ * start and end say both. A year of 5,000 sweeps comes back as a few dozen rows, not 5,000
+ * (tests/api/sweeps/coverage-groups.test.ts checks the coverage is the same).
  */
 export function coverageTallies(db: Db, start: string, end: string, now: string) {
   const over = lte(sweeps.endsAt, now);
+  const length = sql`unixepoch(${sweeps.endsAt}) - unixepoch(${sweeps.startsAt})`;
   return db
     .select({
       communityId: sweeps.communityId,
-      capacity: sweeps.capacity,
-      startsAt: sweeps.startsAt,
-      endsAt: sweeps.endsAt,
-      taken: sql<number>`${sweeps.confirmedCount} + ${sweeps.offeredCount} + ${sweeps.heldCount}`,
-      attended: sql<number>`CASE WHEN ${over} THEN ${sweeps.attendedCount} ELSE 0 END`,
-      attendedMinutes: sql<number>`CASE WHEN ${over} THEN ${sweeps.attendedMinutes} ELSE 0 END`,
+      capacity: sql<number>`sum(${sweeps.capacity})`,
+      startsAt: sql<string>`min(${sweeps.startsAt})`,
+      endsAt: sql<string>`min(${sweeps.endsAt})`,
+      taken: sql<number>`sum(${sweeps.confirmedCount} + ${sweeps.offeredCount} + ${sweeps.heldCount})`,
+      attended: sql<number>`sum(CASE WHEN ${over} THEN ${sweeps.attendedCount} ELSE 0 END)`,
+      attendedMinutes: sql<number>`sum(CASE WHEN ${over} THEN ${sweeps.attendedMinutes} ELSE 0 END)`,
     })
     .from(sweeps)
-    .where(inPeriod(start, end));
+    .where(inPeriod(start, end))
+    .groupBy(sweeps.communityId, over, length);
 }
 
 /** The counts of one figures row; `volunteers` are distinct persons (phone hashes), never names. */
