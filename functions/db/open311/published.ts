@@ -2,7 +2,7 @@ import { and, desc, gte, inArray, lte, sql } from "drizzle-orm";
 import { type CaseState, CLOSED_STATES, STATES, UNLISTED_STATES } from "../../../src/shared/complaints/states";
 import type { Db } from "../client";
 import { publicComplaintColumns } from "../complaints/index";
-import { complaints } from "../schema";
+import { complaints, publishedStatesSql } from "../schema";
 
 /** Only cases with a public page are published (hasPublicPage): never `received` or `not_accepted`. */
 const PUBLISHED = STATES.filter((s) => !UNLISTED_STATES.includes(s));
@@ -57,9 +57,11 @@ export function publishedRequests(db: Db, f: PublishedRequestsFilter) {
             gte(complaints.receivedAt, f.from),
             lte(complaints.receivedAt, f.to),
             f.categoryIds ? inArray(complaints.categoryId, f.categoryIds) : undefined,
-            // "+state": not an index on state (complaints_state_received_idx would read the whole
-            // window and sort it); the state is checked on the rows the received index yields.
-            inArray(sql`+${complaints.state}`, states),
+            // Along complaints_published_received_idx (its WHERE, repeated literally): published
+            // cases only, newest first, so cases not yet accepted are never read; "+state", not the
+            // state index, which would read the whole window and sort it. A status narrows further.
+            sql`+${complaints.state} IN ${publishedStatesSql}`,
+            f.status ? inArray(sql`+${complaints.state}`, states) : undefined,
           ),
     )
     .orderBy(desc(complaints.receivedAt), desc(complaints.id));

@@ -1,6 +1,12 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { CLOSED_STATES, PENDING_REQUESTS, RATINGS, STATES } from "../../../src/shared/complaints/states";
+import {
+  CLOSED_STATES,
+  PENDING_REQUESTS,
+  RATINGS,
+  STATES,
+  UNLISTED_STATES,
+} from "../../../src/shared/complaints/states";
 import { units } from "./staff";
 
 /**
@@ -9,6 +15,13 @@ import { units } from "./staff";
  */
 export const openStatesSql = sql.raw(
   `(${STATES.filter((s) => !CLOSED_STATES.includes(s))
+    .map((s) => `'${s}'`)
+    .join(", ")})`,
+);
+
+/** The states with a public page (`hasPublicPage`), as literals for the same reason. */
+export const publishedStatesSql = sql.raw(
+  `(${STATES.filter((s) => !UNLISTED_STATES.includes(s))
     .map((s) => `'${s}'`)
     .join(", ")})`,
 );
@@ -100,6 +113,10 @@ export const complaints = sqliteTable(
     index("complaints_open_overdue_idx")
       .on(t.overdueAt)
       .where(sql`${t.overdueAt} IS NOT NULL AND +${t.state} IN ${openStatesSql}`),
+    // Open311's window: published cases newest first, so a backlog of cases not yet accepted at the
+    // head of the window is never waded through (queries must repeat `+state IN publishedStatesSql`;
+    // the unary plus keeps the state index out of it, which would sort the window).
+    index("complaints_published_received_idx").on(t.receivedAt).where(sql`+${t.state} IN ${publishedStatesSql}`),
     // A case's merged duplicates.
     index("complaints_merged_into_idx").on(t.mergedInto).where(sql`${t.mergedInto} IS NOT NULL`),
     // Closed cases whose contact details are still kept: what the anonymising cron walks.

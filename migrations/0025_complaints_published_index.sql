@@ -1,0 +1,1 @@
+CREATE INDEX `complaints_published_received_idx` ON `complaints` (`received_at`) WHERE +"complaints"."state" IN ('accepted', 'dispatched', 'in_progress', 'extended', 'suspended', 'sent_back', 'handled', 'reopened', 'closed_fixed', 'closed_not_fixed', 'merged');
