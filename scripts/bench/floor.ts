@@ -1,7 +1,8 @@
 // Throughput of the portal's endpoints against the platform floor (bench/floor): a Worker with the
 // portal's own [assets]/run_worker_first routing that answers /api/health with one D1 `SELECT 1`.
-// Every server runs under the same wrangler/workerd in the same run; rounds are interleaved, so a
-// busy moment on the machine lands on every row of one round, not on one row of every round.
+// Every server runs under the same wrangler/workerd in the same run; rounds are interleaved, and each
+// row runs right after a run of the floor and is compared with it, so a busy minute on the machine
+// lands on both sides of one comparison.
 import { randomBytes } from "node:crypto";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -20,9 +21,9 @@ export interface FloorRow {
   rps: number;
   p50: number;
   p99: number;
-  /** Median over the rounds of this row's req/s ÷ the floor's req/s in the same round. */
+  /** Median over the rounds of this row's req/s ÷ the floor's req/s in the run just before it. */
   ratio: number;
-  /** Median server CPU per request (µs), and the floor's as a share of it: less swayed by a busy machine. */
+  /** Median server CPU per request (µs), and the median of the floor's (run just before) as a share of it. */
   cpuMicros?: number;
   cpuRatio?: number;
   non2xx: number;
@@ -146,19 +147,33 @@ export async function platformFloor(stateRoot: string, o: FloorOptions): Promise
     ];
     const { only } = o;
     const targets = only ? all.filter((t, i) => i === 0 || only.some((x) => t.name.includes(x))) : all;
-    const rounds: LoadResult[][] = [];
+    // Each row runs right after a run of the floor, and its share is taken against that run. The
+    // machine's load drifts over minutes and a round takes several: against the round's one floor
+    // run, measured minutes before, a row's share swung from 60 % to 120 % between rounds.
+    const [floorTarget] = targets;
+    if (!floorTarget) throw new Error("no floor row");
+    const rounds: { row: LoadResult; floor: LoadResult }[][] = [];
     for (let r = 0; r < o.rounds; r++) {
-      const round: LoadResult[] = [];
-      for (const t of targets) round.push(await (t.run ?? load)(t, o.connections, o.duration));
+      const round: { row: LoadResult; floor: LoadResult }[] = [];
+      for (const [i, t] of targets.entries()) {
+        const floor = i === 0 ? undefined : await load(floorTarget, o.connections, o.duration);
+        const row = await (t.run ?? load)(t, o.connections, o.duration);
+        round.push({ row, floor: floor ?? row });
+      }
       rounds.push(round);
       console.error(`bench: round ${r + 1} of ${o.rounds} done`);
     }
     return targets.map((t, i) => {
-      const rs = rounds.map((round) => round[i] as LoadResult);
-      const ratio = median(rounds.map((round) => (round[i]?.rps ?? 0) / (round[0]?.rps || 1)));
+      const pairs = rounds.map((round) => round[i] as { row: LoadResult; floor: LoadResult });
+      const rs = pairs.map((p) => p.row);
+      const ratio = median(pairs.map((p) => p.row.rps / (p.floor.rps || 1)));
+      const cpuPairs = pairs.filter((p) => p.row.cpuMicros && p.floor.cpuMicros);
       const cpus = rs.map((x) => x.cpuMicros).filter((x) => x !== undefined);
-      const floorCpu = median(rounds.map((round) => round[0]?.cpuMicros ?? 0));
       const cpuMicros = cpus.length > 0 ? median(cpus) : undefined;
+      const cpuRatio =
+        cpuPairs.length > 0
+          ? median(cpuPairs.map((p) => (p.floor.cpuMicros ?? 0) / (p.row.cpuMicros ?? 1)))
+          : undefined;
       const non2xx = rs.reduce((s, x) => s + x.non2xx, 0);
       const errors = rs.reduce((s, x) => s + x.errors, 0);
       const row: FloorRow = {
@@ -169,7 +184,7 @@ export async function platformFloor(stateRoot: string, o: FloorOptions): Promise
         p99: median(rs.map((x) => x.p99)),
         ratio,
         cpuMicros,
-        cpuRatio: cpuMicros && floorCpu ? floorCpu / cpuMicros : undefined,
+        cpuRatio,
         non2xx,
         errors,
         rounds: rs,
