@@ -20,6 +20,7 @@ import { clientAddress } from "../../lib/audit-context";
 import { problem } from "../../lib/problem";
 import { completeMember, groupView, signUpGroup } from "../../lib/sweeps/groups";
 import { offerUntil } from "../../lib/sweeps/manage";
+import { visibleOr404 } from "../../lib/sweeps/view";
 import { throttle } from "../../lib/throttle";
 import { sha256Hex } from "../../lib/tokens";
 import { parse, validate } from "../../lib/validate";
@@ -48,8 +49,7 @@ groups.post(
   validate("json", GroupSignupSchema),
   async (c) => {
     const idempotencyKey = parse(IdempotencyKeySchema, c.req.header("idempotency-key"), "/headers/idempotency-key");
-    const found = await sweepById(c.var.db, parse(SweepIdSchema, c.req.param("id"), "/params/id")).get();
-    if (!found || found.sweep.state === "draft") throw problem(404, { detail: "没有找到这场活动。" });
+    const found = visibleOr404(await sweepById(c.var.db, parse(SweepIdSchema, c.req.param("id"), "/params/id")).get());
     const { replayed, ...result } = await signUpGroup(
       c.var.db,
       c.var.platform.batch,
