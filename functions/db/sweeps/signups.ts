@@ -1,6 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { TAKEN_STATUSES } from "../../../src/shared/sweeps/wire";
 import type { Statement } from "../batch";
+import type { Db } from "../client";
+import { noShowsSince } from "./day";
 
 // The public writes of sweeps, as statements for the batch port: each is one D1 batch, and what must
 // hold (capacity, waitlist limit, one per person, no overlap, open sweep) is checked by the database
@@ -21,17 +23,27 @@ export interface NewSignup {
   minor: { guardianName: string; guardianPhone: string; guardianHash: string; heldUntil: string } | null;
   now: string;
   idempotency: { keyHash: string; requestHash: string; replayCipher: string; createdAt: string };
+  /**
+   * What the Worker decided on, which the row requires still to hold: the sweep's facts as it read
+   * them (perhaps a while ago), and the person's no-shows since `since` below the rule's `limit`.
+   */
+  decidedOn: {
+    sweep: { version: number; state: string; startsAt: string; minAge: number; guardianPresentBelow: number | null };
+    noShows: { since: string; limit: number };
+  };
 }
 
 /**
  * A sign-up: the row (while places are free and nobody waits, confirmed, or for a minor
  * pending_consent and held; else waitlisted: decided by the INSERT … SELECT itself, so concurrent
  * sign-ups see each other), its message, a minor's guardian message, the idempotency record, then
- * the status and waitlist position to answer with.
+ * the status and waitlist position to answer with. If what the Worker decided on no longer holds
+ * (`decidedOn`), the batch writes nothing and answers no row.
  */
-export function signupBatch(s: NewSignup): Statement[] {
-  const byHash = sql`(SELECT id FROM sweep_signups WHERE manage_hash = ${s.manageHash})`;
+export function signupBatch(db: Db, s: NewSignup): Statement[] {
   const m = s.minor;
+  const d = s.decidedOn.sweep;
+  const noShows = noShowsSince(db, s.personKey, s.decidedOn.noShows.since);
   const taking = m ? "pending_consent" : "confirmed";
   return [
     sql`INSERT INTO sweep_signups (sweep_id, manage_hash, person_key, name, phone, organisation, birth_month,
@@ -44,7 +56,9 @@ export function signupBatch(s: NewSignup): Statement[] {
               AND status IN (${sql.raw(TAKEN)})) < capacity
             AND NOT EXISTS (SELECT 1 FROM sweep_signups WHERE sweep_id = ${s.sweepId} AND status = 'waitlisted')
           THEN ${taking} ELSE 'waitlisted' END AS status
-        FROM sweeps WHERE id = ${s.sweepId})`,
+        FROM sweeps WHERE id = ${s.sweepId} AND version = ${d.version} AND state = ${d.state}
+          AND starts_at = ${d.startsAt} AND min_age = ${d.minAge} AND guardian_present_below IS ${d.guardianPresentBelow}
+          AND (${noShows}) < ${s.decidedOn.noShows.limit})`,
     sql`INSERT INTO sweep_messages (signup_id, kind, created_at)
       SELECT id, CASE status WHEN 'pending_consent' THEN 'consent_needed' ELSE status END, ${s.now}
       FROM sweep_signups WHERE manage_hash = ${s.manageHash}`,
@@ -52,8 +66,9 @@ export function signupBatch(s: NewSignup): Statement[] {
     sql`INSERT INTO sweep_messages (signup_id, kind, recipient, created_at)
       SELECT id, 'consent_needed', 'guardian', ${s.now} FROM sweep_signups WHERE manage_hash = ${s.manageHash} AND minor = 1`,
     sql`INSERT INTO sweep_idempotency_keys (key_hash, request_hash, signup_id, replay_cipher, created_at)
-      VALUES (${s.idempotency.keyHash}, ${s.idempotency.requestHash}, ${byHash}, ${s.idempotency.replayCipher},
-        ${s.idempotency.createdAt})`,
+      SELECT ${s.idempotency.keyHash}, ${s.idempotency.requestHash}, id, ${s.idempotency.replayCipher},
+        ${s.idempotency.createdAt}
+      FROM sweep_signups WHERE manage_hash = ${s.manageHash}`,
     positionOf(s.manageHash),
   ];
 }

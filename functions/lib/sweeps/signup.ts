@@ -1,4 +1,5 @@
 import { ageFacts, consentPath, holdUntil } from "../../../src/shared/sweeps/consent";
+import { NO_SHOW_RULE } from "../../../src/shared/sweeps/rules";
 import { GUARDIAN_NAME_MISSING, GUARDIAN_PHONE_MISSING, type Signup } from "../../../src/shared/sweeps/schemas";
 import type { SignupResult } from "../../../src/shared/sweeps/wire";
 import type { Db } from "../../db/client";
@@ -81,10 +82,28 @@ function requestHash(sweepId: string, input: Signup): Promise<string> {
 }
 
 /**
- * Signs a person up to the sweep `sweepId`: one read of the sweep and the person's no-shows, then one batch that writes the sign-up (confirmed or waitlisted, decided inside the
- * statement), its message and the idempotency record. Refusals come from the database (full
- * waitlist, same person, overlap, closed sweep); a retry with the same Idempotency-Key gets the first
- * answer, one that overlapped the first 409, and the key reused for another body 422.
+ * The sweeps this isolate has lately read for a sign-up. A sign-up decides on a sweep's facts
+ * (state, day, ages) and its batch writes only while they still hold (`decidedOn`), so a sweep
+ * remembered here spares the read without trusting it: a changed sweep writes nothing and is read
+ * again. Each read costs a trip to D1, which is most of a sign-up's cost.
+ */
+const recentSweeps = new Map<string, Sweep>();
+const RECENT_SWEEPS = 500;
+
+function remember(sweep: Sweep) {
+  recentSweeps.delete(sweep.id);
+  recentSweeps.set(sweep.id, sweep);
+  if (recentSweeps.size > RECENT_SWEEPS) recentSweeps.delete(recentSweeps.keys().next().value as string);
+}
+
+/**
+ * Signs a person up to the sweep `sweepId` in one batch that writes the sign-up (confirmed or
+ * waitlisted, decided inside the statement), its message and the idempotency record. The sweep is
+ * the one remembered from an earlier sign-up, if its facts still hold and the person may sign up;
+ * otherwise the sweep and the person's no-shows are read (one round trip) and the rules applied to
+ * them. Refusals come from the database (full waitlist, same person, overlap, closed sweep); a retry
+ * with the same Idempotency-Key gets the first answer, one that overlapped the first 409, and the
+ * key reused for another body 422.
  */
 export async function signUp(
   env: PersonKeyEnv,
@@ -97,15 +116,41 @@ export async function signUp(
 ): Promise<SignupResult & { replayed?: true }> {
   // "One sign-up per person" is a constraint on this key (functions/lib/person-key.ts).
   const key = await personKey(env, "sweep", input.phone);
-  // One round trip for both reads: a sign-up's cost is mostly its trips to D1.
+  const attempt = { db, batch, key, input, idempotencyKey, now };
+  const remembered = recentSweeps.get(sweepId);
+  // A refusal decided on a remembered sweep is not trusted either: the sweep is read again first.
+  const quick = remembered && !ageRefusal(input, remembered, now) ? await write(attempt, remembered) : undefined;
+  if (quick) return quick;
   const [rows, noShows] = await readTogether(db, [
     [publicSweepOf(db), { id: sweepId }],
     [noShowsOf(db), { personKey: key, since: noShowWindowStart(now) }],
   ]);
   const { sweep } = visibleOr404(rows[0]);
+  remember(sweep);
   const refused = ageRefusal(input, sweep, now);
   if (refused) throw refused;
   refuseNoShows(noShows[0]?.n ?? 0);
+  const written = await write(attempt, sweep);
+  if (written) return written;
+  // The sweep changed between the read and the write (a staff edit, this very second).
+  recentSweeps.delete(sweepId);
+  throw problem(409, { detail: "这场活动的信息刚刚有变动，请刷新页面查看后重新报名。" });
+}
+
+interface Attempt {
+  db: Db;
+  batch: BatchRunner;
+  key: string;
+  input: Signup;
+  idempotencyKey: string;
+  now: Date;
+}
+
+/** The sign-up's batch, decided on `sweep`; undefined when the sweep's facts or the no-shows no longer allow it. */
+async function write(
+  { db, batch, key, input, idempotencyKey, now }: Attempt,
+  sweep: Sweep,
+): Promise<(SignupResult & { replayed?: true }) | undefined> {
   const { minor } = ageFacts(input.birthMonth, sweep);
   const hash = await requestHash(sweep.id, input);
   const keyHash = await idempotencyKeyHash(idempotencyKey);
@@ -115,7 +160,7 @@ export async function signUp(
   try {
     const manageHash = await sha256Hex(tokens.manage);
     const results = await batch.run(
-      signupBatch({
+      signupBatch(db, {
         sweepId: sweep.id,
         manageHash,
         personKey: key,
@@ -140,11 +185,11 @@ export async function signUp(
           hash,
           JSON.stringify({ m: tokens.manage, g: tokens.guardian }),
         ),
+        decidedOn: { sweep, noShows: { since: noShowWindowStart(now), limit: NO_SHOW_RULE.limit } },
       }),
     );
     const row = results.at(-1)?.rows[0] as { status: Status; position: number } | undefined;
-    if (!row) throw new Error("sign-up batch returned no row");
-    return answer(sweep, row.status, row.position, tokens, input, heldUntil);
+    return row && answer(sweep, row.status, row.position, tokens, input, heldUntil);
   } catch (err) {
     // A retry of a request that was written meets a refusal (same person, same key): the record
     // tells a retry from another sign-up.

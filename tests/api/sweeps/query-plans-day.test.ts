@@ -70,7 +70,7 @@ describe("the sweeps' sub-features and the cron use indexes", () => {
   });
 
   it("a sign-up and a cancellation decide inside their statements through indexes", async () => {
-    const signup = signupBatch({
+    const signup = signupBatch(db, {
       sweepId: SWEEP,
       manageHash: "x",
       personKey: "k",
@@ -82,6 +82,10 @@ describe("the sweeps' sub-features and the cron use indexes", () => {
       minor: null,
       now: NOW,
       idempotency: { keyHash: "k", requestHash: "r", replayCipher: "c", createdAt: NOW },
+      decidedOn: {
+        sweep: { version: 1, state: "open", startsAt: NOW, minAge: 14, guardianPresentBelow: null },
+        noShows: { since: NOW, limit: 3 },
+      },
     });
     // Inserting a sign-up (a parent row) lists its foreign-key children in the plan; SQLite searches
     // them only while a deferred violation is pending (OP_FkIfZero), never in a statement that runs
