@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { ServiceId } from "../../../src/shared/appointments/points";
 import type { Statement } from "../batch";
+import type { Db } from "../client";
+import { closuresIn } from "./calendar";
+import { noShowStarts } from "./index";
 
 // The merchants' writes, as statements for the batch port: each mutation is one D1 batch, and what
 // must hold (a slot's capacity, one active booking per person per service) is refused by the
@@ -28,23 +31,48 @@ export interface NewAppointment {
   applicationNumber: string | null;
   now: string;
   idempotency: { keyHash: string; requestHash: string; replayCipher: string; createdAt: string };
+  /**
+   * What the Worker decided on, which the row requires still to hold: the point's saved template
+   * (null for none) and the closures of the slot's day [start, end) as it read them (perhaps a while
+   * ago), and fewer than `noShowsBelow` no-shows of the person.
+   */
+  decidedOn: {
+    template: { version: number; weekly: string } | null;
+    closures: readonly { id: number; startsAt: string; endsAt: string }[];
+    day: { start: string; end: string };
+    noShowsBelow: number;
+  };
 }
 
-const byHash = (manageHash: string) => sql`(SELECT id FROM appointments WHERE manage_hash = ${manageHash})`;
-
-/** A booking: the row (the capacity trigger and the one-per-person index guard it), its message and the idempotency record. */
-export function bookBatch(a: NewAppointment): Statement[] {
+/**
+ * A booking: the row (the capacity trigger and the one-per-person index guard it), its message and
+ * the idempotency record. If what the Worker decided on no longer holds (`decidedOn`), the batch
+ * writes nothing and the INSERT returns no row.
+ */
+export function bookBatch(db: Db, a: NewAppointment): Statement[] {
+  const d = a.decidedOn;
+  const closures = closuresIn(db, [a.slot.pointId], d.day.start, d.day.end);
+  // A closure's id with its period, in id order: what a closure added, cancelled or moved changes.
+  const closuresRead = [...d.closures].sort((x, y) => x.id - y.id).map((c) => `${c.id}@${c.startsAt}/${c.endsAt}`);
   return [
     sql`INSERT INTO appointments (booking_number, manage_hash, point_id, service, slot_id, slot_start, slot_end,
         capacity, name, phone, person_key, shop_name, shop_address, licence_number, application_number, status,
         version, created_at, updated_at)
-      VALUES (${a.bookingNumber}, ${a.manageHash}, ${a.slot.pointId}, ${a.service}, ${a.slot.slotId}, ${a.slot.start},
+      SELECT ${a.bookingNumber}, ${a.manageHash}, ${a.slot.pointId}, ${a.service}, ${a.slot.slotId}, ${a.slot.start},
         ${a.slot.end}, ${a.slot.capacity}, ${a.name}, ${a.phone}, ${a.personKey}, ${a.shopName}, ${a.shopAddress},
-        ${a.licenceNumber}, ${a.applicationNumber}, 'booked', 0, ${a.now}, ${a.now})`,
-    sql`INSERT INTO appointment_messages (appointment_id, kind, created_at) VALUES (${byHash(a.manageHash)}, 'booked', ${a.now})`,
+        ${a.licenceNumber}, ${a.applicationNumber}, 'booked', 0, ${a.now}, ${a.now}
+      WHERE (SELECT version || ':' || weekly FROM appointment_templates WHERE point_id = ${a.slot.pointId})
+          IS ${d.template ? `${d.template.version}:${d.template.weekly}` : null}
+        AND (SELECT group_concat(id || '@' || starts_at || '/' || ends_at) FROM (SELECT * FROM (${closures}) ORDER BY id))
+          IS ${closuresRead.join(",") || null}
+        AND (SELECT count(*) FROM (${noShowStarts(db, a.personKey)})) < ${d.noShowsBelow}
+      RETURNING id`,
+    sql`INSERT INTO appointment_messages (appointment_id, kind, created_at)
+      SELECT id, 'booked', ${a.now} FROM appointments WHERE manage_hash = ${a.manageHash}`,
     sql`INSERT INTO appointment_idempotency_keys (key_hash, request_hash, appointment_id, replay_cipher, created_at)
-      VALUES (${a.idempotency.keyHash}, ${a.idempotency.requestHash}, ${byHash(a.manageHash)},
-        ${a.idempotency.replayCipher}, ${a.idempotency.createdAt})`,
+      SELECT ${a.idempotency.keyHash}, ${a.idempotency.requestHash}, id, ${a.idempotency.replayCipher},
+        ${a.idempotency.createdAt}
+      FROM appointments WHERE manage_hash = ${a.manageHash}`,
   ];
 }
 

@@ -56,7 +56,7 @@ export function findAppointmentIdempotency(db: Db, keyHash: string) {
 }
 
 /** The starts of a person's no-shows, for the no-show rule. */
-function noShowStarts(db: Db, personKey: string | Placeholder) {
+export function noShowStarts(db: Db, personKey: string | Placeholder) {
   return db
     .select({ slotStart: appointments.slotStart })
     .from(appointments)

@@ -1,9 +1,11 @@
 import { BOOKING_RULES, type ServiceId } from "../../../src/shared/appointments/points";
 import { noShowRestriction } from "../../../src/shared/appointments/rules";
 import type { Booking } from "../../../src/shared/appointments/schemas";
+import { parseSlotId, type Slot } from "../../../src/shared/appointments/slots";
 import type { BookingResult } from "../../../src/shared/appointments/wire";
 import { chinaDay, formatDateZh } from "../../../src/shared/time";
 import { bookBatch } from "../../db/appointments/bookings";
+import type { ClosureRow, TemplateRow } from "../../db/appointments/calendar";
 import { appointmentByManageHash, findAppointmentIdempotency, noShowsOf } from "../../db/appointments/index";
 import type { Db } from "../../db/client";
 import { readTogether } from "../../db/prepared";
@@ -73,11 +75,37 @@ export const slotNotOffered = () =>
     errors: [{ pointer: "#/slotId", detail: "这个时段不可预约，请重新选择" }],
   });
 
+/** A point's saved calendar for one day, as `offeredSlotReads` reads it. */
+interface DayCalendar {
+  templates: TemplateRow[];
+  closures: ClosureRow[];
+  day: { start: string; end: string };
+}
+
 /**
- * Books a slot: one batch writing the booking, its message and the idempotency record. The slot's
- * capacity and the one active booking per phone and service are the database's to refuse (409; a
- * full slot's problem carries `nearestFree`). A retry with the same Idempotency-Key gets the first
- * answer, one that overlapped the first 409, and the key reused for another body 422.
+ * The points' calendars this isolate has lately read for a booking, by point and day. A booking
+ * decides on them (is the slot offered, its capacity) and its batch writes only while they still
+ * hold (`decidedOn`), so a calendar remembered here spares the read without trusting it: a changed
+ * template or closure writes nothing and is read again. Each read costs a trip to D1, which is most
+ * of a booking's cost.
+ */
+const recentCalendars = new Map<string, DayCalendar>();
+const RECENT_CALENDARS = 500;
+
+function remember(key: string, calendar: DayCalendar) {
+  recentCalendars.delete(key);
+  recentCalendars.set(key, calendar);
+  if (recentCalendars.size > RECENT_CALENDARS) recentCalendars.delete(recentCalendars.keys().next().value as string);
+}
+
+/**
+ * Books a slot: one batch writing the booking, its message and the idempotency record. Whether the
+ * slot is offered is decided on its point's calendar for the day: remembered from an earlier
+ * booking, or read (one round trip, with the person's no-shows, to which the no-show rule is
+ * applied). The slot's capacity and the one active booking per phone and service are the database's
+ * to refuse (409; a full slot's problem carries `nearestFree`). A retry with the same
+ * Idempotency-Key gets the first answer, one that overlapped the first 409, and the key reused for
+ * another body 422.
  */
 export async function book(
   env: PersonKeyEnv,
@@ -87,25 +115,59 @@ export async function book(
   idempotencyKey: string,
   now = new Date(),
 ): Promise<BookingResult & { replayed?: true }> {
+  const reads = offeredSlotReads(db, input.slotId);
+  if (!reads) throw slotNotOffered();
+  const [, [, day]] = reads;
+  // "One active booking per person per service" is an index on this key (functions/lib/person-key.ts).
+  const key = await personKey(env, "appointment", input.phone);
+  const attempt = { db, batch, input, idempotencyKey, now, key };
+  const calendarKey = `${parseSlotId(input.slotId)?.pointId}/${day.start}`;
+  const remembered = recentCalendars.get(calendarKey);
+  const rememberedSlot = remembered && offeredFrom(input.slotId, now, remembered.templates, remembered.closures);
+  // Fewer no-shows than the rule counts cannot restrict; a person with more is read and judged below.
+  const quick =
+    remembered && rememberedSlot
+      ? await write(attempt, rememberedSlot, remembered, BOOKING_RULES.noShowRule.count)
+      : undefined;
+  if (quick) return quick;
+  const [templates, closures, noShows] = await readTogether(db, [...reads, [noShowsOf(db), { personKey: key }]]);
+  const calendar = { templates, closures, day };
+  remember(calendarKey, calendar);
+  const slot = offeredFrom(input.slotId, now, templates, closures);
+  if (!slot) throw slotNotOffered();
+  refuseRestricted(noShows, now);
+  const written = await write(attempt, slot, calendar, noShows.length + 1);
+  if (written) return written;
+  // The point's calendar changed between the read and the write (a staff edit, this very second).
+  recentCalendars.delete(calendarKey);
+  throw problem(409, { detail: "服务点的开放时间刚刚有变动，请刷新后重新选择时段。" });
+}
+
+interface Attempt {
+  db: Db;
+  batch: BatchRunner;
+  input: Booking;
+  idempotencyKey: string;
+  now: Date;
+  key: string;
+}
+
+/** The booking's batch, decided on `calendar`; undefined when it, or the person's no-shows, no longer allow it. */
+async function write(
+  { db, batch, input, idempotencyKey, now, key }: Attempt,
+  slot: Slot,
+  calendar: DayCalendar,
+  noShowsBelow: number,
+): Promise<(BookingResult & { replayed?: true }) | undefined> {
   const keyHash = await idempotencyKeyHash(idempotencyKey);
   const hash = await requestHash(input);
   const startedAt = now.toISOString();
   const token = randomToken(16);
   const manageHash = await sha256Hex(token);
-  // "One active booking per person per service" is an index on this key (functions/lib/person-key.ts).
-  const key = await personKey(env, "appointment", input.phone);
   const bookingNumber = newBookingNumber();
   try {
-    // One round trip reads what the checks need: the slot's point (saved template, closures) and
-    // the person's no-shows.
-    const reads = offeredSlotReads(db, input.slotId);
-    if (!reads) throw slotNotOffered();
-    const [templates, closures, noShows] = await readTogether(db, [...reads, [noShowsOf(db), { personKey: key }]]);
-    const slot = offeredFrom(input.slotId, now, templates, closures);
-    if (!slot) throw slotNotOffered();
-    refuseRestricted(noShows, now);
-    await batch.run(
-      bookBatch({
+    const [inserted] = await batch.run(
+      bookBatch(db, {
         bookingNumber,
         manageHash,
         service: slot.service as ServiceId,
@@ -119,9 +181,15 @@ export async function book(
         applicationNumber: input.applicationNumber ?? null,
         now: startedAt,
         idempotency: await idempotencyRecord(idempotencyKey, keyHash, hash, token),
+        decidedOn: {
+          template: calendar.templates[0] ?? null,
+          closures: calendar.closures,
+          day: calendar.day,
+          noShowsBelow,
+        },
       }),
     );
-    return answer(bookingNumber, slot, token);
+    return inserted?.rows.length ? answer(bookingNumber, slot, token) : undefined;
   } catch (err) {
     // A retry of a request that was written meets a refusal (same person, same key, a slot since
     // full or past): the record tells a retry from another booking.
