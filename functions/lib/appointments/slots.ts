@@ -11,6 +11,7 @@ import { addDays, chinaDay, dayStart } from "../../../src/shared/time";
 import type { ClosureRow, TemplateRow } from "../../db/appointments/calendar";
 import { bookedOf, closuresOf, templatesOf } from "../../db/appointments/free-slots";
 import type { Db } from "../../db/client";
+import { readKept } from "../../db/kept-reads";
 import { readTogether } from "../../db/prepared";
 import { type StoredCalendar, storedCalendar } from "./calendar";
 
@@ -29,16 +30,17 @@ function offered(points: readonly ServicePoint[], service: ServiceId, now: Date,
   return { slots, unknownYears: [...unknown].sort() };
 }
 
-/** [now, the end of the booking horizon): every slot listed starts inside it. */
-function horizon(now: Date, horizonDays: number) {
-  return { start: now.toISOString(), end: dayStart(addDays(chinaDay(now), horizonDays + 1)).toISOString() };
+/** [from, the end of the booking horizon): every slot listed starts inside it. */
+function horizon(from: Date, horizonDays: number) {
+  return { start: from.toISOString(), end: dayStart(addDays(chinaDay(from), horizonDays + 1)).toISOString() };
 }
 
 /**
  * The free slots of one point (or every point, `any`) for a service over the booking horizon, with
  * the places left: the slots derived from each point's saved template (else the data's) minus its
  * closures, minus the booked rows counted per slot. The templates, the closures and the counts are
- * read in one D1 round trip, compiled once per set of points (functions/db/appointments/free-slots.ts). Sorted by start, then point, so "earliest" is the first.
+ * read in one D1 round trip, compiled once per set of points (functions/db/appointments/free-slots.ts),
+ * and kept while they do not change. Sorted by start, then point, so "earliest" is the first.
  */
 export async function freeSlots(
   db: Db,
@@ -50,9 +52,11 @@ export async function freeSlots(
   const points = point === "any" ? SERVICE_POINTS : [pointById(point)].filter((p) => p !== undefined);
   if (points.length === 0) return { slots: [], unknownYears: [] };
   const ids = points.map((p) => p.id);
-  const { start, end } = horizon(now, BOOKING_RULES.bookingHorizonDays);
+  // From the start of today, not from now: the read is the same all day, so it is kept while no
+  // booking, template or closure changes (functions/db/kept-reads.ts); `offered` drops what has begun.
+  const { start, end } = horizon(dayStart(chinaDay(now)), BOOKING_RULES.bookingHorizonDays);
   const key = ids.join(",");
-  const [templates, closures, rows] = await readTogether(db, [
+  const [templates, closures, rows] = await readKept(db, "appointments", `${key} ${service} ${start}`, [
     [templatesOf(db, key), {}],
     [closuresOf(db, key), { start, end }],
     [bookedOf(db, key), { service, start, end }],

@@ -4,7 +4,7 @@ import { ADULT_AGE, mostNeeded } from "../../../src/shared/sweeps/rules";
 import type { SweepList } from "../../../src/shared/sweeps/wire";
 import { addDays, chinaDay, dayEnd, dayStart } from "../../../src/shared/time";
 import type { Db } from "../../db/client";
-import { readTogether } from "../../db/prepared";
+import { readKept } from "../../db/kept-reads";
 import { targetsIn } from "../../db/sweeps/figures";
 import { openSweeps } from "../../db/sweeps/index";
 import { publicSweep } from "./view";
@@ -28,12 +28,14 @@ const DEFAULT_DAYS = 28;
 export async function sweepList(db: Db, f: ListFilter, now = new Date()): Promise<SweepList> {
   const from = f.from ?? chinaDay(now);
   const to = f.to ?? addDays(from, DEFAULT_DAYS - 1);
-  const start = new Date(Math.max(dayStart(from).getTime(), now.getTime())).toISOString();
-  // Compiled once (functions/db/prepared.ts) and read in one round trip.
-  const [rows, targetRows] = await readTogether(db, [
-    [openSweeps(db), { start, end: dayEnd(to).toISOString() }],
+  // The period's rows, kept while no sweep, sign-up or target changes (functions/db/kept-reads.ts);
+  // the sweeps begun by now are left out here, not in the read, so the read is the same all day.
+  const [read, targetRows] = await readKept(db, "sweeps", `${from} ${to}`, [
+    [openSweeps(db), { start: dayStart(from).toISOString(), end: dayEnd(to).toISOString() }],
     [targetsIn(db), { from, to: endExclusive(to) }],
   ]);
+  const start = now.toISOString();
+  const rows = read.filter((r) => r.sweep.startsAt >= start);
   const tallies: SweepTally[] = rows.map((r) => ({
     communityId: r.sweep.communityId,
     capacity: r.sweep.capacity,
