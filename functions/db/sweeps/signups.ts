@@ -34,11 +34,20 @@ export interface NewSignup {
 }
 
 /**
+ * For the RETURNING of a sign-up's INSERT: its place on the waitlist (1-based; 0 unless waitlisted),
+ * counted among the earlier rows so it does not matter whether the subquery sees the new one.
+ */
+const waitlistPosition = sql.raw(`CASE WHEN status = 'waitlisted' THEN
+    (SELECT count(*) FROM sweep_signups w WHERE w.sweep_id = sweep_signups.sweep_id AND w.status = 'waitlisted'
+      AND w.id < sweep_signups.id) + 1
+    ELSE 0 END AS position`);
+
+/**
  * A sign-up: the row (while places are free and nobody waits, confirmed, or for a minor
  * pending_consent and held; else waitlisted: decided by the INSERT … SELECT itself, so concurrent
- * sign-ups see each other), its message, a minor's guardian message, the idempotency record, then
- * the status and waitlist position to answer with. If what the Worker decided on no longer holds
- * (`decidedOn`), the batch writes nothing and answers no row.
+ * sign-ups see each other), returning the status and waitlist position to answer with; its message
+ * and a minor's guardian's; the idempotency record. If what the Worker decided on no longer holds
+ * (`decidedOn`), the batch writes nothing and the INSERT returns no row.
  */
 export function signupBatch(db: Db, s: NewSignup): Statement[] {
   const m = s.minor;
@@ -58,27 +67,20 @@ export function signupBatch(db: Db, s: NewSignup): Statement[] {
           THEN ${taking} ELSE 'waitlisted' END AS status
         FROM sweeps WHERE id = ${s.sweepId} AND version = ${d.version} AND state = ${d.state}
           AND starts_at = ${d.startsAt} AND min_age = ${d.minAge} AND guardian_present_below IS ${d.guardianPresentBelow}
-          AND (${noShows}) < ${s.decidedOn.noShows.limit})`,
-    sql`INSERT INTO sweep_messages (signup_id, kind, created_at)
-      SELECT id, CASE status WHEN 'pending_consent' THEN 'consent_needed' ELSE status END, ${s.now}
-      FROM sweep_signups WHERE manage_hash = ${s.manageHash}`,
-    // The guardian's own message (their link goes by SMS once a sender is configured): none for an adult.
+          AND (${noShows}) < ${s.decidedOn.noShows.limit})
+      RETURNING status, ${waitlistPosition}`,
+    // The person's message and, for a minor, the guardian's (their link goes by SMS once a sender
+    // is configured), in one statement: a batch's cost is mostly its statements.
     sql`INSERT INTO sweep_messages (signup_id, kind, recipient, created_at)
+      SELECT id, CASE status WHEN 'pending_consent' THEN 'consent_needed' ELSE status END, 'volunteer', ${s.now}
+      FROM sweep_signups WHERE manage_hash = ${s.manageHash}
+      UNION ALL
       SELECT id, 'consent_needed', 'guardian', ${s.now} FROM sweep_signups WHERE manage_hash = ${s.manageHash} AND minor = 1`,
     sql`INSERT INTO sweep_idempotency_keys (key_hash, request_hash, signup_id, replay_cipher, created_at)
       SELECT ${s.idempotency.keyHash}, ${s.idempotency.requestHash}, id, ${s.idempotency.replayCipher},
         ${s.idempotency.createdAt}
       FROM sweep_signups WHERE manage_hash = ${s.manageHash}`,
-    positionOf(s.manageHash),
   ];
-}
-
-/** The sign-up's status and place on the waitlist (1-based; 0 unless waitlisted). */
-export function positionOf(manageHash: string): Statement {
-  return sql`SELECT s.id, s.status, CASE WHEN s.status = 'waitlisted' THEN
-      (SELECT count(*) FROM sweep_signups w WHERE w.sweep_id = s.sweep_id AND w.status = 'waitlisted' AND w.id <= s.id)
-      ELSE 0 END AS position
-    FROM sweep_signups s WHERE s.manage_hash = ${manageHash}`;
 }
 
 /**

@@ -188,7 +188,7 @@ async function write(
         decidedOn: { sweep, noShows: { since: noShowWindowStart(now), limit: NO_SHOW_RULE.limit } },
       }),
     );
-    const row = results.at(-1)?.rows[0] as { status: Status; position: number } | undefined;
+    const row = results[0]?.rows[0] as { status: Status; position: number } | undefined;
     return row && answer(sweep, row.status, row.position, tokens, input, heldUntil);
   } catch (err) {
     // A retry of a request that was written meets a refusal (same person, same key): the record
