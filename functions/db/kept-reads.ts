@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { prepared, readTogether } from "./prepared";
+import { Recent } from "./recent";
 import { changeCounters } from "./schema";
 
 type Counter = (typeof changeCounters.$inferSelect)["name"];
@@ -13,9 +14,8 @@ const counterOf = prepared((db) =>
     .where(eq(changeCounters.name, sql.placeholder("name"))),
 );
 
-/** Kept results per database, oldest first; a request's own period is part of a key, so they are bounded. */
-const keptByDb = new WeakMap<Db, Map<string, { n: number; results: unknown }>>();
-const KEPT = 200;
+/** Kept results per database; a request's own period is part of a key, so they are bounded. */
+const keptByDb = new WeakMap<Db, Recent<{ n: number; results: unknown }>>();
 
 /**
  * `readTogether` for a public list's reads, kept by this isolate while the feature's change counter
@@ -34,7 +34,7 @@ export async function readKept<const T extends Reads>(
   type Results = Awaited<ReturnType<typeof readTogether<T>>>;
   let kept = keptByDb.get(db);
   if (!kept) {
-    kept = new Map();
+    kept = new Recent(200);
     keptByDb.set(db, kept);
   }
   const at = `${counter} ${key}`;
@@ -44,8 +44,6 @@ export async function readKept<const T extends Reads>(
     if (row?.n === before.n) return before.results as Results;
   }
   const [[row], ...results] = await readTogether(db, [[counterOf(db), { name: counter }], ...reads]);
-  kept.delete(at);
   if (row) kept.set(at, { n: row.n, results });
-  if (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
   return results as unknown as Results;
 }

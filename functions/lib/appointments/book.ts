@@ -9,6 +9,7 @@ import type { ClosureRow, TemplateRow } from "../../db/appointments/calendar";
 import { appointmentByManageHash, findAppointmentIdempotency, noShowsOf } from "../../db/appointments/index";
 import type { Db } from "../../db/client";
 import { readTogether } from "../../db/prepared";
+import { Recent } from "../../db/recent";
 import type { BatchRunner } from "../../platform/ports";
 import { idempotencyRecord, inProgress, openRetry } from "../idempotency";
 import { type PersonKeyEnv, personKey } from "../person-key";
@@ -89,14 +90,7 @@ interface DayCalendar {
  * template or closure writes nothing and is read again. Each read costs a trip to D1, which is most
  * of a booking's cost.
  */
-const recentCalendars = new Map<string, DayCalendar>();
-const RECENT_CALENDARS = 500;
-
-function remember(key: string, calendar: DayCalendar) {
-  recentCalendars.delete(key);
-  recentCalendars.set(key, calendar);
-  if (recentCalendars.size > RECENT_CALENDARS) recentCalendars.delete(recentCalendars.keys().next().value as string);
-}
+const recentCalendars = new Recent<DayCalendar>(500);
 
 /**
  * Books a slot: one batch writing the booking, its message and the idempotency record. Whether the
@@ -132,7 +126,7 @@ export async function book(
   if (quick) return quick;
   const [templates, closures, noShows] = await readTogether(db, [...reads, [noShowsOf(db), { personKey: key }]]);
   const calendar = { templates, closures, day };
-  remember(calendarKey, calendar);
+  recentCalendars.set(calendarKey, calendar);
   const slot = offeredFrom(input.slotId, now, templates, closures);
   if (!slot) throw slotNotOffered();
   refuseRestricted(noShows, now);

@@ -4,6 +4,7 @@ import { GUARDIAN_NAME_MISSING, GUARDIAN_PHONE_MISSING, type Signup } from "../.
 import type { SignupResult } from "../../../src/shared/sweeps/wire";
 import type { Db } from "../../db/client";
 import { readTogether } from "../../db/prepared";
+import { Recent } from "../../db/recent";
 import { noShowsOf } from "../../db/sweeps/day";
 import { findSweepIdempotency, type PublicSweepRow, publicSweepOf, signupByManageHash } from "../../db/sweeps/index";
 import { signupBatch } from "../../db/sweeps/signups";
@@ -87,14 +88,7 @@ function requestHash(sweepId: string, input: Signup): Promise<string> {
  * remembered here spares the read without trusting it: a changed sweep writes nothing and is read
  * again. Each read costs a trip to D1, which is most of a sign-up's cost.
  */
-const recentSweeps = new Map<string, Sweep>();
-const RECENT_SWEEPS = 500;
-
-function remember(sweep: Sweep) {
-  recentSweeps.delete(sweep.id);
-  recentSweeps.set(sweep.id, sweep);
-  if (recentSweeps.size > RECENT_SWEEPS) recentSweeps.delete(recentSweeps.keys().next().value as string);
-}
+const recentSweeps = new Recent<Sweep>(500);
 
 /**
  * Signs a person up to the sweep `sweepId` in one batch that writes the sign-up (confirmed or
@@ -126,7 +120,7 @@ export async function signUp(
     [noShowsOf(db), { personKey: key, since: noShowWindowStart(now) }],
   ]);
   const { sweep } = visibleOr404(rows[0]);
-  remember(sweep);
+  recentSweeps.set(sweep.id, sweep);
   const refused = ageRefusal(input, sweep, now);
   if (refused) throw refused;
   refuseNoShows(noShows[0]?.n ?? 0);

@@ -1,10 +1,9 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
-import { personKey } from "../../../functions/lib/person-key";
 import type { Slot } from "../../../src/shared/appointments/slots";
 import { instrumentedDb } from "../instrumented-db";
-import { TEN_HOURS } from "./calendar-factories";
-import { bookRequest, bookVia, newPhone, slotsAhead, validBooking } from "./factories";
+import { restoreLinheCalendar, TEN_HOURS } from "./calendar-factories";
+import { bookRequest, bookVia, newPhone, noShowOn, slotsAhead, validBooking } from "./factories";
 
 // A booking on a day whose calendar this isolate has read before skips the read
 // (functions/lib/appointments/book.ts): its batch writes only while the template, the day's
@@ -46,14 +45,7 @@ async function expectNotOffered(slot: Slot) {
 
 describe("a booking on a day whose calendar was read before", () => {
   // The file's tests share one database: each puts linhe's calendar back as the data has it.
-  afterEach(async () => {
-    await env.DB.batch([
-      env.DB.prepare("DELETE FROM appointment_templates WHERE point_id = 'linhe'"),
-      env.DB.prepare(
-        "UPDATE appointment_closures SET cancelled_at = ?1, cancelled_by = 1 WHERE point_id = 'linhe' AND cancelled_at IS NULL",
-      ).bind(new Date().toISOString()),
-    ]);
-  });
+  afterEach(restoreLinheCalendar);
 
   it("is one round trip to D1, the write", async () => {
     const { next } = await rememberedDay(0);
@@ -87,28 +79,8 @@ describe("a booking on a day whose calendar was read before", () => {
   it("refuses a person the no-show rule restricts (409 quoting the rule), writing nothing", async () => {
     const { next } = await rememberedDay(3);
     const phone = newPhone();
-    const key = await personKey(env, "appointment", phone);
     for (const daysAgo of [20, 6]) {
-      // A consultation at 09:00 China time (01:00 UTC) that many days ago.
-      const day = new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-      const [start, end] = [`${day}T01:00:00.000Z`, `${day}T01:20:00.000Z`];
-      await env.DB.prepare(
-        `INSERT INTO appointments (booking_number, manage_hash, point_id, service, slot_id, slot_start, slot_end, capacity,
-          name, phone, person_key, shop_name, shop_address, status, created_at, updated_at)
-         VALUES (?, ?, 'linhe', 'consultation', ?, ?, ?, 1, '王', ?, ?, '店', '地址地址', 'no_show', ?, ?)`,
-      )
-        .bind(
-          `YYNS${daysAgo}${phone.slice(-4)}`,
-          `ns-${daysAgo}-${phone}`,
-          `linhe:consultation:${day}T09:00+08:00`,
-          start,
-          end,
-          phone,
-          key,
-          start,
-          start,
-        )
-        .run();
+      await noShowOn(phone, new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10), daysAgo);
     }
     const before = await count();
     const r = await bookRequest(validBooking(next.id, { phone }));

@@ -1,8 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { personKey } from "../../../functions/lib/person-key";
 import type { BookingResult } from "../../../src/shared/appointments/wire";
-import { api, booked, bookRequest, newPhone, slotsAhead, validBooking } from "./factories";
+import { api, booked, bookRequest, newPhone, noShowOn, slotsAhead, validBooking } from "./factories";
 
 const intake = slotsAhead("intake");
 const consultation = slotsAhead("consultation");
@@ -72,32 +71,13 @@ describe("booking a slot", () => {
 
   it("refuses a person with 2 no-shows within 3 months (409 quoting the rule), and not one with 1", async () => {
     const phone = newPhone();
-    const key = await personKey(env, "appointment", phone);
-    const noShow = (n: number, start: string) =>
-      env.DB.prepare(
-        `INSERT INTO appointments (booking_number, manage_hash, point_id, service, slot_id, slot_start, slot_end, capacity,
-          name, phone, person_key, shop_name, shop_address, status, created_at, updated_at)
-         VALUES (?, ?, 'linhe', 'consultation', ?, ?, ?, 1, '王', ?, ?, '店', '地址地址', 'no_show', ?, ?)`,
-      )
-        .bind(
-          `YYNOSHOW${n}${phone.slice(-4)}`,
-          `noshow-${n}-${phone}`,
-          `linhe:consultation:${start.slice(0, 10)}T09:00+08:00`,
-          `${start.slice(0, 10)}T01:00:00.000Z`,
-          `${start.slice(0, 10)}T01:20:00.000Z`,
-          phone,
-          key,
-          start,
-          start,
-        )
-        .run();
-    await noShow(1, "2026-11-10");
+    await noShowOn(phone, "2026-11-10", 1);
     const slot = (intake[3] as { id: string }).id;
     const first = await bookRequest(validBooking(slot, { phone }));
     expect(first.status).toBe(201);
     const { manageToken } = (await first.json()) as BookingResult;
     expect((await api("/manage", "DELETE", { "x-manage-token": manageToken })).status).toBe(200);
-    await noShow(2, "2026-11-24");
+    await noShowOn(phone, "2026-11-24", 2);
     const refused = await bookRequest(validBooking(slot, { phone }));
     expect(refused.status).toBe(409);
     const detail = ((await refused.json()) as Problem).detail;

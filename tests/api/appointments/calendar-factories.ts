@@ -42,3 +42,13 @@ export const messagesOf = async (id: number) =>
       .bind(id)
       .all<{ kind: string }>()
   ).results.map((m) => m.kind);
+
+/** Puts linhe's calendar back as the data has it (no saved template, no closure in force), for files whose tests share one database. */
+export async function restoreLinheCalendar() {
+  await env.DB.batch([
+    env.DB.prepare("DELETE FROM appointment_templates WHERE point_id = 'linhe'"),
+    env.DB.prepare(
+      "UPDATE appointment_closures SET cancelled_at = ?1, cancelled_by = 1 WHERE point_id = 'linhe' AND cancelled_at IS NULL",
+    ).bind(new Date().toISOString()),
+  ]);
+}

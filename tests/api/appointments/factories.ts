@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { app } from "../../../functions/app";
+import { personKey } from "../../../functions/lib/person-key";
 import { pointById, type ServiceId } from "../../../src/shared/appointments/points";
 import type { BookingInput } from "../../../src/shared/appointments/schemas";
 import { type Slot, slotsFor } from "../../../src/shared/appointments/slots";
@@ -102,4 +103,27 @@ export async function bookedIn(slotId: string): Promise<number> {
     .bind(slotId)
     .first<{ n: number }>();
   return row?.n ?? 0;
+}
+
+/** A no-show of the person with `phone`: a consultation at linhe at 09:00 China time on `day`, marked no_show. */
+export async function noShowOn(phone: string, day: string, n = 1) {
+  const key = await personKey(env, "appointment", phone);
+  const [start, end] = [`${day}T01:00:00.000Z`, `${day}T01:20:00.000Z`];
+  await env.DB.prepare(
+    `INSERT INTO appointments (booking_number, manage_hash, point_id, service, slot_id, slot_start, slot_end, capacity,
+      name, phone, person_key, shop_name, shop_address, status, created_at, updated_at)
+     VALUES (?, ?, 'linhe', 'consultation', ?, ?, ?, 1, '王', ?, ?, '店', '地址地址', 'no_show', ?, ?)`,
+  )
+    .bind(
+      `YYNOSHOW${n}${phone.slice(-4)}`,
+      `noshow-${n}-${phone}`,
+      `linhe:consultation:${day}T09:00+08:00`,
+      start,
+      end,
+      phone,
+      key,
+      start,
+      start,
+    )
+    .run();
 }

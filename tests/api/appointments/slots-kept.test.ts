@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
 import type { SlotListResult } from "../../../src/shared/appointments/wire";
 import { instrumentedDb } from "../instrumented-db";
-import { TEN_HOURS } from "./calendar-factories";
+import { restoreLinheCalendar, TEN_HOURS } from "./calendar-factories";
 import { booked, manage, slotsAhead, via } from "./factories";
 
 // The free-slot listing keeps its rows while the appointments' change counter stands still
@@ -20,14 +20,7 @@ const placesLeft = async (slotId: string) => (await listVia(env)).slots.find((s)
 
 describe("the free slots, kept while nothing they read changes", () => {
   // The file's tests share one database: each puts linhe's calendar back as the data has it.
-  afterEach(async () => {
-    await env.DB.batch([
-      env.DB.prepare("DELETE FROM appointment_templates WHERE point_id = 'linhe'"),
-      env.DB.prepare(
-        "UPDATE appointment_closures SET cancelled_at = ?1, cancelled_by = 1 WHERE point_id = 'linhe' AND cancelled_at IS NULL",
-      ).bind(new Date().toISOString()),
-    ]);
-  });
+  afterEach(restoreLinheCalendar);
 
   it("answers a listing read again with one round trip, the counter, and the same body", async () => {
     const first = await listVia(env);
