@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { ServiceId } from "../../../src/shared/appointments/points";
 import type { Statement } from "../batch";
 import type { Db } from "../client";
-import { closuresIn } from "./calendar";
+import { inForce } from "./calendar";
 import { noShowStarts } from "./index";
 
 // The merchants' writes, as statements for the batch port: each mutation is one D1 batch, and what
@@ -51,7 +51,7 @@ export interface NewAppointment {
  */
 export function bookBatch(db: Db, a: NewAppointment): Statement[] {
   const d = a.decidedOn;
-  const closures = closuresIn(db, [a.slot.pointId], d.day.start, d.day.end);
+  const closures = inForce([a.slot.pointId], d.day.start, d.day.end);
   // A closure's id with its period, in id order: what a closure added, cancelled or moved changes.
   const closuresRead = [...d.closures].sort((x, y) => x.id - y.id).map((c) => `${c.id}@${c.startsAt}/${c.endsAt}`);
   return [
@@ -63,7 +63,8 @@ export function bookBatch(db: Db, a: NewAppointment): Statement[] {
         ${a.licenceNumber}, ${a.applicationNumber}, 'booked', 0, ${a.now}, ${a.now}
       WHERE (SELECT version || ':' || weekly FROM appointment_templates WHERE point_id = ${a.slot.pointId})
           IS ${d.template ? `${d.template.version}:${d.template.weekly}` : null}
-        AND (SELECT group_concat(id || '@' || starts_at || '/' || ends_at) FROM (SELECT * FROM (${closures}) ORDER BY id))
+        AND (SELECT group_concat(id || '@' || starts_at || '/' || ends_at)
+          FROM (SELECT id, starts_at, ends_at FROM appointment_closures WHERE ${closures} ORDER BY id))
           IS ${closuresRead.join(",") || null}
         AND (SELECT count(*) FROM (${noShowStarts(db, a.personKey)})) < ${d.noShowsBelow}
       RETURNING id`,

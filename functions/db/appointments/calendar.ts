@@ -19,7 +19,17 @@ export function storedTemplates(db: Db, pointIds: readonly string[]) {
     .where(inArray(appointmentTemplates.pointId, [...pointIds]));
 }
 
-/** The closures in force of these points that overlap [start, end), through the partial index. */
+/** Which closures are in force for these points and overlap [start, end): through the partial index. */
+export function inForce(pointIds: readonly string[], start: string | Placeholder, end: string | Placeholder) {
+  return and(
+    inArray(appointmentClosures.pointId, [...pointIds]),
+    isNull(appointmentClosures.cancelledAt),
+    lt(appointmentClosures.startsAt, end),
+    gt(appointmentClosures.endsAt, start),
+  );
+}
+
+/** The closures in force of these points that overlap [start, end). */
 export function closuresIn(
   db: Db,
   pointIds: readonly string[],
@@ -29,14 +39,7 @@ export function closuresIn(
   return db
     .select()
     .from(appointmentClosures)
-    .where(
-      and(
-        inArray(appointmentClosures.pointId, [...pointIds]),
-        isNull(appointmentClosures.cancelledAt),
-        lt(appointmentClosures.startsAt, end),
-        gt(appointmentClosures.endsAt, start),
-      ),
-    )
+    .where(inForce(pointIds, start, end))
     .orderBy(asc(appointmentClosures.startsAt), asc(appointmentClosures.id));
 }
 
