@@ -42,6 +42,10 @@ export interface FloorOptions {
   only?: string[] | undefined;
 }
 
+/** The floor Worker's reference rows for a throttled write (bench/floor/index.ts); `--only "floor +"` picks both. */
+const LIMITED_READ = "floor + one rate-limit call GET /api/limited (reference)";
+const LIMITED_WRITE = "floor + one rate-limit call + one-row D1 write POST /api/limited-write (reference)";
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -142,6 +146,23 @@ export async function platformFloor(stateRoot: string, o: FloorOptions): Promise
         pgid: floor.child.pid,
       },
       { name: "hello-world Worker GET / (reference)", url: `${hello.url}/`, pgid: hello.child.pid },
+      // What a throttled public write costs the platform before our code runs (bench/floor/index.ts):
+      // a new client each request, as in the portal's write rows.
+      {
+        name: LIMITED_READ,
+        url: `${floor.url}/api/limited`,
+        setupRequest: asNewResident,
+        pgid: floor.child.pid,
+      },
+      {
+        name: LIMITED_WRITE,
+        url: `${floor.url}/api/limited-write`,
+        method: "POST",
+        body: "{}",
+        headers: { "content-type": "application/json" },
+        setupRequest: asNewResident,
+        pgid: floor.child.pid,
+      },
       ...portalTargets(portal, nearby, ""),
       ...(o.compareLogging ? offRows.slice(1) : offRows.slice(1, 2)),
     ];
@@ -217,5 +238,30 @@ export function printFloor(rows: FloorRow[], o: FloorOptions): void {
     console.log(
       `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${(r.ratio * 100).toFixed(0)}% | ${target} | ${verdict} | ${cpu} | ${cpuRatio} |`,
     );
+  }
+  printAgainstWriteFloor(rows);
+}
+
+/**
+ * Each portal write (a POST with a target) as a share of the throttled-write reference: its share
+ * of the floor over the reference's, both medians over the same rounds. The targets stay against the
+ * plain floor; this says how much of the gap is the platform's cost of any throttled write.
+ */
+function printAgainstWriteFloor(rows: FloorRow[]): void {
+  const reference = rows.find((r) => r.name === LIMITED_WRITE);
+  const writes = rows.filter((r) => r.name.startsWith("POST ") && r.target !== undefined);
+  if (!reference || writes.length === 0) return;
+  console.log(
+    `\nA throttled one-row write on the bare platform runs at ${(reference.ratio * 100).toFixed(0)}% of the floor ` +
+      `(${reference.cpuRatio === undefined ? "?" : (reference.cpuRatio * 100).toFixed(0)}% by CPU). Against it:\n`,
+  );
+  console.log("| endpoint | of the throttled-write reference | by CPU |");
+  console.log("|---|---:|---:|");
+  for (const r of writes) {
+    const byCpu =
+      r.cpuRatio !== undefined && reference.cpuRatio !== undefined
+        ? `${((r.cpuRatio / reference.cpuRatio) * 100).toFixed(0)}%`
+        : "";
+    console.log(`| ${r.name} | ${((r.ratio / reference.ratio) * 100).toFixed(0)}% | ${byCpu} |`);
   }
 }
