@@ -13,8 +13,12 @@ import { expectAxeCleanAt, freshClientAddress, VIEWPORTS } from "../kit";
 export async function freeSlots(service: ServiceId, point = "any", baseUrl = inject("baseUrl")): Promise<FreeSlot[]> {
   const res = await fetch(`${baseUrl}/api/appointments/slots?point=${point}&service=${service}`);
   if (!res.ok) throw new Error(`GET slots: ${res.status} ${await res.text()}`);
-  const { slots } = (await res.json()) as SlotListResult;
-  if (slots.length === 0) throw new Error(`no free ${service} slot at ${point}`);
+  const { slots, unknownYears } = (await res.json()) as SlotListResult;
+  // The tests book the slots the API offers today: none are offered in a year whose public holidays
+  // are not in content/appointments/ yet (from late December, until the State Council's notice is added).
+  const why =
+    unknownYears.length > 0 ? ` (no holiday data for ${unknownYears.join(", ")}: add it to content/appointments/)` : "";
+  if (slots.length === 0) throw new Error(`no free ${service} slot at ${point}${why}`);
   return slots;
 }
 
