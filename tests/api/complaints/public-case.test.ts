@@ -96,7 +96,8 @@ describe("a case's public page, GET /api/complaints/cases/:caseNumber", () => {
         "7193826",
         "址记号",
         "17 号",
-        "301",
+        // The room with its 室: a bare "301" turns up in a timestamp's milliseconds (…03.301Z) one run in 60 or so.
+        "301 室",
         "述记号",
         "内记号",
         "派记号",
