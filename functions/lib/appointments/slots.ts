@@ -127,7 +127,8 @@ export function offeredFrom(
   const point = parts && pointById(parts.pointId);
   if (!parts || !point) return undefined;
   const stored = storedCalendar(templates, closures);
-  return slotsFor({ point: stored.point(point), service: parts.service, now, closures: stored.closures }).slots.find(
+  const { service, day } = parts;
+  return slotsFor({ point: stored.point(point), service, now, closures: stored.closures, day }).slots.find(
     (s) => s.id === slotId,
   );
 }

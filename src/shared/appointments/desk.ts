@@ -36,5 +36,5 @@ export function slotsOfDay(
 ): Slot[] {
   const notice = serviceById(service).noticeHours * 3_600_000;
   const now = new Date(dayStart(day).getTime() - notice - 1);
-  return slotsFor({ point, service, now, closures }).slots.filter((s) => s.day === day);
+  return slotsFor({ point, service, now, closures, day }).slots;
 }

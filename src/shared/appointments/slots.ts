@@ -41,6 +41,12 @@ export interface SlotQuery {
   closures?: readonly Closure[];
   calendar?: Calendar;
   rules?: ServicesFile;
+  /**
+   * Only this China-time day of the horizon (none when it lies outside): what checking one slot, or
+   * a desk's day, needs, instead of building every day's slots to keep one. `unknownYears` then
+   * covers that day alone.
+   */
+  day?: string;
 }
 
 export interface SlotList {
@@ -159,6 +165,7 @@ export function slotsFor({
   closures = [],
   calendar = CALENDAR,
   rules = BOOKING_RULES,
+  day: only,
 }: SlotQuery): SlotList {
   const service = serviceById(serviceId, rules);
   const earliest = addMinutes(now, service.noticeHours * 60).toISOString();
@@ -167,6 +174,7 @@ export function slotsFor({
   const unknown = new Set<number>();
   for (let i = 0; i <= rules.bookingHorizonDays; i++) {
     const day = addDays(today, i);
+    if (only !== undefined && day !== only) continue;
     let daySlots: readonly Slot[];
     if (service.where === "desk") {
       const opening = openingOn(point, day, closures, calendar);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { pointById, type ServicePoint } from "../../../src/shared/appointments/points";
+import { pointById, SERVICE_IDS, SERVICE_POINTS, type ServicePoint } from "../../../src/shared/appointments/points";
 import { parseSlotId, type Slot, slotsFor } from "../../../src/shared/appointments/slots";
+import { addDays, chinaDay } from "../../../src/shared/time";
 
 const linhe = pointById("linhe") as ServicePoint;
 const beihu = pointById("beihu") as ServicePoint;
@@ -131,5 +132,25 @@ describe("the horizon and the data", () => {
     });
     expect(parseSlotId("linhe:intake:2026-02-30T09:00+08:00")).toBeUndefined();
     expect(parseSlotId("linhe:walk:2026-12-08T09:00+08:00")).toBeUndefined();
+  });
+});
+
+describe("one day of the horizon", () => {
+  // Checking one slot (a booking, a reschedule) or a desk's day builds that day only: it must give
+  // exactly the slots of that day in the whole horizon's list, for every point and service, from a
+  // morning when some of today's slots are already too soon, and nothing outside the horizon.
+  it("gives the whole horizon's slots of that day, and none for a day outside it", () => {
+    const today = chinaDay(MONDAY_9AM);
+    for (const point of SERVICE_POINTS) {
+      for (const service of SERVICE_IDS) {
+        const whole = slotsFor({ point, service, now: MONDAY_9AM }).slots;
+        expect(whole.length, `${point.id} ${service}`).toBeGreaterThan(0);
+        for (let i = -1; i <= 16; i++) {
+          const day = addDays(today, i);
+          const one = slotsFor({ point, service, now: MONDAY_9AM, day }).slots;
+          expect(one, `${point.id} ${service} ${day}`).toEqual(onDay(whole, day));
+        }
+      }
+    }
   });
 });
