@@ -119,7 +119,7 @@ export const sweepSignups = sqliteTable(
     guardianName: text(),
     guardianPhone: text(),
     /** SHA-256 of the guardian's consent link secret (their own link, not the volunteer's). */
-    guardianHash: text().unique(),
+    guardianHash: text(),
     consentedAt: text(),
     /** Until when a `pending_consent` or `reserved` place is held; the cron releases it after. */
     heldUntil: text(),
@@ -138,16 +138,19 @@ export const sweepSignups = sqliteTable(
     updatedAt: text().notNull(),
   },
   (t) => [
-    uniqueIndex("sweep_signups_person_idx").on(t.sweepId, t.personKey),
+    // One sign-up per person per sweep, and a person's sign-ups (the overlap check, no-shows, hours):
+    // one index serves both, person first, so a sign-up writes one entry for them, not two.
+    uniqueIndex("sweep_signups_person_idx").on(t.personKey, t.sweepId),
     // Counts per status and the waitlist in arrival order.
     index("sweep_signups_status_idx").on(t.sweepId, t.status, t.id),
-    // A person's other sign-ups, for the overlap check.
-    index("sweep_signups_person_key_idx").on(t.personKey),
     // Offers the cron expires.
     index("sweep_signups_offered_idx").on(t.offeredUntil).where(sql`${t.status} = 'offered'`),
     // Holds (consent, group details) the cron releases.
     index("sweep_signups_held_idx").on(t.heldUntil).where(sql`${t.status} IN ('pending_consent', 'reserved')`),
-    index("sweep_signups_group_idx").on(t.groupId),
+    // Most sign-ups have no guardian and no group: the indexes hold only the rows that do, so a
+    // sign-up does not write an entry (a page at commit) to each for a NULL nobody looks up.
+    uniqueIndex("sweep_signups_guardianHash_unique").on(t.guardianHash).where(sql`${t.guardianHash} IS NOT NULL`),
+    index("sweep_signups_group_idx").on(t.groupId).where(sql`${t.groupId} IS NOT NULL`),
     // Contacts the retention cron has not anonymised yet.
     index("sweep_signups_retention_idx").on(t.updatedAt).where(sql`${t.anonymisedAt} IS NULL`),
   ],

@@ -2,7 +2,7 @@ import type { Statement } from "../../db/batch";
 import type { BatchRunner } from "../../platform/ports";
 import { problem } from "../problem";
 
-// What the database's refusals (migrations/0015's and 0016's triggers and constraints) mean to the person who
+// What the database's refusals (the triggers of migrations/0015 and 0016, the unique indexes) mean to the person who
 // asked: each RAISE message and constraint name becomes one problem. Anything else is rethrown.
 
 const REFUSALS: [string, number, string][] = [
@@ -10,7 +10,7 @@ const REFUSALS: [string, number, string][] = [
   ["waitlist_full", 409, "这场活动名额和候补名单均已满，请选择其他场次。"],
   ["sweep_not_open", 409, "这场活动已停止报名（已开始、已取消或尚未开放）。"],
   ["sweep_overlap", 409, "您已报名同一时间的另一场活动，不能同时参加两场。"],
-  ["sweep_signups.sweep_id, sweep_signups.person_key", 409, "这个手机号已报名这场活动，每人每场只能报名一次。"],
+  ["sweep_signups.person_key, sweep_signups.sweep_id", 409, "这个手机号已报名这场活动，每人每场只能报名一次。"],
   ["capacity_below_taken", 409, "名额不能少于已确认和已递补的人数。"],
   ["stale_version", 409, "这场活动已被他人修改，请刷新后再试。"],
   ["consent_missing", 409, "监护人尚未同意：未成年人的名额须先由监护人通过同意链接同意，才能确认。"],
