@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { ServiceId } from "../../../src/shared/appointments/points";
-import type { Statement } from "../batch";
+import { compiledOnce, type Statement } from "../batch";
 import type { Db } from "../client";
 import { inForce } from "./calendar";
 import { noShowStarts } from "./index";
@@ -44,37 +44,97 @@ export interface NewAppointment {
   };
 }
 
+/** The values of a booking's statements, by placeholder name. */
+interface BookingValues {
+  bookingNumber: string;
+  manageHash: string;
+  pointId: string;
+  service: ServiceId;
+  slotId: string;
+  slotStart: string;
+  slotEnd: string;
+  capacity: number;
+  name: string;
+  phone: string;
+  personKey: string;
+  shopName: string;
+  shopAddress: string;
+  licenceNumber: string | null;
+  applicationNumber: string | null;
+  now: string;
+  template: string | null;
+  closures: string | null;
+  dayStart: string;
+  dayEnd: string;
+  noShowsBelow: number;
+  keyHash: string;
+  requestHash: string;
+  replayCipher: string;
+  createdAt: string;
+}
+
+const v = (name: keyof BookingValues) => sql.placeholder(name);
+
 /**
- * A booking: the row (the capacity trigger and the one-per-person index guard it), its message and
- * the idempotency record. If what the Worker decided on no longer holds (`decidedOn`), the batch
- * writes nothing and the INSERT returns no row.
+ * A booking's three statements, compiled once (`compiledOnce`): the row (the capacity trigger and
+ * the one-per-person index guard it), written only while what the Worker decided on still holds
+ * (the point's template and the day's closures as it read them, the no-shows), returning its id;
+ * its message; the idempotency record.
+ */
+const bookingStatements = compiledOnce<BookingValues, Db>((db) => [
+  sql`INSERT INTO appointments (booking_number, manage_hash, point_id, service, slot_id, slot_start, slot_end,
+      capacity, name, phone, person_key, shop_name, shop_address, licence_number, application_number, status,
+      version, created_at, updated_at)
+    SELECT ${v("bookingNumber")}, ${v("manageHash")}, ${v("pointId")}, ${v("service")}, ${v("slotId")},
+      ${v("slotStart")}, ${v("slotEnd")}, ${v("capacity")}, ${v("name")}, ${v("phone")}, ${v("personKey")},
+      ${v("shopName")}, ${v("shopAddress")}, ${v("licenceNumber")}, ${v("applicationNumber")}, 'booked', 0,
+      ${v("now")}, ${v("now")}
+    WHERE (SELECT version || ':' || weekly FROM appointment_templates WHERE point_id = ${v("pointId")}) IS ${v("template")}
+      AND (SELECT group_concat(id || '@' || starts_at || '/' || ends_at)
+        FROM (SELECT id, starts_at, ends_at FROM appointment_closures
+          WHERE ${inForce([v("pointId")], v("dayStart"), v("dayEnd"))} ORDER BY id))
+        IS ${v("closures")}
+      AND (SELECT count(*) FROM (${noShowStarts(db, v("personKey"))})) < ${v("noShowsBelow")}
+    RETURNING id`,
+  sql`INSERT INTO appointment_messages (appointment_id, kind, created_at)
+    SELECT id, 'booked', ${v("now")} FROM appointments WHERE manage_hash = ${v("manageHash")}`,
+  sql`INSERT INTO appointment_idempotency_keys (key_hash, request_hash, appointment_id, replay_cipher, created_at)
+    SELECT ${v("keyHash")}, ${v("requestHash")}, id, ${v("replayCipher")}, ${v("createdAt")}
+    FROM appointments WHERE manage_hash = ${v("manageHash")}`,
+]);
+
+/**
+ * A booking as one batch (`bookingStatements`). If what the Worker decided on no longer holds
+ * (`decidedOn`), the batch writes nothing and the INSERT returns no row.
  */
 export function bookBatch(db: Db, a: NewAppointment): Statement[] {
   const d = a.decidedOn;
-  const closures = inForce([a.slot.pointId], d.day.start, d.day.end);
   // A closure's id with its period, in id order: what a closure added, cancelled or moved changes.
   const closuresRead = [...d.closures].sort((x, y) => x.id - y.id).map((c) => `${c.id}@${c.startsAt}/${c.endsAt}`);
-  return [
-    sql`INSERT INTO appointments (booking_number, manage_hash, point_id, service, slot_id, slot_start, slot_end,
-        capacity, name, phone, person_key, shop_name, shop_address, licence_number, application_number, status,
-        version, created_at, updated_at)
-      SELECT ${a.bookingNumber}, ${a.manageHash}, ${a.slot.pointId}, ${a.service}, ${a.slot.slotId}, ${a.slot.start},
-        ${a.slot.end}, ${a.slot.capacity}, ${a.name}, ${a.phone}, ${a.personKey}, ${a.shopName}, ${a.shopAddress},
-        ${a.licenceNumber}, ${a.applicationNumber}, 'booked', 0, ${a.now}, ${a.now}
-      WHERE (SELECT version || ':' || weekly FROM appointment_templates WHERE point_id = ${a.slot.pointId})
-          IS ${d.template ? `${d.template.version}:${d.template.weekly}` : null}
-        AND (SELECT group_concat(id || '@' || starts_at || '/' || ends_at)
-          FROM (SELECT id, starts_at, ends_at FROM appointment_closures WHERE ${closures} ORDER BY id))
-          IS ${closuresRead.join(",") || null}
-        AND (SELECT count(*) FROM (${noShowStarts(db, a.personKey)})) < ${d.noShowsBelow}
-      RETURNING id`,
-    sql`INSERT INTO appointment_messages (appointment_id, kind, created_at)
-      SELECT id, 'booked', ${a.now} FROM appointments WHERE manage_hash = ${a.manageHash}`,
-    sql`INSERT INTO appointment_idempotency_keys (key_hash, request_hash, appointment_id, replay_cipher, created_at)
-      SELECT ${a.idempotency.keyHash}, ${a.idempotency.requestHash}, id, ${a.idempotency.replayCipher},
-        ${a.idempotency.createdAt}
-      FROM appointments WHERE manage_hash = ${a.manageHash}`,
-  ];
+  return bookingStatements(db, {
+    bookingNumber: a.bookingNumber,
+    manageHash: a.manageHash,
+    pointId: a.slot.pointId,
+    service: a.service,
+    slotId: a.slot.slotId,
+    slotStart: a.slot.start,
+    slotEnd: a.slot.end,
+    capacity: a.slot.capacity,
+    name: a.name,
+    phone: a.phone,
+    personKey: a.personKey,
+    shopName: a.shopName,
+    shopAddress: a.shopAddress,
+    licenceNumber: a.licenceNumber,
+    applicationNumber: a.applicationNumber,
+    now: a.now,
+    template: d.template ? `${d.template.version}:${d.template.weekly}` : null,
+    closures: closuresRead.join(",") || null,
+    dayStart: d.day.start,
+    dayEnd: d.day.end,
+    noShowsBelow: d.noShowsBelow,
+    ...a.idempotency,
+  });
 }
 
 /**

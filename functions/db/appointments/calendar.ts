@@ -20,7 +20,11 @@ export function storedTemplates(db: Db, pointIds: readonly string[]) {
 }
 
 /** Which closures are in force for these points and overlap [start, end): through the partial index. */
-export function inForce(pointIds: readonly string[], start: string | Placeholder, end: string | Placeholder) {
+export function inForce(
+  pointIds: readonly (string | Placeholder)[],
+  start: string | Placeholder,
+  end: string | Placeholder,
+) {
   return and(
     inArray(appointmentClosures.pointId, [...pointIds]),
     isNull(appointmentClosures.cancelledAt),

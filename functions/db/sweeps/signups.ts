@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { TAKEN_STATUSES } from "../../../src/shared/sweeps/wire";
-import type { Statement } from "../batch";
+import { compiledOnce, type Statement } from "../batch";
 import type { Db } from "../client";
 import { noShowsSince } from "./day";
 
@@ -42,45 +42,103 @@ const waitlistPosition = sql.raw(`CASE WHEN status = 'waitlisted' THEN
       AND w.id < sweep_signups.id) + 1
     ELSE 0 END AS position`);
 
+/** The values of a sign-up's statements, by placeholder name. */
+interface SignupValues {
+  sweepId: string;
+  manageHash: string;
+  personKey: string;
+  name: string;
+  phone: string;
+  organisation: string;
+  birthMonth: string;
+  volunteerNumber: string | null;
+  minor: 0 | 1;
+  guardianName: string | null;
+  guardianPhone: string | null;
+  guardianHash: string | null;
+  taking: "confirmed" | "pending_consent";
+  heldUntil: string | null;
+  now: string;
+  version: number;
+  state: string;
+  startsAt: string;
+  minAge: number;
+  guardianPresentBelow: number | null;
+  noShowsSince: string;
+  noShowLimit: number;
+  keyHash: string;
+  requestHash: string;
+  replayCipher: string;
+  createdAt: string;
+}
+
+const v = (name: keyof SignupValues) => sql.placeholder(name);
+
 /**
- * A sign-up: the row (while places are free and nobody waits, confirmed, or for a minor
- * pending_consent and held; else waitlisted: decided by the INSERT … SELECT itself, so concurrent
- * sign-ups see each other), returning the status and waitlist position to answer with; its message
- * and a minor's guardian's; the idempotency record. If what the Worker decided on no longer holds
+ * A sign-up's three statements, compiled once (`compiledOnce`): the row (while places are free and
+ * nobody waits, confirmed, or for a minor pending_consent and held; else waitlisted: decided by the
+ * INSERT … SELECT itself, so concurrent sign-ups see each other), returning the status and waitlist
+ * position to answer with; its message and a minor's guardian's; the idempotency record. The row is
+ * written only while what the Worker decided on still holds (the sweep's facts, the no-shows).
+ */
+const signupStatements = compiledOnce<SignupValues, Db>((db) => [
+  sql`INSERT INTO sweep_signups (sweep_id, manage_hash, person_key, name, phone, organisation, birth_month,
+      volunteer_number, minor, guardian_name, guardian_phone, guardian_hash, status, held_until, created_at, updated_at)
+    SELECT ${v("sweepId")}, ${v("manageHash")}, ${v("personKey")}, ${v("name")}, ${v("phone")}, ${v("organisation")},
+      ${v("birthMonth")}, ${v("volunteerNumber")}, ${v("minor")}, ${v("guardianName")}, ${v("guardianPhone")},
+      ${v("guardianHash")}, status, CASE WHEN status = 'pending_consent' THEN ${v("heldUntil")} END, ${v("now")}, ${v("now")}
+    FROM (SELECT CASE WHEN (SELECT count(*) FROM sweep_signups WHERE sweep_id = ${v("sweepId")}
+            AND status IN (${sql.raw(TAKEN)})) < capacity
+          AND NOT EXISTS (SELECT 1 FROM sweep_signups WHERE sweep_id = ${v("sweepId")} AND status = 'waitlisted')
+        THEN ${v("taking")} ELSE 'waitlisted' END AS status
+      FROM sweeps WHERE id = ${v("sweepId")} AND version = ${v("version")} AND state = ${v("state")}
+        AND starts_at = ${v("startsAt")} AND min_age = ${v("minAge")} AND guardian_present_below IS ${v("guardianPresentBelow")}
+        AND (${noShowsSince(db, v("personKey"), v("noShowsSince"))}) < ${v("noShowLimit")})
+    RETURNING status, ${waitlistPosition}`,
+  // The person's message and, for a minor, the guardian's (their link goes by SMS once a sender
+  // is configured), in one statement: a batch's cost is mostly its statements.
+  sql`INSERT INTO sweep_messages (signup_id, kind, recipient, created_at)
+    SELECT id, CASE status WHEN 'pending_consent' THEN 'consent_needed' ELSE status END, 'volunteer', ${v("now")}
+    FROM sweep_signups WHERE manage_hash = ${v("manageHash")}
+    UNION ALL
+    SELECT id, 'consent_needed', 'guardian', ${v("now")} FROM sweep_signups WHERE manage_hash = ${v("manageHash")} AND minor = 1`,
+  sql`INSERT INTO sweep_idempotency_keys (key_hash, request_hash, signup_id, replay_cipher, created_at)
+    SELECT ${v("keyHash")}, ${v("requestHash")}, id, ${v("replayCipher")}, ${v("createdAt")}
+    FROM sweep_signups WHERE manage_hash = ${v("manageHash")}`,
+]);
+
+/**
+ * A sign-up as one batch (`signupStatements`). If what the Worker decided on no longer holds
  * (`decidedOn`), the batch writes nothing and the INSERT returns no row.
  */
 export function signupBatch(db: Db, s: NewSignup): Statement[] {
   const m = s.minor;
   const d = s.decidedOn.sweep;
-  const noShows = noShowsSince(db, s.personKey, s.decidedOn.noShows.since);
-  const taking = m ? "pending_consent" : "confirmed";
-  return [
-    sql`INSERT INTO sweep_signups (sweep_id, manage_hash, person_key, name, phone, organisation, birth_month,
-        volunteer_number, minor, guardian_name, guardian_phone, guardian_hash, status, held_until, created_at, updated_at)
-      SELECT ${s.sweepId}, ${s.manageHash}, ${s.personKey}, ${s.name}, ${s.phone}, ${s.organisation}, ${s.birthMonth},
-        ${s.volunteerNumber}, ${m ? 1 : 0}, ${m?.guardianName ?? null}, ${m?.guardianPhone ?? null},
-        ${m?.guardianHash ?? null}, status, CASE WHEN status = 'pending_consent' THEN ${m?.heldUntil ?? null} END,
-        ${s.now}, ${s.now}
-      FROM (SELECT CASE WHEN (SELECT count(*) FROM sweep_signups WHERE sweep_id = ${s.sweepId}
-              AND status IN (${sql.raw(TAKEN)})) < capacity
-            AND NOT EXISTS (SELECT 1 FROM sweep_signups WHERE sweep_id = ${s.sweepId} AND status = 'waitlisted')
-          THEN ${taking} ELSE 'waitlisted' END AS status
-        FROM sweeps WHERE id = ${s.sweepId} AND version = ${d.version} AND state = ${d.state}
-          AND starts_at = ${d.startsAt} AND min_age = ${d.minAge} AND guardian_present_below IS ${d.guardianPresentBelow}
-          AND (${noShows}) < ${s.decidedOn.noShows.limit})
-      RETURNING status, ${waitlistPosition}`,
-    // The person's message and, for a minor, the guardian's (their link goes by SMS once a sender
-    // is configured), in one statement: a batch's cost is mostly its statements.
-    sql`INSERT INTO sweep_messages (signup_id, kind, recipient, created_at)
-      SELECT id, CASE status WHEN 'pending_consent' THEN 'consent_needed' ELSE status END, 'volunteer', ${s.now}
-      FROM sweep_signups WHERE manage_hash = ${s.manageHash}
-      UNION ALL
-      SELECT id, 'consent_needed', 'guardian', ${s.now} FROM sweep_signups WHERE manage_hash = ${s.manageHash} AND minor = 1`,
-    sql`INSERT INTO sweep_idempotency_keys (key_hash, request_hash, signup_id, replay_cipher, created_at)
-      SELECT ${s.idempotency.keyHash}, ${s.idempotency.requestHash}, id, ${s.idempotency.replayCipher},
-        ${s.idempotency.createdAt}
-      FROM sweep_signups WHERE manage_hash = ${s.manageHash}`,
-  ];
+  return signupStatements(db, {
+    sweepId: s.sweepId,
+    manageHash: s.manageHash,
+    personKey: s.personKey,
+    name: s.name,
+    phone: s.phone,
+    organisation: s.organisation,
+    birthMonth: s.birthMonth,
+    volunteerNumber: s.volunteerNumber,
+    minor: m ? 1 : 0,
+    guardianName: m?.guardianName ?? null,
+    guardianPhone: m?.guardianPhone ?? null,
+    guardianHash: m?.guardianHash ?? null,
+    taking: m ? "pending_consent" : "confirmed",
+    heldUntil: m?.heldUntil ?? null,
+    now: s.now,
+    version: d.version,
+    state: d.state,
+    startsAt: d.startsAt,
+    minAge: d.minAge,
+    guardianPresentBelow: d.guardianPresentBelow,
+    noShowsSince: s.decidedOn.noShows.since,
+    noShowLimit: s.decidedOn.noShows.limit,
+    ...s.idempotency,
+  });
 }
 
 /**
