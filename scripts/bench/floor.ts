@@ -52,7 +52,8 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 };
 
-const complaint = JSON.stringify({
+/** The filing row's complaint (no photo). */
+export const complaint = JSON.stringify({
   categoryId: "C0118",
   addressText: "临河路口",
   communityId: "linhe",
