@@ -27,9 +27,9 @@ export interface Target {
   run?: (t: Target, connections: number, duration: number) => Promise<LoadResult>;
 }
 
-/** autocannon against one target after a 2 s warm-up that is not counted. */
-export async function load(t: Target, connections: number, duration: number): Promise<LoadResult> {
-  const opts: autocannon.Options = {
+/** autocannon's options for one target. */
+export function cannonOptions(t: Target, connections: number, duration: number): autocannon.Options {
+  return {
     url: t.url,
     connections,
     duration,
@@ -43,6 +43,11 @@ export async function load(t: Target, connections: number, duration: number): Pr
       },
     ],
   };
+}
+
+/** autocannon against one target after a 2 s warm-up that is not counted. */
+export async function load(t: Target, connections: number, duration: number): Promise<LoadResult> {
+  const opts = cannonOptions(t, connections, duration);
   await autocannon({ ...opts, duration: 2 });
   const cpuBefore = t.pgid ? await groupCpuSeconds(t.pgid) : 0;
   const r = await autocannon(opts);

@@ -16,7 +16,7 @@ import autocannon from "autocannon";
 import { executeLocal, freePort, migrateLocal, startWrangler } from "../lib/wrangler.ts";
 import { seedStatements } from "../seed/index.ts";
 import { complaint } from "./floor.ts";
-import { asNewResident, type Target } from "./load.ts";
+import { asNewResident, cannonOptions, type Target } from "./load.ts";
 import { signupSweepsSql, sweepsFloorTargets } from "./sweeps.ts";
 
 /** CPU seconds of every thread of the processes in group `pgid`, keyed "pid command [thread]". */
@@ -84,20 +84,7 @@ try {
   const row = rows[which];
   if (!row) throw new Error(`no row "${which}": ${Object.keys(rows).join(", ")}`);
   // autocannon itself, not load(): the CPU is read around exactly the measured requests.
-  const fire = (duration: number) =>
-    autocannon({
-      url: row.url,
-      connections: 50,
-      duration,
-      requests: [
-        {
-          method: row.method ?? "GET",
-          body: row.body,
-          headers: row.headers,
-          ...(row.setupRequest ? { setupRequest: row.setupRequest } : {}),
-        },
-      ],
-    });
+  const fire = (duration: number) => autocannon(cannonOptions(row, 50, duration));
   await fire(3);
   const before = await threadSeconds(server.child.pid as number);
   const result = await fire(Number(values.duration));

@@ -44,34 +44,18 @@ export interface NewAppointment {
   };
 }
 
-/** The values of a booking's statements, by placeholder name. */
-interface BookingValues {
-  bookingNumber: string;
-  manageHash: string;
-  pointId: string;
-  service: ServiceId;
-  slotId: string;
-  slotStart: string;
-  slotEnd: string;
-  capacity: number;
-  name: string;
-  phone: string;
-  personKey: string;
-  shopName: string;
-  shopAddress: string;
-  licenceNumber: string | null;
-  applicationNumber: string | null;
-  now: string;
-  template: string | null;
-  closures: string | null;
-  dayStart: string;
-  dayEnd: string;
-  noShowsBelow: number;
-  keyHash: string;
-  requestHash: string;
-  replayCipher: string;
-  createdAt: string;
-}
+/** The values of a booking's statements, by placeholder name: the booking's own, and these. */
+type BookingValues = Omit<NewAppointment, "slot" | "idempotency" | "decidedOn"> &
+  Omit<SlotRef, "start" | "end"> &
+  NewAppointment["idempotency"] & {
+    slotStart: string;
+    slotEnd: string;
+    template: string | null;
+    closures: string | null;
+    dayStart: string;
+    dayEnd: string;
+    noShowsBelow: number;
+  };
 
 const v = (name: keyof BookingValues) => sql.placeholder(name);
 
@@ -112,28 +96,16 @@ export function bookBatch(db: Db, a: NewAppointment): Statement[] {
   // A closure's id with its period, in id order: what a closure added, cancelled or moved changes.
   const closuresRead = [...d.closures].sort((x, y) => x.id - y.id).map((c) => `${c.id}@${c.startsAt}/${c.endsAt}`);
   return bookingStatements(db, {
-    bookingNumber: a.bookingNumber,
-    manageHash: a.manageHash,
-    pointId: a.slot.pointId,
-    service: a.service,
-    slotId: a.slot.slotId,
+    ...a,
+    ...a.slot,
+    ...a.idempotency,
     slotStart: a.slot.start,
     slotEnd: a.slot.end,
-    capacity: a.slot.capacity,
-    name: a.name,
-    phone: a.phone,
-    personKey: a.personKey,
-    shopName: a.shopName,
-    shopAddress: a.shopAddress,
-    licenceNumber: a.licenceNumber,
-    applicationNumber: a.applicationNumber,
-    now: a.now,
     template: d.template ? `${d.template.version}:${d.template.weekly}` : null,
     closures: closuresRead.join(",") || null,
     dayStart: d.day.start,
     dayEnd: d.day.end,
     noShowsBelow: d.noShowsBelow,
-    ...a.idempotency,
   });
 }
 

@@ -42,35 +42,19 @@ const waitlistPosition = sql.raw(`CASE WHEN status = 'waitlisted' THEN
       AND w.id < sweep_signups.id) + 1
     ELSE 0 END AS position`);
 
-/** The values of a sign-up's statements, by placeholder name. */
-interface SignupValues {
-  sweepId: string;
-  manageHash: string;
-  personKey: string;
-  name: string;
-  phone: string;
-  organisation: string;
-  birthMonth: string;
-  volunteerNumber: string | null;
-  minor: 0 | 1;
-  guardianName: string | null;
-  guardianPhone: string | null;
-  guardianHash: string | null;
-  taking: "confirmed" | "pending_consent";
-  heldUntil: string | null;
-  now: string;
-  version: number;
-  state: string;
-  startsAt: string;
-  minAge: number;
-  guardianPresentBelow: number | null;
-  noShowsSince: string;
-  noShowLimit: number;
-  keyHash: string;
-  requestHash: string;
-  replayCipher: string;
-  createdAt: string;
-}
+/** The values of a sign-up's statements, by placeholder name: the sign-up's own, and these. */
+type SignupValues = Omit<NewSignup, "minor" | "idempotency" | "decidedOn"> &
+  NewSignup["idempotency"] &
+  NewSignup["decidedOn"]["sweep"] & {
+    minor: 0 | 1;
+    guardianName: string | null;
+    guardianPhone: string | null;
+    guardianHash: string | null;
+    taking: "confirmed" | "pending_consent";
+    heldUntil: string | null;
+    noShowsSince: string;
+    noShowLimit: number;
+  };
 
 const v = (name: keyof SignupValues) => sql.placeholder(name);
 
@@ -113,31 +97,18 @@ const signupStatements = compiledOnce<SignupValues, Db>((db) => [
  */
 export function signupBatch(db: Db, s: NewSignup): Statement[] {
   const m = s.minor;
-  const d = s.decidedOn.sweep;
   return signupStatements(db, {
-    sweepId: s.sweepId,
-    manageHash: s.manageHash,
-    personKey: s.personKey,
-    name: s.name,
-    phone: s.phone,
-    organisation: s.organisation,
-    birthMonth: s.birthMonth,
-    volunteerNumber: s.volunteerNumber,
+    ...s,
+    ...s.idempotency,
+    ...s.decidedOn.sweep,
     minor: m ? 1 : 0,
     guardianName: m?.guardianName ?? null,
     guardianPhone: m?.guardianPhone ?? null,
     guardianHash: m?.guardianHash ?? null,
     taking: m ? "pending_consent" : "confirmed",
     heldUntil: m?.heldUntil ?? null,
-    now: s.now,
-    version: d.version,
-    state: d.state,
-    startsAt: d.startsAt,
-    minAge: d.minAge,
-    guardianPresentBelow: d.guardianPresentBelow,
     noShowsSince: s.decidedOn.noShows.since,
     noShowLimit: s.decidedOn.noShows.limit,
-    ...s.idempotency,
   });
 }
 
