@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../../scripts/seed/staff.ts";
 import type { DeskDay } from "../../../src/shared/appointments/wire";
 import { chinaDay } from "../../../src/shared/time";
-import { browserForFile, expectAxeCleanAt, freshPage, poll, tabTo, VIEWPORTS } from "../kit";
+import { browserForFile, expectAxeCleanAt, freshPage, isFocused, poll, tabTo, VIEWPORTS } from "../kit";
 import { signIn } from "../staff/helpers";
 import { staffApiGet } from "../sweeps/staff-demo";
 import { DESK_CLERK, deskDemo } from "./desk-demo";
@@ -54,15 +54,19 @@ describe("the service point's desk at 1024 px", () => {
     await press(page, "未到", demo.late.name);
     await poll(() => status(page)).toContain("已标记为未到");
 
-    // A note by keyboard: the form opens under the row, focus moves into it by Tab.
+    // A note by keyboard: the form opens under the row with focus in it (the 备注 button it replaces
+    // is gone), and focus comes back to that button when it closes.
     await press(page, "备注", demo.arriving.name);
     const note = page.getByLabel(`${demo.arriving.name} 的备注`);
-    await tabTo(page, note);
+    await poll(() => isFocused(note)).toBe(true);
     await page.keyboard.type("材料齐全，已收件");
     await tabTo(page, page.getByRole("button", { name: "保存备注" }));
     await page.keyboard.press("Enter");
     await poll(() => status(page)).toContain(`已保存 ${demo.arriving.name} 的备注`);
     await poll(() => rowOf(page, demo.arriving.name).textContent()).toContain("备注：材料齐全，已收件");
+    await poll(() => isFocused(page.getByRole("button", { name: `备注：${demo.arriving.name}`, exact: true }))).toBe(
+      true,
+    );
 
     // The API agrees with what the page says.
     const day = await staffApiGet<DeskDay>(

@@ -3,6 +3,7 @@ import { clockRange, stepsFor } from "../../../lib/appointments/staff-desk";
 import type { DeskAction } from "../../../lib/appointments/staff-desk-api";
 import type { DeskDay, DeskEntry, DeskStepResult } from "../../../shared/appointments/wire";
 import { formatChinaTime } from "../../../shared/time";
+import { useFocusLater } from "../../forms/useFocusLater";
 import { DeskNoteForm } from "./DeskNoteForm";
 
 const LABELS: Record<DeskAction, string> = { "check-in": "签到", "no-show": "未到", undo: "撤销" };
@@ -23,7 +24,12 @@ interface Props {
 /** The day's bookings in order, a row each with the steps that fit it, big enough to tap on a tablet. */
 export function DeskList({ entries, day, visits = false, busy, onAct, saveNote, onNoted, onEditing }: Props) {
   const [editing, setEditing] = useState<number | null>(null);
+  const focusLater = useFocusLater();
+  // The 备注 button gives way to the form and comes back when it closes: focus goes into the form
+  // and back to the button, not to the page's top, where a keyboard user would have to start over.
   const edit = (id: number | null) => {
+    if (id !== null) focusLater(`note-${id}`);
+    else if (editing !== null) focusLater(`note-open-${editing}`);
     setEditing(id);
     onEditing(id !== null);
   };
@@ -80,7 +86,13 @@ export function DeskList({ entries, day, visits = false, busy, onAct, saveNote, 
                   </button>
                 ))}
                 {editing !== e.id && (
-                  <button type="button" className="secondary" aria-label={`备注：${e.name}`} onClick={() => edit(e.id)}>
+                  <button
+                    type="button"
+                    id={`note-open-${e.id}`}
+                    className="secondary"
+                    aria-label={`备注：${e.name}`}
+                    onClick={() => edit(e.id)}
+                  >
                     备注
                   </button>
                 )}
