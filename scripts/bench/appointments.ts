@@ -41,8 +41,8 @@ let merchants = 0;
  * after `duration` seconds or when the free places run out, whichever comes first; its bookings are
  * cancelled through their manage links afterwards (not measured), so every round and the listing
  * row see the same slots. Its figures are those of the answers after the warm-up's, on the same
- * connections (latency as autocannon measured each). Each request is a new merchant (phone, Idempotency-Key and
- * client address: the per-client limiter counts each once, as for filing).
+ * connections (latency as autocannon measured each). Each request is a new merchant (phone,
+ * Idempotency-Key and client address: the per-client limiter counts each once, as for filing).
  */
 function bookingRow(url: string, label: string): Target & { target: number } {
   let places: string[] = [];
@@ -87,7 +87,7 @@ function bookingRow(url: string, label: string): Target & { target: number } {
       let answers = 0;
       let warmAt = 0;
       let cpuAtWarm: Promise<number> | undefined;
-      await new Promise<void>((resolve, reject) => {
+      const run = await new Promise<autocannon.Result>((resolve, reject) => {
         const instance = autocannon(
           {
             url: `${url}/api/appointments/bookings`,
@@ -96,7 +96,7 @@ function bookingRow(url: string, label: string): Target & { target: number } {
             maxOverallRequests: usable,
             requests: [request],
           },
-          (err) => (err ? reject(err) : resolve()),
+          (err, result) => (err ? reject(err) : resolve(result)),
         );
         instance.on("response", (_client, status, _bytes, ms) => {
           const at = performance.now();
@@ -122,7 +122,8 @@ function bookingRow(url: string, label: string): Target & { target: number } {
         p50: at(0.5),
         p99: at(0.99),
         non2xx: measured.filter((m) => m.status < 200 || m.status > 299).length,
-        errors: 0,
+        // Failed requests (timeouts, resets) are not answers: any in the run fails the row.
+        errors: run.errors,
         cpuMicros: cpu === undefined || measured.length === 0 ? undefined : (cpu / measured.length) * 1e6,
       };
     },
