@@ -4,7 +4,7 @@ import type { DeskAction } from "../../../lib/appointments/staff-desk-api";
 import type { DeskDay, DeskEntry, DeskStepResult } from "../../../shared/appointments/wire";
 import { formatChinaTime } from "../../../shared/time";
 import { useFocusLater } from "../../forms/useFocusLater";
-import { DeskNoteForm } from "./DeskNoteForm";
+import { DeskNoteForm, noteFieldId } from "./DeskNoteForm";
 
 const LABELS: Record<DeskAction, string> = { "check-in": "签到", "no-show": "未到", undo: "撤销" };
 
@@ -28,7 +28,7 @@ export function DeskList({ entries, day, visits = false, busy, onAct, saveNote, 
   // The 备注 button gives way to the form and comes back when it closes: focus goes into the form
   // and back to the button, not to the page's top, where a keyboard user would have to start over.
   const edit = (id: number | null) => {
-    if (id !== null) focusLater(`note-${id}`);
+    if (id !== null) focusLater(noteFieldId(id));
     else if (editing !== null) focusLater(`note-open-${editing}`);
     setEditing(id);
     onEditing(id !== null);

@@ -17,8 +17,11 @@ interface Props {
  * The desk's note on one visit, saved over the note this tablet saw: when another tablet saved one
  * meanwhile, that note is shown and nothing is overwritten until the clerk saves again.
  */
+/** The note's field: DeskList moves focus into it when the form opens. */
+export const noteFieldId = (entryId: number) => `note-${entryId}`;
+
 export function DeskNoteForm({ entry, save, onDone, onCancel }: Props) {
-  const id = `note-${entry.id}`;
+  const id = noteFieldId(entry.id);
   const targets = { note: { id, label: "备注" } };
   const form = useForm({ targets });
   const [note, setNote] = useState(entry.note ?? "");
